@@ -1,0 +1,5 @@
+"""`python -m codev_tui` runs the `codev` command."""
+
+from codev_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Phase scripts bundled with codev-tui."""
