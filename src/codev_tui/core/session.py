@@ -131,6 +131,7 @@ class Session:
     speaker: str = ""
     speaker_since: datetime | None = None
     talk: dict[str, float] = field(default_factory=dict)
+    passes: list[str] = field(default_factory=list)
     last_seq: int = 0
     timings: list[PhaseTiming] = field(default_factory=list)
 
@@ -199,6 +200,8 @@ class Session:
             self.evaluation.append(str(event["text"]))
         elif kind == "speaker":
             self._bank_talk(at)
+            if event.get("passed"):
+                self.passes.append(str(event["passed"]))
             self.speaker = str(event["name"])
             self.speaker_since = at if self.speaker and self.running else None
             if self.speaker:

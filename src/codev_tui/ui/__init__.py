@@ -1,0 +1,1 @@
+"""The Textual interface, thin on top of `codev_tui.core`."""

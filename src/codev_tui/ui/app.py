@@ -1,0 +1,209 @@
+"""The Textual application: wires a session file, its writer and the screens together."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from codev_tui.core.clock import Clock, monotonic
+from codev_tui.core.control import SessionControl
+from codev_tui.core.script import load_script
+from codev_tui.core.session import Roster
+from codev_tui.core.store import SessionFile, WallClock, utc_now
+from codev_tui.core.writer import BackgroundWriter
+from codev_tui.ui.i18n import Texts, localize_bindings
+from codev_tui.ui.screens.dialogs import QuitScreen
+from codev_tui.ui.screens.facilitation import FacilitationScreen
+from codev_tui.ui.screens.setup import SetupResult, SetupScreen
+
+PROJECTOR_THEME = Theme(
+    name="codev-projector",
+    primary="#003c8f",
+    secondary="#5a2d82",
+    accent="#7a3e00",
+    foreground="#000000",
+    background="#ffffff",
+    surface="#f2f2f2",
+    panel="#e0e0e0",
+    success="#005f00",
+    warning="#8a5a00",
+    error="#b00000",
+    dark=False,
+)
+"""Light and high-contrast: projectors wash out dark backgrounds."""
+
+
+@dataclass
+class SetupRequest:
+    """What the setup screen needs when the command line did not say who is in the room."""
+
+    folder: Path
+    scripts: dict[str, Path]
+    script: str
+    roster: Roster = field(default_factory=Roster)
+    previous: dict[str, Roster] = field(default_factory=dict)
+
+
+class CodevApp(App[int]):
+    """codev: the setup screen when needed, then the facilitation screen."""
+
+    TITLE = "codev"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "k_quit", priority=True, id="quit"),
+        Binding("ctrl+t", "toggle_theme", "k_theme", id="theme"),
+    ]
+
+    def __init__(
+        self,
+        file: SessionFile | None = None,
+        *,
+        setup: SetupRequest | None = None,
+        lang: str | None = None,
+        clock: Clock = monotonic,
+        wall: WallClock = utc_now,
+        notice: str = "",
+        retry_every: float = 2.0,
+    ) -> None:
+        super().__init__()
+        self.file = file
+        self.setup = setup
+        self.lang = lang
+        self.clock = clock
+        self.wall = wall
+        self.notice = notice
+        self.retry_every = retry_every
+        self.control: SessionControl | None = None
+        self.writer: BackgroundWriter | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.texts = Texts(lang or (file.session.lang if file else "fr"))
+        localize_bindings(self._bindings, self.texts)
+
+    def on_mount(self) -> None:
+        """Register the projector theme, catch SIGTERM/SIGHUP, show the first screen."""
+        self.register_theme(PROJECTOR_THEME)
+        self._loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
+                self._loop.add_signal_handler(sig, self.exit)
+        if self.file is not None:
+            self.start_session(self.file)
+        elif self.setup is not None:
+            s = self.setup
+            self.push_screen(
+                SetupScreen(self.texts, s.roster, list(s.scripts), s.script, s.previous),
+                self._setup_done,
+            )
+
+    def _setup_done(self, result: SetupResult | None) -> None:
+        if result is None or self.setup is None:
+            self.exit(0)
+            return
+        script = load_script(self.setup.scripts[result.script])
+        file = SessionFile.create(self.setup.folder, script, result.roster, lang=self.lang, now=self.wall)
+        self.file = file
+        if self.lang is None:
+            self.texts = Texts(file.session.lang)
+        self.start_session(file)
+
+    def start_session(self, file: SessionFile) -> None:
+        """Start the writer and show the facilitation screen."""
+        self.writer = BackgroundWriter(
+            file,
+            on_saved=lambda event: self._from_writer(self._saved, event),
+            on_failed=lambda event, msg: self._from_writer(self._failed, msg),
+            retry_every=self.retry_every,
+        )
+        self.control = SessionControl(file, self.writer.submit, self.clock, self.wall)
+        if self.notice:
+            self.control.reopened()
+        self.push_screen(FacilitationScreen(self.control, self.texts, self.notice))
+
+    # -- the writer's reports, brought to the UI thread ---------------------------------------
+
+    def _from_writer(self, callback: Callable[..., None], *args: Any) -> None:
+        if self._loop is not None:
+            with contextlib.suppress(RuntimeError):
+                self._loop.call_soon_threadsafe(callback, *args)
+
+    def _saved(self, event: dict[str, Any]) -> None:
+        if self.control is None:
+            return
+        self.control.saved(event)
+        screen = self._facilitation()
+        if screen is not None:
+            if event["type"] == "note":
+                screen.note_saved(int(event["id"]))
+            elif not self.control.unsaved:
+                screen.refresh_status()
+
+    def _failed(self, message: str) -> None:
+        if self.control is None:
+            return
+        self.control.failed(message)
+        screen = self._facilitation()
+        if screen is not None:
+            screen.refresh_status()
+
+    def _facilitation(self) -> FacilitationScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, FacilitationScreen):
+                return screen
+        return None
+
+    # -- app-wide actions ---------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: confirm, then quit; what is marked ✓ is already on disk."""
+        if isinstance(self.screen, QuitScreen):
+            return
+        pending = self.writer.pending if self.writer else 0
+
+        def done(quit_now: bool | None) -> None:
+            if quit_now:
+                self.exit(0)
+
+        self.push_screen(QuitScreen(self.texts, pending), done)
+
+    def action_toggle_theme(self) -> None:
+        """Ctrl+T: the light projector theme, or back to the dark one."""
+        self.theme = "textual-dark" if self.theme == PROJECTOR_THEME.name else PROJECTOR_THEME.name
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Every key of the current screen is also a command of the palette."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for bindings in [*screen._bindings.key_to_bindings.values(), *self._bindings.key_to_bindings.values()]:  # noqa: SLF001
+            for b in bindings:
+                if not b.description or b.action in seen:
+                    continue
+                seen.add(b.action)
+                target = self if b in self._bindings.key_to_bindings.get(b.key, []) else screen
+                yield SystemCommand(
+                    f"{b.description} ({b.key})", b.description, partial(target.run_action, b.action)
+                )
+
+    def on_unmount(self) -> None:
+        """Flush what is still queued and release the session file."""
+        self.close_session()
+
+    def close_session(self) -> bool:
+        """Wait for the writer, close the file; False when something could not be saved."""
+        saved = True
+        if self.writer is not None:
+            saved = self.writer.close(timeout=5.0)
+            self.writer = None
+        if self.file is not None:
+            self.file.close()
+        return saved

@@ -1,0 +1,251 @@
+"""Interface text in French and English."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+_FR: dict[str, str] = {
+    "phase": "Phase",
+    "planned_end": "fin prévue",
+    "projected_end": "fin projetée",
+    "ahead": "d'avance",
+    "behind": "de retard",
+    "on_time": "à l'heure",
+    "ready": "PRÊT — F5 pour démarrer",
+    "running": "EN COURS",
+    "paused": "EN PAUSE",
+    "warning": "BIENTÔT FINI",
+    "overtime": "DÉPASSEMENT",
+    "client": "Client",
+    "consultants": "Consultants",
+    "facilitator": "Facilitateur",
+    "consultant": "Consultant",
+    "rules": "Règles",
+    "phase_rules": "Dans cette phase",
+    "prompts": "Pistes",
+    "contract": "Contrat",
+    "no_contract": "(pas encore de contrat)",
+    "notes": "Notes",
+    "note_placeholder": "Note (Entrée pour enregistrer) — /q /s /h /i /t /n  @nom  /c confidentiel",
+    "contract_placeholder": "Écrivez le contrat de consultation (Entrée remplace le contrat)",
+    "action_placeholder": "Action : quoi / qui / pour quand",
+    "learning_placeholder": "@nom ce que j'apprends (un apprentissage par personne)",
+    "saved": "enregistré",
+    "not_saved": "NON ENREGISTRÉ — disque ? Les notes sont gardées et réessayées",
+    "resumed": "Séance reprise : le temps a continué pendant l'interruption",
+    "repaired": "Fin de fichier abîmée mise de côté",
+    "round": "Tour de table",
+    "floor": "a la parole",
+    "passed": "passe",
+    "nobody": "personne",
+    "projector": "Projection",
+    "too_small": "Agrandissez le terminal",
+    "quit_title": "Quitter codev ?",
+    "quit_body": "Tout ce qui est marqué ✓ est sur le disque. La séance pourra être reprise avec codev resume.",
+    "quit_pending": "{n} élément(s) pas encore enregistré(s) : quitter les perdrait.",
+    "quit": "Quitter",
+    "cancel": "Annuler",
+    "closing": "Fin de séance",
+    "timing": "Minutage",
+    "planned": "Prévu",
+    "actual": "Réel",
+    "over": "Écart",
+    "total": "Total",
+    "counts": "{notes} notes · {actions} actions · {learnings} apprentissages",
+    "export": "Écrire le compte rendu",
+    "exported": "Compte rendu écrit : {path}",
+    "review": "Notes — Espace : confidentielle ou non (le client relit avant l'export)",
+    "confidential": "confidentiel",
+    "setup": "Nouvelle séance de codéveloppement",
+    "topic": "Sujet",
+    "group": "Groupe",
+    "consultants_hint": "Consultants (séparés par des virgules)",
+    "script": "Script",
+    "start": "Commencer",
+    "setup_missing": "Il faut au moins un sujet, un client et un consultant.",
+    "help": "Aide",
+    "help_text": (
+        "Touches : PageSuiv phase suivante · PagePréc phase précédente · F5 démarrer/pause\n"
+        "F6 consultant suivant · F4 passe · F7 −1 min · F8 +1 min · F2 projection\n"
+        "F9 sonnerie · F10 fin de séance · Ctrl+P palette · Ctrl+Q quitter\n\n"
+        "Notes : Entrée enregistre ; ✓ = sur le disque.\n"
+        "Préfixes : /q question · /s suggestion · /h hypothèse · /i impression\n"
+        "/t témoignage · /n note · /a action · /l apprentissage · /c confidentiel\n"
+        "@Marie auteur (complété depuis la liste) · // fin des préfixes\n"
+        "Synthèse : « quoi / qui / pour quand ». Apprentissages : « @nom ce que j'apprends »."
+    ),
+    "bell_on": "Sonnerie activée",
+    "bell_off": "Sonnerie coupée",
+    "k_next": "Suivante",
+    "k_prev": "Précédente",
+    "k_timer": "Chrono",
+    "k_more": "+1",
+    "k_less": "−1",
+    "k_projector": "Projo",
+    "k_speaker": "Parole",
+    "k_pass": "Passe",
+    "k_bell": "Sonnerie",
+    "k_end": "Fin",
+    "k_help": "Aide",
+    "k_quit": "Quitter",
+    "k_export": "Compte rendu",
+    "k_confidential": "Confidentiel",
+    "k_back": "Retour",
+    "k_start": "Commencer",
+    "k_theme": "Thème",
+    "practice": "Répétition",
+    "rehearsal": "répétition",
+    "real": "séance réelle",
+    "prompt_for": "Pour {role}",
+    "k_skip": "Passer la piste",
+    "practice_done": "Toutes les pistes de la phase sont faites — PageSuiv pour continuer",
+}
+
+_EN: dict[str, str] = {
+    "phase": "Phase",
+    "planned_end": "planned end",
+    "projected_end": "projected end",
+    "ahead": "ahead",
+    "behind": "behind",
+    "on_time": "on time",
+    "ready": "READY — F5 to start",
+    "running": "RUNNING",
+    "paused": "PAUSED",
+    "warning": "ALMOST DONE",
+    "overtime": "OVERTIME",
+    "client": "Client",
+    "consultants": "Consultants",
+    "facilitator": "Facilitator",
+    "consultant": "Consultant",
+    "rules": "Rules",
+    "phase_rules": "In this phase",
+    "prompts": "Prompts",
+    "contract": "Contract",
+    "no_contract": "(no contract yet)",
+    "notes": "Notes",
+    "note_placeholder": "Note (Enter saves) — /q /s /h /i /t /n  @name  /c confidential",
+    "contract_placeholder": "Write the consultation contract (Enter replaces the contract)",
+    "action_placeholder": "Action: what / who / by when",
+    "learning_placeholder": "@name what I learned (one learning per person)",
+    "saved": "saved",
+    "not_saved": "NOT SAVED — disk? Notes are kept and retried",
+    "resumed": "Session resumed: time went on during the interruption",
+    "repaired": "A damaged end of file was set aside",
+    "round": "Round of the table",
+    "floor": "has the floor",
+    "passed": "pass",
+    "nobody": "nobody",
+    "projector": "Projector",
+    "too_small": "Please enlarge the terminal",
+    "quit_title": "Quit codev?",
+    "quit_body": "Everything marked ✓ is on disk. Resume later with codev resume.",
+    "quit_pending": "{n} item(s) not saved yet: quitting would lose them.",
+    "quit": "Quit",
+    "cancel": "Cancel",
+    "closing": "End of session",
+    "timing": "Timing",
+    "planned": "Planned",
+    "actual": "Actual",
+    "over": "Over",
+    "total": "Total",
+    "counts": "{notes} notes · {actions} actions · {learnings} learnings",
+    "export": "Write the minutes",
+    "exported": "Minutes written: {path}",
+    "review": "Notes — Space: toggle confidential (the client reviews before export)",
+    "confidential": "confidential",
+    "setup": "New co-development session",
+    "topic": "Topic",
+    "group": "Group",
+    "consultants_hint": "Consultants (comma-separated)",
+    "script": "Script",
+    "start": "Start",
+    "setup_missing": "A topic, a client and at least one consultant are needed.",
+    "help": "Help",
+    "help_text": (
+        "Keys: PageDown next phase · PageUp previous phase · F5 start/pause\n"
+        "F6 next consultant · F4 pass · F7 −1 min · F8 +1 min · F2 projector\n"
+        "F9 bell · F10 end of session · Ctrl+P palette · Ctrl+Q quit\n\n"
+        "Notes: Enter saves; ✓ = on disk.\n"
+        "Prefixes: /q question · /s suggestion · /h hypothesis · /i impression\n"
+        "/t testimony · /n note · /a action · /l learning · /c confidential\n"
+        "@Marie author (completed from the roster) · // ends the prefixes\n"
+        "Synthesis: “what / who / by when”. Learnings: “@name what I learned”."
+    ),
+    "bell_on": "Bell on",
+    "bell_off": "Bell off",
+    "k_next": "Next",
+    "k_prev": "Prev",
+    "k_timer": "Timer",
+    "k_more": "+1",
+    "k_less": "−1",
+    "k_projector": "Projector",
+    "k_speaker": "Floor",
+    "k_pass": "Pass",
+    "k_bell": "Bell",
+    "k_end": "End",
+    "k_help": "Help",
+    "k_quit": "Quit",
+    "k_export": "Minutes",
+    "k_confidential": "Confidential",
+    "k_back": "Back",
+    "k_start": "Start",
+    "k_theme": "Theme",
+    "practice": "Rehearsal",
+    "rehearsal": "rehearsal",
+    "real": "real session",
+    "prompt_for": "For the {role}",
+    "k_skip": "Skip prompt",
+    "practice_done": "All prompts of this phase done — PageDown to go on",
+}
+
+KIND_NAMES: dict[str, dict[str, str]] = {
+    "fr": {
+        "note": "note",
+        "question": "question",
+        "contract": "contrat",
+        "suggestion": "suggestion",
+        "hypothesis": "hypothèse",
+        "impression": "impression",
+        "testimony": "témoignage",
+        "action": "action",
+        "learning": "apprentissage",
+    },
+    "en": {
+        "note": "note",
+        "question": "question",
+        "contract": "contract",
+        "suggestion": "suggestion",
+        "hypothesis": "hypothesis",
+        "impression": "impression",
+        "testimony": "testimony",
+        "action": "action",
+        "learning": "learning",
+    },
+}
+
+
+class Texts:
+    """Looks up interface text in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = "fr" if lang == "fr" else "en"
+        self._table = _FR if self.lang == "fr" else _EN
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The text for `key`, with `{placeholders}` filled."""
+        text = self._table[key]
+        return text.format(**values) if values else text
+
+    def kind(self, kind: str) -> str:
+        """The name of a kind of note."""
+        return KIND_NAMES[self.lang].get(kind, kind)
+
+
+def localize_bindings(bindings_map: Any, texts: Texts) -> None:
+    """Translate the footer labels of a node's bindings: descriptions starting `k_` are keys."""
+    for key, bindings in bindings_map.key_to_bindings.items():
+        bindings_map.key_to_bindings[key] = [
+            replace(b, description=texts(b.description)) if b.description.startswith("k_") else b
+            for b in bindings
+        ]

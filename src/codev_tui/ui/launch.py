@@ -1,0 +1,78 @@
+"""Builds the app from what the command line said, runs it, and reports how it ended."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from codev_tui import locations
+from codev_tui.core.script import PhaseScript
+from codev_tui.core.session import Roster, SessionError
+from codev_tui.core.store import SessionFile, list_sessions, read_session
+from codev_tui.ui.app import CodevApp, SetupRequest
+from codev_tui.ui.i18n import Texts
+
+RECENT = 30
+"""How many recent sessions are read to pre-fill the setup screen."""
+
+
+def previous_rosters(folder: Path) -> tuple[Roster | None, dict[str, Roster]]:
+    """The latest session's roster, and the latest roster of each group."""
+    latest: Roster | None = None
+    by_group: dict[str, Roster] = {}
+    for path in list_sessions(folder)[:RECENT]:
+        try:
+            roster = read_session(path).roster
+        except SessionError:
+            continue
+        latest = latest or roster
+        if roster.group:
+            by_group.setdefault(roster.group, roster)
+    return latest, by_group
+
+
+def launch(
+    *,
+    session_path: Path | None = None,
+    script: PhaseScript | None = None,
+    script_path: Path | None = None,
+    roster: Roster | None = None,
+    lang: str | None = None,
+    ready: bool = False,
+    resumed: bool = False,
+) -> int:
+    """Open or create the session (or ask for it on the setup screen) and run the app."""
+    folder = locations.data_dir()
+    if session_path is not None:
+        file = SessionFile.open(session_path)
+        texts = Texts(lang or file.session.lang)
+        notice = texts("resumed")
+        if file.repaired is not None:
+            notice += f" · {texts('repaired')}: {file.repaired.name}"
+        app = CodevApp(file, lang=lang, notice=notice if resumed else "")
+    elif ready and script is not None and roster is not None:
+        app = CodevApp(SessionFile.create(folder, script, roster, lang=lang), lang=lang)
+    else:
+        scripts = dict(locations.bundled_scripts())
+        chosen = "classic"
+        if script_path is not None and script_path not in scripts.values():
+            chosen = script_path.name
+            scripts[chosen] = script_path
+        elif script_path is not None:
+            chosen = next(name for name, p in scripts.items() if p == script_path)
+        latest, by_group = previous_rosters(folder)
+        base = roster or Roster()
+        if latest is not None and not (base.group or base.consultants):
+            base = Roster(
+                topic=base.topic,
+                client=base.client,
+                group=latest.group,
+                facilitator=base.facilitator or latest.facilitator,
+                consultants=latest.consultants,
+            )
+        setup = SetupRequest(folder, scripts, chosen, base, by_group)
+        app = CodevApp(setup=setup, lang=lang or (script.script.lang if script else None))
+    app.run()
+    if app.file is not None:
+        print(f"codev: session saved in {app.file.path}", file=sys.stderr)
+    return app.return_code or 0

@@ -1,0 +1,82 @@
+"""Small modal screens: confirm quitting, and the help."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from codev_tui.ui.i18n import Texts
+
+DIALOG_CSS = """
+QuitScreen, HelpScreen {
+    align: center middle;
+}
+#dialog {
+    width: auto;
+    max-width: 90%;
+    height: auto;
+    max-height: 90%;
+    padding: 1 2;
+    border: thick $accent;
+    background: $surface;
+}
+#dialog-title { text-style: bold; margin-bottom: 1; }
+#buttons { height: auto; margin-top: 1; align-horizontal: center; }
+#buttons Button { margin: 0 1; }
+"""
+
+
+class QuitScreen(ModalScreen[bool]):
+    """Ctrl+Q asks first; everything marked ✓ is already on disk."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [
+        Binding("escape,n", "dismiss(False)", show=False),
+        Binding("y,o,ctrl+q", "dismiss(True)", show=False),
+    ]
+
+    def __init__(self, texts: Texts, pending: int) -> None:
+        super().__init__()
+        self.t = texts
+        self.pending = pending
+
+    def compose(self) -> ComposeResult:
+        """Question, what is saved, two buttons."""
+        t = self.t
+        with Vertical(id="dialog"):
+            yield Static(Text(t("quit_title")), id="dialog-title")
+            yield Static(Text(t("quit_body")))
+            if self.pending:
+                yield Static(Text(t("quit_pending", n=self.pending), style="bold"))
+            with Horizontal(id="buttons"):
+                yield Button(t("quit"), variant="error", id="quit")
+                yield Button(t("cancel"), variant="primary", id="cancel")
+
+    def on_mount(self) -> None:
+        """Cancel is the safe default."""
+        self.query_one("#cancel", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Quit or stay."""
+        self.dismiss(event.button.id == "quit")
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys and the prefix syntax of the notes."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [Binding("escape,f1,q,enter", "dismiss", show=False)]
+
+    def __init__(self, texts: Texts) -> None:
+        super().__init__()
+        self.t = texts
+
+    def compose(self) -> ComposeResult:
+        """The help text."""
+        with Vertical(id="dialog"):
+            yield Static(Text(self.t("help")), id="dialog-title")
+            yield Static(Text(self.t("help_text")))

@@ -1,0 +1,377 @@
+"""The facilitation screen: phase, rules, roles, a big countdown and the notes, for 1h30–3h."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from codev_tui.core.clock import TimerState, format_clock
+from codev_tui.core.control import SessionControl
+from codev_tui.core.session import Note
+from codev_tui.ui.i18n import Texts, localize_bindings
+from codev_tui.ui.text import literal
+from codev_tui.ui.widgets.bigclock import BigClock
+from codev_tui.ui.widgets.note_input import NoteInput
+
+MIN_WIDTH, MIN_HEIGHT = 40, 12
+"""Below this size the screen shows only the time and a request to enlarge the terminal."""
+
+
+class FacilitationScreen(Screen[None]):
+    """One phase at a time: what happens now, how long is left, and the notes."""
+
+    CSS_PATH = "facilitation.tcss"
+
+    BINDINGS = [
+        Binding("pagedown", "next_phase", "k_next", priority=True, id="next"),
+        Binding("pageup", "previous_phase", "k_prev", priority=True, id="prev"),
+        Binding("f5", "toggle_timer", "k_timer", priority=True, id="timer"),
+        Binding("f8", "adjust(1)", "k_more", priority=True, id="more"),
+        Binding("f7", "adjust(-1)", "k_less", priority=True, id="less"),
+        Binding("f6", "next_speaker", "k_speaker", priority=True, id="speaker"),
+        Binding("f4", "pass_turn", "k_pass", priority=True, id="pass"),
+        Binding("f2", "toggle_projector", "k_projector", priority=True, id="projector"),
+        Binding("escape", "leave_projector", show=False),
+        Binding("f9", "toggle_bell", "k_bell", show=False, priority=True, id="bell"),
+        Binding("f10", "end_session", "k_end", priority=True, id="end"),
+        Binding("f1", "help", "k_help", priority=True, id="help"),
+    ]
+
+    def __init__(self, control: SessionControl, texts: Texts, notice: str = "") -> None:
+        super().__init__()
+        self.control = control
+        self.t = texts
+        self.notice = notice
+        self.bell = True
+        self._shown_phase = -1
+        self._last_clock = ""
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """The screen's widgets; their content comes from `refresh_all`."""
+        yield Static(id="topbar")
+        yield Static(id="rules-strip")
+        with Horizontal(id="main"):
+            with VerticalScroll(id="phase-panel"):
+                yield Static(id="phase-title")
+                yield Static(id="phase-body")
+            with Vertical(id="clock-panel"):
+                yield BigClock(id="clock")
+                yield Static(id="clock-state")
+        yield Static(id="contract")
+        yield Static(id="round")
+        yield OptionList(id="notes")
+        yield NoteInput(id="note-input", cursor_blink=False)
+        yield Static(id="status")
+        yield Static(id="too-small")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Fill the screen and start the once-a-second refresh."""
+        localize_bindings(self._bindings, self.t)
+        self.refresh_all()
+        self._check_size(self.size.width, self.size.height)
+        self.set_interval(0.5, self.tick)
+        self.query_one(NoteInput).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        """Switch to the 'enlarge the terminal' view when too small."""
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        self.set_class(width >= 120 and height >= 36, "-large")
+        self.refresh_clock()
+
+    # -- refreshing ---------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Twice a second: repaint the clock when its text changed, ring once at zero."""
+        if self.control.time_out() and self.bell:
+            self.app.bell()
+        self.refresh_clock()
+
+    def refresh_all(self) -> None:
+        """Repaint everything from the session."""
+        s = self.control.session
+        if self._shown_phase != s.current:
+            self._shown_phase = s.current
+            self.refresh_phase()
+            self.refresh_notes()
+        self.refresh_clock(force=True)
+        self.refresh_round()
+        self.refresh_contract()
+        self.refresh_status()
+
+    def refresh_clock(self, force: bool = False) -> None:
+        """The countdown, its state word, and the header line."""
+        cd = self.control.countdown
+        value = format_clock(cd.remaining())
+        state = cd.state()
+        key = f"{value}|{state}|{self.control.unsaved}"
+        if not force and key == self._last_clock:
+            return
+        self._last_clock = key
+        clock = self.query_one(BigClock)
+        clock.value = value
+        for name in TimerState:
+            self.set_class(state is name, f"-{name.value}")
+        word = self.t(state.value)
+        self.query_one("#clock-state", Static).update(Text(word, style="bold"))
+        self.query_one("#too-small", Static).update(
+            Text(f"{value}  {word}\n\n{self.t('too_small')}", justify="center")
+        )
+        self.refresh_topbar()
+
+    def refresh_topbar(self) -> None:
+        """Script, phase n/N, time of day, planned and projected end, ahead or behind."""
+        c, s, t = self.control, self.control.session, self.t
+        now = _local(c._wall())  # noqa: SLF001 - the control's injected wall clock
+        drift = round(c.drift_minutes())
+        if drift > 0:
+            ahead = f"+{drift} min {t('behind')}"
+        elif drift < 0:
+            ahead = f"{-drift} min {t('ahead')}"
+        else:
+            ahead = t("on_time")
+        practice = f"{t('practice')} · " if s.practice else ""
+        phase = f"{t('phase')} {s.current + 1}/{len(s.script.phases)}"
+        ends = (
+            f"{now:%H:%M} · {t('planned_end')} {_local(c.planned_end()):%H:%M}"
+            f" · {t('projected_end')} {_local(c.projected_end()):%H:%M} ({ahead})"
+        )
+        short = f"{now:%H:%M} · → {_local(c.projected_end()):%H:%M} ({ahead})"
+        width = self.size.width - 2
+        candidates = [
+            f"{practice}{s.script.script.name} · {phase} · {ends}",
+            f"{practice}{phase} · {ends}",
+            f"{phase} · {short}",
+            f"{s.current + 1}/{len(s.script.phases)} {now:%H:%M}",
+        ]
+        line = next((c for c in candidates if len(c) <= width), candidates[-1])
+        self.query_one("#topbar", Static).update(literal(line))
+
+    def refresh_phase(self) -> None:
+        """Title, summary, who does what, the phase's rules and prompts; the rules strip."""
+        s, t = self.control.session, self.t
+        phase = s.phase
+        script = s.script
+        self.query_one("#phase-title", Static).update(literal(phase.title.upper(), "bold"))
+        body = Text()
+        if phase.summary:
+            body.append_text(literal(phase.summary, "italic"))
+            body.append("\n")
+        for role_id, attr in (("client", "client"), ("consultants", "consultants"), ("facilitator", "facilitator")):
+            what = getattr(phase, attr)
+            if what:
+                body.append(f"{script.role_name(role_id, t(role_id))} : ", style="bold")
+                body.append_text(literal(what))
+                body.append("\n")
+        if phase.rules:
+            body.append(f"{t('phase_rules')} : ", style="bold")
+            body.append_text(literal(" · ".join(phase.rules)))
+            body.append("\n")
+        prompts = phase.prompts.for_role(None)
+        if prompts:
+            body.append(f"{t('prompts')} :\n", style="bold")
+            for _role, prompt in prompts:
+                body.append("  › ")
+                body.append_text(literal(prompt))
+                body.append("\n")
+        self.query_one("#phase-body", Static).update(body)
+        rules = " · ".join(r.name for r in script.rules)
+        strip = Text(f"{t('rules')} : ", style="bold")
+        strip.append_text(literal(rules))
+        self.query_one("#rules-strip", Static).update(strip)
+        self.query_one(NoteInput).placeholder = {
+            "contract": t("contract_placeholder"),
+            "action": t("action_placeholder"),
+            "learning": t("learning_placeholder"),
+        }.get(phase.kind, t("note_placeholder"))
+
+    def refresh_contract(self) -> None:
+        """The agreed contract stays pinned from the contract phase on."""
+        s = self.control.session
+        kinds = [p.kind for p in s.script.phases]
+        start = kinds.index("contract") if "contract" in kinds else len(kinds)
+        pinned = s.current >= start
+        widget = self.query_one("#contract", Static)
+        widget.display = pinned
+        if pinned:
+            line = Text(f"{self.t('contract')} : ", style="bold")
+            line.append_text(literal(s.contract) if s.contract else Text(self.t("no_contract"), style="italic"))
+            widget.update(line)
+
+    def refresh_round(self) -> None:
+        """Who has the floor in the round of the table, and each one's talk time."""
+        s, t = self.control.session, self.t
+        widget = self.query_one("#round", Static)
+        widget.display = s.phase.round and bool(s.roster.consultants)
+        if not widget.display:
+            return
+        line = Text(f"{t('round')} : ", style="bold")
+        now = self.control._wall()  # noqa: SLF001
+        for n, name in enumerate(s.roster.consultants):
+            if n:
+                line.append(" · ")
+            has_floor = name == s.speaker
+            mark = "▶ " if has_floor else ""
+            line.append_text(literal(f"{mark}{name}", "bold reverse" if has_floor else ""))
+            spent = s.talk_time(name, now)
+            if name in s.passes:
+                line.append(f" ({t('passed')})")
+            elif spent or has_floor:
+                line.append(f" {format_clock(spent)}")
+        widget.update(line)
+
+    def refresh_status(self) -> None:
+        """Saved or NOT SAVED, and one-off notices such as 'resumed'."""
+        c = self.control
+        widget = self.query_one("#status", Static)
+        self.set_class(bool(c.save_error), "-unsaved")
+        if c.save_error:
+            widget.update(Text(f"⚠ {self.t('not_saved')} ({c.unsaved})", style="bold"))
+        elif self.notice:
+            widget.update(Text(self.notice))
+        else:
+            widget.update(Text(f"✓ {self.t('saved')} · {len(c.session.notes)} {self.t('notes').lower()}"))
+
+    # -- notes --------------------------------------------------------------------------------
+
+    def _note_prompt(self, note: Note) -> Text:
+        saved = note.id in self.control.saved_notes
+        line = Text("✓ " if saved else "… ", style="bold" if saved else "dim")
+        line.append(f"{_local(note.at):%H:%M} ")
+        line.append(self.t.kind(note.kind), style="italic")
+        if note.confidential:
+            line.append(f" [{self.t('confidential')}]", style="bold")
+        if note.author:
+            line.append(" · ")
+            line.append_text(literal(note.author, "bold"))
+        line.append(" — ")
+        line.append_text(literal(note.text))
+        return line
+
+    def refresh_notes(self) -> None:
+        """The notes of the current phase."""
+        notes = self.query_one("#notes", OptionList)
+        notes.clear_options()
+        s = self.control.session
+        notes.add_options(
+            [Option(self._note_prompt(n), id=f"n{n.id}") for n in s.notes_in(s.phase.id)]
+        )
+        notes.highlighted = notes.option_count - 1 if notes.option_count else None
+
+    def note_saved(self, note_id: int) -> None:
+        """Put the ✓ on a note once it is on disk."""
+        note = next((n for n in reversed(self.control.session.notes) if n.id == note_id), None)
+        notes = self.query_one("#notes", OptionList)
+        if note is not None:
+            try:
+                notes.replace_option_prompt(f"n{note_id}", self._note_prompt(note))
+            except Exception:  # noqa: BLE001 - the note belongs to another phase's list
+                pass
+        self.refresh_status()
+        self.refresh_clock(force=True)
+
+    @on(Input.Submitted, "#note-input")
+    def save_note(self, event: Input.Submitted) -> None:
+        """Enter: the note goes to the session; ✓ appears once it is on disk."""
+        event.stop()
+        value = event.value
+        event.input.clear()
+        saved = self.control.capture(value)
+        if saved is None:
+            return
+        note = self.control.session.notes[-1]
+        notes = self.query_one("#notes", OptionList)
+        notes.add_option(Option(self._note_prompt(note), id=f"n{note.id}"))
+        notes.highlighted = notes.option_count - 1
+        self.refresh_contract()
+        self.refresh_status()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The round-of-the-table keys show only in a phase that has one."""
+        if action in ("next_speaker", "pass_turn"):
+            return self.control.session.phase.round
+        return True
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def action_next_phase(self) -> None:
+        """PageDown: the next phase, or the closing screen after the last one."""
+        c = self.control
+        if not c.go_to(c.session.current + 1):
+            self.action_end_session()
+            return
+        self.refresh_all()
+        self.refresh_bindings()
+
+    def action_previous_phase(self) -> None:
+        """PageUp: back to the previous phase."""
+        if self.control.go_to(self.control.session.current - 1):
+            self.refresh_all()
+            self.refresh_bindings()
+
+    def action_toggle_timer(self) -> None:
+        """F5: start, pause, resume."""
+        self.control.toggle_timer()
+        self.refresh_clock(force=True)
+        self.refresh_round()
+
+    def action_adjust(self, minutes: int) -> None:
+        """F7/F8: a minute less or more for this phase."""
+        self.control.adjust(minutes)
+        self.refresh_clock(force=True)
+
+    def action_next_speaker(self) -> None:
+        """F6: the next consultant has the floor."""
+        self.control.next_speaker()
+        self.refresh_round()
+
+    def action_pass_turn(self) -> None:
+        """F4: the consultant with the floor passes."""
+        self.control.pass_turn()
+        self.refresh_round()
+
+    def action_toggle_projector(self) -> None:
+        """F2: hide the notes and show a much larger countdown."""
+        self.toggle_class("-projector")
+        self.refresh_clock(force=True)
+
+    def action_leave_projector(self) -> None:
+        """Escape leaves projector mode."""
+        self.remove_class("-projector")
+
+    def action_toggle_bell(self) -> None:
+        """F9: the bell when time runs out, on or off."""
+        self.bell = not self.bell
+        self.notify(self.t("bell_on" if self.bell else "bell_off"), markup=False)
+
+    def action_end_session(self) -> None:
+        """F10 or PageDown on the last phase: the closing screen."""
+        from codev_tui.ui.screens.closing import ClosingScreen
+
+        self.control.end()
+        self.refresh_all()
+        self.app.push_screen(ClosingScreen(self.control, self.t))
+
+    def action_help(self) -> None:
+        """F1: keys and the notes' prefix syntax."""
+        from codev_tui.ui.screens.dialogs import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.t))
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone()

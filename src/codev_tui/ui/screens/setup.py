@@ -1,0 +1,125 @@
+"""The setup screen: who is in the room and which script, before the session file is created."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from codev_tui.core.session import Roster
+from codev_tui.ui.i18n import Texts, localize_bindings
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    """What the facilitator filled in."""
+
+    roster: Roster
+    script: str
+
+
+class SetupScreen(Screen[SetupResult]):
+    """Topic, client, consultants, facilitator, group and script; pre-filled from the group."""
+
+    DEFAULT_CSS = """
+    SetupScreen { align: center top; }
+    #setup { width: 80; max-width: 100%; height: 1fr; padding: 0 1; }
+    #setup-title { text-style: bold; background: $primary; padding: 0 1; margin-bottom: 1; }
+    #setup Label { margin-top: 1; }
+    #setup-error { color: $error; text-style: bold; height: auto; }
+    #setup-buttons { height: auto; margin-top: 1; }
+    """
+
+    BINDINGS = [Binding("f5,ctrl+s", "start", "k_start", priority=True, id="start")]
+
+    def __init__(
+        self,
+        texts: Texts,
+        roster: Roster,
+        scripts: list[str],
+        script: str,
+        previous: dict[str, Roster],
+    ) -> None:
+        super().__init__()
+        self.t = texts
+        self.roster = roster
+        self.scripts = scripts
+        self.script = script
+        self.previous = previous
+
+    def compose(self) -> ComposeResult:
+        """One labelled input per field."""
+        t, r = self.t, self.roster
+        with VerticalScroll(id="setup"):
+            yield Static(Text(t("setup")), id="setup-title")
+            yield Label(t("topic"))
+            yield Input(r.topic, id="topic")
+            yield Label(t("client"))
+            yield Input(r.client, id="client")
+            yield Label(t("consultants_hint"))
+            yield Input(", ".join(r.consultants), id="consultants")
+            yield Label(t("facilitator"))
+            yield Input(r.facilitator, id="facilitator")
+            yield Label(t("group"))
+            yield Input(r.group, id="group")
+            yield Label(t("script"))
+            yield Select([(s, s) for s in self.scripts], value=self.script, allow_blank=False, id="script")
+            yield Static(id="setup-error")
+            with Horizontal(id="setup-buttons"):
+                yield Button(t("start"), variant="primary", id="start")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the topic; name the start key in the footer."""
+        localize_bindings(self._bindings, self.t)
+        self.query_one("#topic", Input).focus()
+
+    @on(Input.Changed, "#group")
+    def prefill_from_group(self, event: Input.Changed) -> None:
+        """A known group brings back its consultants and facilitator."""
+        known = self.previous.get(event.value.strip())
+        if known is None:
+            return
+        consultants = self.query_one("#consultants", Input)
+        facilitator = self.query_one("#facilitator", Input)
+        if not consultants.value.strip():
+            consultants.value = ", ".join(known.consultants)
+        if not facilitator.value.strip():
+            facilitator.value = known.facilitator
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        """Enter moves to the next field; on the last one it starts."""
+        event.stop()
+        if event.input.id == "group":
+            self.action_start()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#start")
+    def start_pressed(self) -> None:
+        """The start button."""
+        self.action_start()
+
+    def action_start(self) -> None:
+        """Create the session when topic, client and a consultant are there."""
+        value = {w.id: w.value.strip() for w in self.query(Input) if w.id}
+        consultants = [c.strip() for c in value["consultants"].split(",") if c.strip()]
+        if not (value["topic"] and value["client"] and consultants):
+            self.query_one("#setup-error", Static).update(Text(self.t("setup_missing")))
+            return
+        roster = Roster(
+            topic=value["topic"],
+            client=value["client"],
+            consultants=consultants,
+            facilitator=value["facilitator"],
+            group=value["group"],
+        )
+        script = self.query_one("#script", Select).value
+        self.dismiss(SetupResult(roster, str(script)))

@@ -1,0 +1,1 @@
+"""Widgets of the facilitation screens; they show data and report with messages."""
