@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from codev_tui import __version__, locations
-from codev_tui.core.clock import format_clock
 from codev_tui.core.script import PhaseScript, ScriptError, format_minutes, load_script
 from codev_tui.core.session import Roster, SessionError
 from codev_tui.core.store import SaveError, list_sessions, read_session
@@ -59,6 +59,17 @@ def get_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
     sub.add_parser("scripts", help="list the bundled phase scripts")
+
+    practice = sub.add_parser("practice", help="rehearse a whole session alone")
+    add_script(practice)
+    practice.add_argument("--speed", type=float, default=1.0, metavar="N", help="compress time N times")
+    practice.add_argument("--role", choices=["client", "consultant", "facilitator"])
+    practice.add_argument("--lang", choices=["fr", "en"], help="language of the interface")
+
+    agenda = sub.add_parser("agenda", help="print the timetable of a session")
+    add_script(agenda)
+    agenda.add_argument("--start", metavar="HH:MM", help="default: now, rounded up to 5 minutes")
+    agenda.add_argument("--format", choices=["text", "md"], default="text")
     return parser.parse_args(argv)
 
 
@@ -157,6 +168,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_agenda(args: argparse.Namespace) -> int:
+    """Print the timetable from a start time."""
+    from codev_tui.core.agenda import next_start, render_agenda
+
+    script = load_script(resolve_script(args.script))
+    now = datetime.now()
+    if args.start:
+        try:
+            hour, minute = (int(x) for x in args.start.split(":"))
+            start = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        except ValueError:
+            raise UserError(f"--start {args.start!r}: expected a time like 14:30") from None
+    else:
+        start = next_start(now)
+    print(render_agenda(script, start, args.format), end="")
+    return 0
+
+
 def latest_session() -> Path:
     """The most recent session file, or a UserError when there is none."""
     sessions = list_sessions(locations.data_dir())
@@ -169,6 +198,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Start the facilitation screens on a new or existing session."""
     from codev_tui.ui.launch import launch
 
+    if args.command == "practice":
+        if not 0.1 <= args.speed <= 100:
+            raise UserError("--speed: expected a number from 0.1 to 100")
+        script_path = resolve_script(args.script)
+        script = load_script(script_path)
+        return launch(
+            script=script,
+            roster=Roster(topic=f"practice {script.script.name}"),
+            lang=args.lang,
+            ready=True,
+            practice=args.speed,
+            practice_role=args.role or "",
+        )
     if args.command == "resume":
         session_path: Path | None = args.session or latest_session()
         return launch(session_path=session_path, lang=args.lang, resumed=True)
@@ -203,6 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_list()
         if command == "export":
             return cmd_export(args)
+        if command == "agenda":
+            return cmd_agenda(args)
         return cmd_run(args)
     except (UserError, ScriptError, SessionError, SaveError) as exc:
         for line in str(exc).splitlines() or [type(exc).__name__]:

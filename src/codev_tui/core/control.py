@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from codev_tui.core.clock import Clock, Countdown, TimerState
-from codev_tui.core.notes import parse_note, split_action
+from codev_tui.core.notes import PASTED_NEWLINE, parse_note, split_action
 from codev_tui.core.session import Note, Session
 from codev_tui.core.store import SessionFile, WallClock
 
@@ -29,6 +29,7 @@ class SessionControl:
         self._submit = submit
         self._clock = clock
         self._wall = wall
+        self.scale = self.session.speed if self.session.practice and self.session.speed > 0 else 1.0
         self.saved_notes: set[int] = {n.id for n in self.session.notes}
         self.unsaved = 0
         self.save_error = ""
@@ -60,12 +61,12 @@ class SessionControl:
         s = self.session
         i = s.current
         return Countdown(
-            s.script.phases[i].seconds,
+            s.script.phases[i].seconds / self.scale,
             self._clock,
             elapsed=s.elapsed(i, self._wall()),
-            adjust=s.timings[i].adjust,
+            adjust=s.timings[i].adjust / self.scale,
             running=s.running,
-            warning=s.script.phases[i].warning_seconds,
+            warning=s.script.phases[i].warning_seconds / self.scale,
         )
 
     # -- the timer ----------------------------------------------------------------------------
@@ -88,7 +89,7 @@ class SessionControl:
 
     def adjust(self, minutes: float) -> None:
         """Add (or remove, when negative) minutes to the current phase."""
-        self.countdown.add(minutes * 60)
+        self.countdown.add(minutes * 60 / self.scale)
         self._emit("adjust", seconds=minutes * 60)
         if self.countdown.remaining() > 0:
             self.bell_rung = False
@@ -124,14 +125,14 @@ class SessionControl:
     def planned_end(self) -> datetime:
         """When the session ends if every phase takes its planned time, from its start."""
         start = self.session.started or self._wall()
-        total = sum(p.seconds for p in self.session.script.phases)
+        total = sum(p.seconds for p in self.session.script.phases) / self.scale
         return start + timedelta(seconds=total)
 
     def projected_end(self) -> datetime:
         """Now + what is left of this phase + the planned time of the phases after it."""
         s = self.session
         left = max(0.0, self.countdown.remaining())
-        later = sum(s.planned(i) for i in range(s.current + 1, len(s.script.phases)))
+        later = sum(s.planned(i) for i in range(s.current + 1, len(s.script.phases))) / self.scale
         return self._wall() + timedelta(seconds=left + later)
 
     def drift_minutes(self) -> float:
@@ -140,10 +141,31 @@ class SessionControl:
 
     # -- notes and what the phases capture ---------------------------------------------------
 
+    def real_equivalent(self) -> float:
+        """Practice: the current phase's elapsed time in real-session seconds."""
+        return self.countdown.elapsed() * self.scale
+
+    def prompts(self) -> list[tuple[str, str]]:
+        """Practice: the (role, prompt) pairs of the current phase for the rehearsed role."""
+        role = self.session.practice_role or None
+        if role == "consultant":
+            role = "consultants"
+        return self.session.phase.prompts.for_role(role)
+
+    def current_prompt(self) -> tuple[str, str] | None:
+        """Practice: the prompt to answer now, or None when the phase's prompts are done."""
+        s = self.session
+        done = sum(1 for n in s.notes if n.phase == s.phase.id and n.prompt)
+        done += sum(1 for phase_id, _ in s.skipped if phase_id == s.phase.id)
+        prompts = self.prompts()
+        return prompts[done] if done < len(prompts) else None
+
     def capture(self, raw: str) -> dict[str, Any] | None:
         """Save what was typed, as the current phase captures it; None when there is no text."""
         s = self.session
         phase = s.phase
+        if s.practice and (prompt := self.current_prompt()) is not None:
+            return self.note_for_prompt(raw, prompt[1])
         parsed = parse_note(raw, phase.kind, s.roster.names())
         if not parsed.text:
             return None
@@ -163,9 +185,10 @@ class SessionControl:
             confidential=parsed.confidential,
         )
 
-    def note_for_prompt(self, text: str, prompt: str) -> dict[str, Any] | None:
+    def note_for_prompt(self, raw: str, prompt: str) -> dict[str, Any] | None:
         """Practice: save an answer to a guiding prompt."""
-        if not text.strip():
+        text = raw.replace(PASTED_NEWLINE, "\n").strip()
+        if not text:
             return None
         return self._emit(
             "note",
@@ -177,9 +200,13 @@ class SessionControl:
             prompt=prompt,
         )
 
-    def skip_prompt(self, prompt: str) -> None:
-        """Practice: record a prompt left without an answer."""
-        self._emit("skip", prompt=prompt)
+    def skip_prompt(self) -> bool:
+        """Practice: leave the current prompt without an answer; False when none is left."""
+        current = self.current_prompt()
+        if current is None:
+            return False
+        self._emit("skip", prompt=current[1])
+        return True
 
     def set_confidential(self, note: Note, value: bool) -> None:
         """Mark a note confidential (left out of the minutes) or not."""

@@ -40,6 +40,8 @@ def launch(
     lang: str | None = None,
     ready: bool = False,
     resumed: bool = False,
+    practice: float | None = None,
+    practice_role: str = "",
 ) -> int:
     """Open or create the session (or ask for it on the setup screen) and run the app."""
     folder = locations.data_dir()
@@ -51,7 +53,16 @@ def launch(
             notice += f" · {texts('repaired')}: {file.repaired.name}"
         app = CodevApp(file, lang=lang, notice=notice if resumed else "")
     elif ready and script is not None and roster is not None:
-        app = CodevApp(SessionFile.create(folder, script, roster, lang=lang), lang=lang)
+        file = SessionFile.create(
+            folder,
+            script,
+            roster,
+            lang=lang,
+            practice=practice is not None,
+            practice_role=practice_role,
+            speed=practice or 1.0,
+        )
+        app = CodevApp(file, lang=lang)
     else:
         scripts = dict(locations.bundled_scripts())
         chosen = "classic"

@@ -35,15 +35,16 @@ class FacilitationScreen(Screen[None]):
         Binding("pagedown", "next_phase", "k_next", priority=True, id="next"),
         Binding("pageup", "previous_phase", "k_prev", priority=True, id="prev"),
         Binding("f5", "toggle_timer", "k_timer", priority=True, id="timer"),
-        Binding("f8", "adjust(1)", "k_more", priority=True, id="more"),
-        Binding("f7", "adjust(-1)", "k_less", priority=True, id="less"),
+        Binding("f1", "help", "k_help", priority=True, id="help"),
         Binding("f6", "next_speaker", "k_speaker", priority=True, id="speaker"),
         Binding("f4", "pass_turn", "k_pass", priority=True, id="pass"),
+        Binding("f8", "adjust(1)", "k_more", priority=True, id="more"),
+        Binding("f7", "adjust(-1)", "k_less", priority=True, id="less"),
         Binding("f2", "toggle_projector", "k_projector", priority=True, id="projector"),
-        Binding("escape", "leave_projector", show=False),
-        Binding("f9", "toggle_bell", "k_bell", show=False, priority=True, id="bell"),
+        Binding("f3", "skip_prompt", "k_skip", priority=True, id="skip"),
         Binding("f10", "end_session", "k_end", priority=True, id="end"),
-        Binding("f1", "help", "k_help", priority=True, id="help"),
+        Binding("f9", "toggle_bell", "k_bell", show=False, priority=True, id="bell"),
+        Binding("escape", "leave_projector", show=False),
     ]
 
     def __init__(self, control: SessionControl, texts: Texts, notice: str = "") -> None:
@@ -68,10 +69,11 @@ class FacilitationScreen(Screen[None]):
             with Vertical(id="clock-panel"):
                 yield BigClock(id="clock")
                 yield Static(id="clock-state")
+        yield Static(id="practice-prompt")
         yield Static(id="contract")
         yield Static(id="round")
         yield OptionList(id="notes")
-        yield NoteInput(id="note-input", cursor_blink=False)
+        yield NoteInput(id="note-input")
         yield Static(id="status")
         yield Static(id="too-small")
         yield Footer(compact=True)
@@ -110,6 +112,7 @@ class FacilitationScreen(Screen[None]):
             self.refresh_notes()
         self.refresh_clock(force=True)
         self.refresh_round()
+        self.refresh_prompt()
         self.refresh_contract()
         self.refresh_status()
 
@@ -127,7 +130,11 @@ class FacilitationScreen(Screen[None]):
         for name in TimerState:
             self.set_class(state is name, f"-{name.value}")
         word = self.t(state.value)
-        self.query_one("#clock-state", Static).update(Text(word, style="bold"))
+        under = Text(word, style="bold")
+        if self.control.session.practice:
+            real = format_clock(self.control.real_equivalent())
+            under.append(f" · {self.t('real')} {real}")
+        self.query_one("#clock-state", Static).update(under)
         self.query_one("#too-small", Static).update(
             Text(f"{value}  {word}\n\n{self.t('too_small')}", justify="center")
         )
@@ -144,7 +151,7 @@ class FacilitationScreen(Screen[None]):
             ahead = f"{-drift} min {t('ahead')}"
         else:
             ahead = t("on_time")
-        practice = f"{t('practice')} · " if s.practice else ""
+        practice = f"{t('practice')} ×{s.speed:g} · " if s.practice else ""
         phase = f"{t('phase')} {s.current + 1}/{len(s.script.phases)}"
         ends = (
             f"{now:%H:%M} · {t('planned_end')} {_local(c.planned_end()):%H:%M}"
@@ -198,6 +205,22 @@ class FacilitationScreen(Screen[None]):
             "action": t("action_placeholder"),
             "learning": t("learning_placeholder"),
         }.get(phase.kind, t("note_placeholder"))
+
+    def refresh_prompt(self) -> None:
+        """Practice: the guiding prompt to answer now."""
+        widget = self.query_one("#practice-prompt", Static)
+        widget.display = self.control.session.practice
+        if not widget.display:
+            return
+        current = self.control.current_prompt()
+        if current is None:
+            widget.update(Text(self.t("practice_done"), style="italic"))
+            return
+        role, prompt = current
+        name = self.control.session.script.role_name(role, self.t(role))
+        line = Text(f"{self.t('prompt_for', role=name)} › ", style="bold")
+        line.append_text(literal(prompt, "bold"))
+        widget.update(line)
 
     def refresh_contract(self) -> None:
         """The agreed contract stays pinned from the contract phase on."""
@@ -258,6 +281,9 @@ class FacilitationScreen(Screen[None]):
         if note.author:
             line.append(" · ")
             line.append_text(literal(note.author, "bold"))
+        if note.prompt:
+            line.append(" ")
+            line.append_text(literal(f"« {note.prompt} »", "dim"))
         line.append(" — ")
         line.append_text(literal(note.text))
         return line
@@ -297,6 +323,7 @@ class FacilitationScreen(Screen[None]):
         notes = self.query_one("#notes", OptionList)
         notes.add_option(Option(self._note_prompt(note), id=f"n{note.id}"))
         notes.highlighted = notes.option_count - 1
+        self.refresh_prompt()
         self.refresh_contract()
         self.refresh_status()
 
@@ -304,6 +331,8 @@ class FacilitationScreen(Screen[None]):
         """The round-of-the-table keys show only in a phase that has one."""
         if action in ("next_speaker", "pass_turn"):
             return self.control.session.phase.round
+        if action == "skip_prompt":
+            return self.control.session.practice
         return True
 
     # -- actions ------------------------------------------------------------------------------
@@ -343,6 +372,11 @@ class FacilitationScreen(Screen[None]):
         """F4: the consultant with the floor passes."""
         self.control.pass_turn()
         self.refresh_round()
+
+    def action_skip_prompt(self) -> None:
+        """F3 (practice): leave this prompt unanswered and go to the next."""
+        if self.control.skip_prompt():
+            self.refresh_prompt()
 
     def action_toggle_projector(self) -> None:
         """F2: hide the notes and show a much larger countdown."""

@@ -9,7 +9,14 @@ from codev_tui.core.notes import PASTED_NEWLINE
 
 
 class NoteInput(Input):
-    """An Input whose paste keeps every line (line breaks show as ␤ and are saved as such)."""
+    """An Input whose paste keeps every line (line breaks show as ␤ and are saved as such).
+
+    Its cursor does not blink: a blinking cursor wakes the app twice a second for hours.
+    """
+
+    def on_mount(self) -> None:
+        """No blinking cursor."""
+        self.cursor_blink = False
 
     def _on_paste(self, event: events.Paste) -> None:
         if event.text:
