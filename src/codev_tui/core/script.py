@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -235,9 +236,16 @@ def _path(loc: tuple[Any, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part + 1}]"
-        else:
-            out += f".{part}" if out else str(part)
+            continue
+        key = str(part)
+        if not _BARE_KEY.fullmatch(key):
+            # Quoted like TOML would, on one line and short: the key is the user's text.
+            key = json.dumps(key[:30] + ("…" if len(key) > 30 else ""), ensure_ascii=True)
+        out += f".{key}" if out else key
     return out
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 
 _MODEL_AT: dict[str, type[BaseModel]] = {
@@ -267,9 +275,9 @@ def _message(err: Any, loc: tuple[Any, ...]) -> str:
         hint = f"; did you mean `{close[0]}`?" if close else ""
         return f"unknown field{hint}"
     if kind == "greater_than":
-        return f"must be greater than {ctx.get('gt')}"
+        return f"must be greater than {ctx.get('gt'):g}"
     if kind == "less_than_equal":
-        return f"must be at most {ctx.get('le')}"
+        return f"must be at most {ctx.get('le'):g}"
     if kind in ("float_type", "finite_number", "float_parsing"):
         return "must be a number of minutes (like 15 or 7.5)"
     if kind in ("string_type", "string_sub_type"):
