@@ -54,6 +54,7 @@ __all__ = [
     "default_minutes_path",
     "escape_inline",
     "format_duration",
+    "render_journal",
     "render_minutes",
     "write_minutes",
 ]
@@ -89,6 +90,16 @@ LABELS: dict[str, dict[str, str]] = {
         "evaluation": "Évaluation",
         "round": "Tour de table",
         "talk": "Temps de parole",
+        "passed": "A passé son tour",
+        "journal": "Journal de répétition",
+        "rehearsed_role": "Rôle répété",
+        "all_roles": "tous les rôles",
+        "speed": "Vitesse",
+        "answers": "Pistes et réponses",
+        "skipped": "Pistes passées",
+        "no_answer": "Aucune réponse.",
+        "rehearsal": "Répétition",
+        "real": "Équivalent séance",
         "timing": "Minutage",
         "phase": "Phase",
         "planned": "Prévu",
@@ -142,6 +153,16 @@ LABELS: dict[str, dict[str, str]] = {
         "evaluation": "Evaluation",
         "round": "Round of the table",
         "talk": "Talk time",
+        "passed": "Passed",
+        "journal": "Practice journal",
+        "rehearsed_role": "Role rehearsed",
+        "all_roles": "every role",
+        "speed": "Speed",
+        "answers": "Prompts and answers",
+        "skipped": "Prompts skipped",
+        "no_answer": "No answer.",
+        "rehearsal": "Rehearsal",
+        "real": "Real-session equivalent",
         "timing": "Timing",
         "phase": "Phase",
         "planned": "Planned",
@@ -332,6 +353,8 @@ def render_minutes(
     `now` is the time the running phase and the current speaker are counted up to; by default
     the session's end, or else the latest time found in its log.
     """
+    if session.practice:
+        return render_journal(session, lang=lang, now=now)
     words = LABELS["fr"] if (lang or session.lang) == "fr" else LABELS["en"]
     colon = words["colon"]
     names = _Names(session, words, anonymize)
@@ -468,6 +491,10 @@ def render_minutes(
         add("")
         add(f"**{words['talk']}**{colon}{times}")
         add("")
+        if session.passes:
+            passed = ", ".join(names.show(n) for n in session.passes)
+            add(f"**{words['passed']}**{colon}{passed}")
+            add("")
 
     # Timing: planned against actual, per phase and in all.
     add(f"## {words['timing']}")
@@ -505,6 +532,66 @@ def render_minutes(
     add("")
     reminder = words["reminder_with"] if include_confidential else words["reminder"]
     add(f"*{reminder}*")
+    add("")
+    return "\n".join(out)
+
+
+def render_journal(session: Session, *, lang: str | None = None, now: datetime | None = None) -> str:
+    """The export of a practice session: prompts with their answers, time per phase against
+    the plan (in rehearsal time and in real-session equivalent), and the prompts skipped."""
+    words = LABELS["fr"] if (lang or session.lang) == "fr" else LABELS["en"]
+    colon = words["colon"]
+    esc = escape_inline
+    at = now or _latest(session)
+    speed = session.speed if session.speed > 0 else 1.0
+    out: list[str] = [f"# {words['journal']} — {esc(session.script.script.name)}", ""]
+    add = out.append
+    if isinstance(session.created, datetime):
+        add(f"- **{words['date']}**{colon}{_format_date(session.created, words)}")
+    role = session.practice_role or words["all_roles"]
+    add(f"- **{words['rehearsed_role']}**{colon}{esc(role)}")
+    add(f"- **{words['speed']}**{colon}×{speed:g}")
+    add("")
+    for i, phase in enumerate(session.script.phases):
+        add(f"## {i + 1}. {esc(phase.title)}")
+        add("")
+        answered = [n for n in session.notes if n.phase == phase.id and n.prompt]
+        free = [n for n in session.notes if n.phase == phase.id and not n.prompt]
+        add(f"### {words['answers']}")
+        add("")
+        if not answered and not free:
+            add(f"*{words['no_answer']}*")
+            add("")
+        for note in answered:
+            add(f"- **{esc(note.prompt)}**")
+            add(f"  - {esc(note.text)}")
+        out.extend(f"- {esc(n.text)}" for n in free)
+        add("")
+        skipped = [p for phase_id, p in session.skipped if phase_id == phase.id]
+        if skipped:
+            add(f"### {words['skipped']}")
+            add("")
+            out.extend(f"- {esc(p)}" for p in skipped)
+            add("")
+    add(f"## {words['timing']}")
+    add("")
+    add(_row([words["phase"], words["planned"], words["rehearsal"], words["real"], words["overtime"]]))
+    add("| --- | ---: | ---: | ---: | ---: |")
+    for i, phase in enumerate(session.script.phases):
+        planned = int(round(max(0.0, session.planned(i))))
+        spent = session.elapsed(i, now=at)
+        real = int(round(spent * speed))
+        add(
+            _row(
+                [
+                    f"{i + 1}. {esc(phase.title)}",
+                    format_duration(planned),
+                    format_duration(spent),
+                    format_duration(real),
+                    _overtime(real - planned),
+                ]
+            )
+        )
     add("")
     return "\n".join(out)
 
