@@ -14,7 +14,8 @@ Layout (the whole file is valid TOML)::
 
 A record cut short by a crash fails its checksum: it is moved to a side file
 (`<name>.torn-<time>`) and the file is rewritten atomically without it before anything new is
-appended. A damaged record elsewhere is reported and the file is never touched.
+appended. A damaged record elsewhere, or a last record whose checksum line is whole (a crash
+cannot leave that), is reported and the file is never touched.
 """
 
 from __future__ import annotations
@@ -131,11 +132,16 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create the session folder, readable by its owner only (0700)."""
+    """Create the session folder, readable by its owner only (0700).
+
+    An existing folder loses its group and other permissions, but is never given more: a folder
+    made read-only on purpose stays read-only.
+    """
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if folder.stat().st_mode & 0o777 != 0o700:
-            folder.chmod(0o700)
+        mode = folder.stat().st_mode & 0o777
+        if mode & 0o077:
+            folder.chmod(mode & 0o700)
     except OSError as exc:
         raise SaveError(f"cannot use the folder {folder}: {exc.strerror or exc}") from None
 
@@ -155,29 +161,37 @@ class _Parsed:
         end_of_header = starts[0] if starts else len(self.raw)
         self.good_end = end_of_header
         self.torn = b""
+        stray = _CRC_LINE.search(self.raw, 0, end_of_header)
+        if stray:  # the header has no checksum: this is a record whose first line is damaged
+            self._damaged(stray.start())
         for n, start in enumerate(starts):
             stop = starts[n + 1] if n + 1 < len(starts) else len(self.raw)
             chunk = self.raw[start:stop]
             crc = _CRC_LINE.search(chunk)
             ok = crc is not None and int(crc.group(1), 16) == zlib.crc32(chunk[: crc.start()])
             last = n + 1 == len(starts)
-            if ok and crc is not None and (crc.end() == len(chunk) or last):
+            tail = chunk[crc.end() :] if ok and crc is not None else chunk
+            # A crash cuts one record short: a torn tail never holds a whole checksum line.
+            torn = last and _CRC_LINE.search(tail) is None
+            if ok and crc is not None and (crc.end() == len(chunk) or torn):
                 self.good_end = start + crc.end()
-                if crc.end() != len(chunk):
-                    self.torn = chunk[crc.end() :]
+                self.torn = tail if torn else b""
                 continue
-            if last:
+            if torn:
                 self.torn = chunk
                 break
-            line = self.raw.count(b"\n", 0, start) + 1
-            raise SessionError(
-                f"{path}:{line}: damaged record (its checksum does not match); "
-                "the file was left untouched"
-            )
+            self._damaged(start + crc.end() if ok and crc is not None else start)
         if not starts and self.raw and not self.raw.endswith(b"\n"):
             # The header is written atomically: only a cut first record can end like this.
             self.good_end = self.raw.rfind(b"\n") + 1
             self.torn = self.raw[self.good_end :]
+
+    def _damaged(self, offset: int) -> None:
+        line = self.raw.count(b"\n", 0, offset) + 1
+        raise SessionError(
+            f"{self.path}:{line}: damaged record (its checksum does not match); "
+            "the file was left untouched"
+        )
 
     @property
     def good(self) -> bytes:
@@ -255,8 +269,12 @@ class SessionFile:
         self._seq = session.last_seq
         self._next_note = max((n.id for n in session.notes), default=0) + 1
         self.repaired: Path | None = None
-        self._fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+        try:
+            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+        except OSError as exc:
+            raise SaveError(f"cannot write to {path.name}: {exc.strerror or exc}") from None
         self._size = os.fstat(self._fd).st_size
+        self._dirty = False  # bytes past _size that a failed write could not cut back
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -280,7 +298,16 @@ class SessionFile:
         stem = f"{local:%Y-%m-%d_%H%M}_{slugify(roster.topic)}"
         path = folder / f"{stem}.toml"
         n = 2
-        while path.exists():
+        while True:
+            lock_fd = None
+            if not path.exists():
+                with contextlib.suppress(LockedError):
+                    lock_fd = _acquire_lock(path)
+            # Another codev may have created this name since the check: never write over it.
+            if lock_fd is not None and not path.exists():
+                break
+            if lock_fd is not None:
+                _release_lock(lock_fd)
             path = folder / f"{stem}-{n}.toml"
             n += 1
         head: dict[str, Any] = {
@@ -305,14 +332,13 @@ class SessionFile:
             "# codev-tui session file: private (0600). Written by codev; do not edit while it runs.\n"
             + tomli_w.dumps(header)
         )
-        lock_fd = _acquire_lock(path)
         try:
             write_atomically(path, text.encode("utf-8"))
             session = _load_session(_Parsed(path))[0]
+            return cls(path, session, lock_fd, now)
         except BaseException:
             _release_lock(lock_fd)
             raise
-        return cls(path, session, lock_fd, now)
 
     @classmethod
     def open(cls, path: Path, now: WallClock = utc_now) -> SessionFile:
@@ -326,8 +352,11 @@ class SessionFile:
                 repaired = path.with_name(f"{path.name}.torn-{now():%Y%m%dT%H%M%S%f}")
                 write_atomically(repaired, parsed.torn)
                 write_atomically(path, parsed.good)
-            if path.stat().st_mode & 0o777 != 0o600:
-                path.chmod(0o600)
+            try:
+                if path.stat().st_mode & 0o777 != 0o600:
+                    path.chmod(0o600)
+            except OSError as exc:
+                raise SaveError(f"cannot make {path.name} private: {exc.strerror or exc}") from None
             file = cls(path, session, lock_fd, now)
         except BaseException:
             _release_lock(lock_fd)
@@ -375,13 +404,18 @@ class SessionFile:
         """
         record = encode_record(event)
         try:
+            if self._dirty:
+                os.ftruncate(self._fd, self._size)
+                self._dirty = False
             written = os.write(self._fd, record)
             if written != len(record):
                 raise OSError(28, "short write (disk full?)")
             os.fsync(self._fd)
         except OSError as exc:
+            self._dirty = True
             with contextlib.suppress(OSError):
                 os.ftruncate(self._fd, self._size)
+                self._dirty = False
             raise SaveError(f"not saved: {exc.strerror or exc}") from None
         self._size += len(record)
 

@@ -1,0 +1,104 @@
+"""Shared fixtures: a private data folder per test, fake clocks, a small phase script."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from codev_tui import locations
+from codev_tui.core.script import PhaseScript, validate_script
+from codev_tui.core.session import Roster
+
+START = datetime(2026, 11, 29, 9, 0, 0, tzinfo=UTC)
+"""The fake wall clock's default start: a Sunday morning session."""
+
+SMALL_SCRIPT: dict = {
+    "script": {"name": "Test — trois phases", "lang": "fr"},
+    "phases": [
+        {"id": "expose", "title": "Exposé", "minutes": 10},
+        {"id": "questions", "title": "Questions", "minutes": 15, "kind": "question", "round": True},
+        {"id": "plan", "title": "Plan d'action", "minutes": 5, "kind": "action"},
+    ],
+}
+"""A three-phase script built here, so tests never depend on the repository's phases.toml."""
+
+
+class FakeWallClock:
+    """An injectable wall clock (`WallClock`): aware UTC datetimes that move only on demand."""
+
+    def __init__(self, start: datetime = START) -> None:
+        self.now = start
+        self.calls = 0
+
+    def __call__(self) -> datetime:
+        self.calls += 1
+        return self.now
+
+    def advance(self, seconds: float) -> datetime:
+        """Move the clock forward (or back, with a negative value); returns the new time."""
+        self.now += timedelta(seconds=seconds)
+        return self.now
+
+    def set(self, when: datetime) -> None:
+        self.now = when
+
+
+class FakeMonotonic:
+    """An injectable monotonic clock (`Clock`) in seconds; `step` moves it, nothing else does."""
+
+    def __init__(self, start: float = 1000.0) -> None:
+        self.t = start
+
+    def __call__(self) -> float:
+        return self.t
+
+    def step(self, seconds: float) -> float:
+        self.t += seconds
+        return self.t
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test writes its sessions to its own temporary folder, never the user's."""
+    folder = tmp_path_factory.mktemp("codev-data") / "sessions"
+    monkeypatch.setenv(locations.DATA_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """The session folder of this test (CODEV_DATA_DIR; not created yet)."""
+    return locations.data_dir()
+
+
+@pytest.fixture
+def wall() -> FakeWallClock:
+    """A fake wall clock starting at 2026-11-29 09:00:00 UTC."""
+    return FakeWallClock()
+
+
+@pytest.fixture
+def mono() -> FakeMonotonic:
+    """A fake monotonic clock."""
+    return FakeMonotonic()
+
+
+@pytest.fixture
+def script() -> PhaseScript:
+    """A valid three-phase script (expose 10 min, questions 15 min, plan 5 min), in French."""
+    return validate_script(SMALL_SCRIPT, "test")
+
+
+@pytest.fixture
+def roster() -> Roster:
+    return Roster(
+        topic="Gérer un conflit dans l'équipe !",
+        group="Groupe du jeudi",
+        facilitator="Fanny",
+        client="Claire",
+        consultants=["Ahmed", "Béatrice", "Chen"],
+    )
