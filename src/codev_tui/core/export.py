@@ -281,6 +281,8 @@ def _latest(session: Session) -> datetime:
     if session.ended is not None:
         return session.ended
     times: list[datetime] = [session.created]
+    if session.last_at is not None:
+        times.append(session.last_at)
     for timing in session.timings:
         times.extend(t for t in (timing.entered, timing.left) if t is not None)
     times.extend(n.at for n in session.notes)

@@ -56,7 +56,7 @@ class Roster:
         """`client`, `consultant N` (1-based) or `facilitator` for a name on the roster."""
         if name and name == self.client:
             return "client"
-        if name in self.consultants:
+        if name and name in self.consultants:
             return f"consultant {self.consultants.index(name) + 1}"
         if name and name == self.facilitator:
             return "facilitator"
@@ -133,6 +133,7 @@ class Session:
     talk: dict[str, float] = field(default_factory=dict)
     passes: list[str] = field(default_factory=list)
     last_seq: int = 0
+    last_at: datetime | None = None
     timings: list[PhaseTiming] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -146,6 +147,7 @@ class Session:
         kind = event["type"]
         at: datetime = event["t"]
         self.last_seq = max(self.last_seq, int(event.get("seq", 0)))
+        self.last_at = at if self.last_at is None else max(self.last_at, at)
         if kind == "phase":
             index = int(event["index"])
             if not 0 <= index < len(self.script.phases):

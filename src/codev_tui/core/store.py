@@ -240,7 +240,15 @@ def _load_session(parsed: _Parsed) -> tuple[Session, list[dict[str, Any]]]:
     events = [_decode_strings(e) for e in data.get("events", [])]
     for event in events:
         _check_event(path, event)
-        session.apply(event)
+        try:
+            session.apply(event)
+        except SessionError as exc:
+            raise SessionError(f"{path}: {exc}") from None
+        except (KeyError, TypeError, ValueError):
+            raise SessionError(
+                f"{path}: event {event.get('seq', '?')} ({event.get('type')}): a field has a wrong "
+                "type; the file was left untouched"
+            ) from None
     return session, events
 
 
