@@ -1,0 +1,104 @@
+"""The real app in tmux: type notes, kill -9, `codev resume`: every note that showed ✓ is back."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from codev_tui.core.store import list_sessions, read_session
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Tmux:
+    """One private tmux server running one command in an 80x24 pane."""
+
+    def __init__(self, socket: str, env: dict[str, str]) -> None:
+        self.socket = socket
+        self.env = env
+
+    def _run(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20
+        )
+        return done.stdout
+
+    def start(self, command: list[str]) -> None:
+        exports = " ".join(f"{k}={v}" for k, v in self.env.items())
+        line = f"env {exports} {' '.join(command)}; sleep 60"
+        self._run("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", line)
+
+    def send(self, *keys: str) -> None:
+        self._run("send-keys", "-t", "t", *keys)
+
+    def screen(self) -> str:
+        return self._run("capture-pane", "-p", "-t", "t")
+
+    def wait_for(self, predicate, timeout: float = 20.0) -> str:  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            text = self.screen()
+            if predicate(text):
+                return text
+            time.sleep(0.1)
+        raise AssertionError(f"screen never matched:\n{self.screen()}")
+
+    def app_pid(self) -> int:
+        shell = int(self._run("display", "-p", "-t", "t", "#{pane_pid}").strip())
+        children = subprocess.run(["pgrep", "-P", str(shell)], capture_output=True, text=True)
+        return int(children.stdout.split()[0])
+
+    def kill_server(self) -> None:
+        self._run("kill-server")
+
+
+@pytest.fixture
+def tmux(tmp_path: Path):  # type: ignore[no-untyped-def]
+    server = Tmux(f"codev-test-{os.getpid()}", {"CODEV_DATA_DIR": str(tmp_path), "TERM": "xterm-256color"})
+    yield server
+    server.kill_server()
+
+
+def test_kill_9_then_resume_keeps_every_acknowledged_note(tmux: Tmux, tmp_path: Path) -> None:
+    codev = [sys.executable, "-m", "codev_tui"]
+    tmux.start([*codev, "run", "--topic", "Crash", "--client", "Ana", "--consultants", "Bo,Cy"])
+    tmux.wait_for(lambda s: "EXPOSÉ" in s)
+    tmux.send("F5")
+    tmux.send("PageDown")
+    tmux.wait_for(lambda s: "QUESTIONS DE CLARIFICATION" in s)
+    typed = [f"note {n} [bold]" for n in range(5)]
+    for text in typed:
+        tmux.send("-l", text)
+        tmux.send("Enter")
+    screen = tmux.wait_for(lambda s: s.count("✓ ") >= len(typed))
+    acknowledged = [t for t in typed if t in screen]
+    assert acknowledged == typed
+
+    os.kill(tmux.app_pid(), signal.SIGKILL)
+    time.sleep(0.5)
+    tmux.kill_server()
+    time.sleep(0.3)
+
+    (session_path,) = list_sessions(tmp_path)
+    on_disk = read_session(session_path)
+    assert [n.text for n in on_disk.notes] == typed
+    assert on_disk.current == 1 and on_disk.running
+    assert session_path.stat().st_mode & 0o777 == 0o600
+
+    time.sleep(1.2)  # the room goes on talking while the app is down
+    tmux.start([*codev, "resume"])
+    screen = tmux.wait_for(lambda s: "QUESTIONS DE CLARIFICATION" in s and "reprise" in s)
+    for text in typed:
+        assert text in screen
+    # The clock kept running from the recorded timestamps: less than the planned 15:00 is left.
+    assert "EN COURS" in screen
+    resumed = read_session(session_path)
+    assert resumed.reopened == 1
+    assert resumed.elapsed(1) >= 1.0
