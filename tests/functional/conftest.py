@@ -67,9 +67,7 @@ ROSTER = Roster(
 
 
 @pytest.fixture
-def make_app(
-    tmp_path: Path, fake_time: FakeTime, classic: PhaseScript
-) -> Callable[..., CodevApp]:
+def make_app(tmp_path: Path, fake_time: FakeTime, classic: PhaseScript) -> Callable[..., CodevApp]:
     """Build the app on a new session (or an existing session file) with fake clocks."""
 
     def factory(
@@ -107,3 +105,161 @@ async def settle(app: CodevApp, pilot) -> None:  # type: ignore[no-untyped-def]
 def file_mode(path: Path) -> int:
     """Permission bits of a file."""
     return os.stat(path).st_mode & 0o777
+
+
+# -- helpers for driving the facilitation screen ----------------------------------------------
+
+
+def screen_of(app: CodevApp):  # type: ignore[no-untyped-def]
+    """The facilitation screen (even under a dialog)."""
+    from codev_tui.ui.screens.facilitation import FacilitationScreen
+
+    for screen in app.screen_stack:
+        if isinstance(screen, FacilitationScreen):
+            return screen
+    raise AssertionError(f"no facilitation screen in {app.screen_stack}")
+
+
+def note_input(app: CodevApp):  # type: ignore[no-untyped-def]
+    """The notes input of the facilitation screen."""
+    from codev_tui.ui.widgets.note_input import NoteInput
+
+    return screen_of(app).query_one(NoteInput)
+
+
+async def paste(app: CodevApp, pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Paste `text` into the notes input, as a terminal's bracketed paste does."""
+    from textual import events
+
+    note_input(app).post_message(events.Paste(text))
+    await pilot.pause()
+
+
+async def write_note(app: CodevApp, pilot, text: str, typed: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Put `text` in the notes input, then press Enter.
+
+    `typed=True` presses one key per character (slow: ~75 ms a key); otherwise the text is
+    inserted at the cursor as typing does, in one go.
+    """
+    if typed:
+        await pilot.press(*text)
+    else:
+        note_input(app).insert_text_at_cursor(text)
+    await pilot.press("enter")
+
+
+async def tick(app: CodevApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Run the screen's twice-a-second refresh now instead of waiting for its timer."""
+    screen_of(app).tick()
+    await pilot.pause()
+
+
+async def let_time_pass(app: CodevApp, pilot, fake_time: FakeTime, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    """Move both fake clocks, then let the screen refresh as its timer would."""
+    fake_time.advance(seconds)
+    await tick(app, pilot)
+
+
+def text_of(widget) -> str:  # type: ignore[no-untyped-def]
+    """The plain text a Static shows."""
+    content = widget.content
+    return str(getattr(content, "plain", content))
+
+
+def note_lines(app: CodevApp) -> list[str]:
+    """The plain text of the notes list's lines."""
+    from textual.widgets import OptionList
+
+    notes = screen_of(app).query_one("#notes", OptionList)
+    return [str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count)]
+
+
+def screen_text(app: CodevApp) -> str:
+    """What the terminal shows of the active screen, as text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # noqa: SLF001
+
+
+def disk_events(path: Path) -> list[dict]:  # type: ignore[type-arg]
+    """The events of a session file, as written."""
+    import tomllib
+
+    return list(tomllib.loads(path.read_text(encoding="utf-8")).get("events", []))
+
+
+def events_of(path: Path, kind: str) -> list[dict]:  # type: ignore[type-arg]
+    """The events of one type on disk."""
+    return [e for e in disk_events(path) if e["type"] == kind]
+
+
+class Disk:
+    """Stands in for `os` inside codev_tui.core.store: writes can be made to fail or to wait.
+
+    `full()` makes every write fail with ENOSPC, `hold()` makes writes wait until `release()`;
+    `ok()` puts things back. Everything else is the real `os`.
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self.mode = "ok"
+        self.gate = threading.Event()
+        self.gate.set()
+        self.failed_writes = 0
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(os, name)
+
+    def write(self, fd: int, data) -> int:  # type: ignore[no-untyped-def]
+        self.gate.wait(10.0)
+        if self.mode == "full":
+            self.failed_writes += 1
+            raise OSError(28, "No space left on device")
+        return os.write(fd, data)
+
+    def full(self) -> None:
+        self.mode = "full"
+
+    def hold(self) -> None:
+        self.gate.clear()
+
+    def release(self) -> None:
+        self.gate.set()
+
+    def ok(self) -> None:
+        self.mode = "ok"
+        self.gate.set()
+
+
+@pytest.fixture
+def disk(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Control over the session file's writes (see `Disk`); always released at the end."""
+    from codev_tui.core import store
+
+    fake = Disk()
+    monkeypatch.setattr(store, "os", fake)
+    yield fake
+    fake.ok()
+
+
+@pytest.fixture
+def make_practice_app(
+    tmp_path: Path, fake_time: FakeTime, classic: PhaseScript
+) -> Callable[..., CodevApp]:
+    """Build the app on a new practice session (rehearsing `role` at `speed`)."""
+
+    def factory(role: str = "client", speed: float = 10, lang: str | None = None) -> CodevApp:
+        file = SessionFile.create(
+            tmp_path / "practice",
+            classic,
+            Roster(topic="practice"),
+            practice=True,
+            practice_role=role,
+            speed=speed,
+            lang=lang,
+            now=fake_time.wall,
+        )
+        return CodevApp(
+            file, lang=lang, clock=fake_time.monotonic, wall=fake_time.wall, retry_every=0.05
+        )
+
+    return factory

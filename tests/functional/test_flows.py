@@ -1,10 +1,60 @@
-"""The facilitation flows, driven with Pilot, checked on the session (and so on disk)."""
+"""The facilitation flows, driven with Pilot, checked on the session (and so on disk).
+
+Time never passes for real: `fake_time.advance(...)` moves both clocks and `tick()` runs the
+screen's twice-a-second refresh at once. Only the disk-full test waits for real, for the
+writer's retry (every 0.05 s here).
+"""
 
 from __future__ import annotations
 
+import stat
+
+import pytest
+from textual.widgets import DataTable, OptionList, Static
+
+from codev_tui.core.export import default_minutes_path
+from codev_tui.core.notes import PASTED_NEWLINE
 from codev_tui.core.store import read_session
+from codev_tui.ui.screens.closing import ClosingScreen
+from codev_tui.ui.screens.dialogs import HelpScreen, QuitScreen
 from codev_tui.ui.screens.facilitation import FacilitationScreen
-from tests.functional.conftest import settle
+from codev_tui.ui.widgets.bigclock import BigClock
+from tests.functional.conftest import (
+    disk_events,
+    events_of,
+    file_mode,
+    let_time_pass,
+    note_input,
+    note_lines,
+    paste,
+    screen_of,
+    screen_text,
+    settle,
+    text_of,
+    tick,
+    write_note,
+)
+
+EXPOSE, CLARIFICATION, CONTRACT, CONSULTATION, SYNTHESIS, LEARNINGS = range(6)
+"""The phases of the bundled classic script."""
+
+
+async def go_to_phase(app, pilot, index: int) -> None:  # type: ignore[no-untyped-def]
+    """PageDown until phase `index`."""
+    while app.control.session.current < index:
+        await pilot.press("pagedown")
+    assert app.control.session.current == index
+
+
+def clock_value(app) -> str:  # type: ignore[no-untyped-def]
+    return screen_of(app).query_one(BigClock).value
+
+
+def clock_state(app) -> str:  # type: ignore[no-untyped-def]
+    return text_of(screen_of(app).query_one("#clock-state", Static))
+
+
+# -- notes -----------------------------------------------------------------------------------
 
 
 async def test_note_is_saved_and_acknowledged(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -22,3 +72,1072 @@ async def test_note_is_saved_and_acknowledged(make_app) -> None:  # type: ignore
         assert note.id in app.control.saved_notes
     on_disk = read_session(app.file.path)
     assert [n.text for n in on_disk.notes] == ["[bold]x[/]"]
+
+
+async def test_checkmark_only_once_the_note_is_on_disk(make_app, disk) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        disk.hold()
+        await write_note(app, pilot, "en attente")
+        await pilot.pause()
+        note = app.control.session.notes[-1]
+        assert note.text == "en attente"
+        assert note.id not in app.control.saved_notes
+        assert note_lines(app)[-1].startswith("…")
+        assert not note_lines(app)[-1].startswith("✓")
+        assert [n.text for n in read_session(app.file.path).notes] == []
+        assert note_input(app).value == ""  # the input is ready for the next note at once
+
+        disk.release()
+        await settle(app, pilot)
+        assert note.id in app.control.saved_notes
+        assert note_lines(app)[-1].startswith("✓")
+        assert [n.text for n in read_session(app.file.path).notes] == ["en attente"]
+        assert "✓" in text_of(app.screen.query_one("#status", Static))
+
+
+async def test_enter_on_an_empty_input_saves_nothing(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "space", "space", "enter")
+        await settle(app, pilot)
+        assert app.control.session.notes == []
+        assert note_lines(app) == []
+    assert events_of(app.file.path, "note") == []
+
+
+async def test_prefix_syntax(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "/q @bru pourquoi ?", typed=True)
+        await write_note(app, pilot, "/c /h @chl une hypothese")
+        await write_note(app, pilot, "@ana /s essayer autre chose")
+        await write_note(app, pilot, "// /q pas un prefixe")
+        await write_note(app, pilot, "@Zoe inconnue")
+        await write_note(app, pilot, "simple")
+        await settle(app, pilot)
+        lines = note_lines(app)
+        assert all(line.startswith("✓") for line in lines)
+        assert "question · Bruno — pourquoi ?" in lines[0]
+        assert "hypothèse [confidentiel] · Chloé — une hypothese" in lines[1]
+        assert "suggestion · Ana — essayer autre chose" in lines[2]
+        assert lines[3].endswith("note — /q pas un prefixe")
+
+    notes = read_session(app.file.path).notes
+    got = [(n.kind, n.author, n.confidential, n.text) for n in notes]
+    assert got == [
+        ("question", "Bruno", False, "pourquoi ?"),
+        ("hypothesis", "Chloé", True, "une hypothese"),
+        ("suggestion", "Ana", False, "essayer autre chose"),
+        ("note", "", False, "/q pas un prefixe"),
+        ("note", "Zoe", False, "inconnue"),
+        ("note", "", False, "simple"),
+    ]
+    assert all(n.phase == "expose" for n in notes)
+
+
+async def test_default_kind_follows_the_phase(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_phase(app, pilot, CLARIFICATION)
+        await write_note(app, pilot, "qui decide ?")
+        await go_to_phase(app, pilot, CONSULTATION)
+        await write_note(app, pilot, "deleguer")
+        await settle(app, pilot)
+    notes = read_session(app.file.path).notes
+    assert [(n.phase, n.kind) for n in notes] == [
+        ("clarification", "question"),
+        ("consultation", "suggestion"),
+    ]
+
+
+LITERAL_TEXTS = [
+    "[bold]gras ?[/bold]",
+    "[/]",
+    "[@click=app.quit]x",
+    "rouge \x1b[31m ici",
+    "bravo 🎉👍🏽 équipe",
+]
+
+
+async def test_markup_control_characters_and_emoji_are_shown_literally(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for text in LITERAL_TEXTS:
+            note_input(app).insert_text_at_cursor(text)
+            await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FacilitationScreen)
+        lines = note_lines(app)
+        assert lines[0].endswith("— [bold]gras ?[/bold]")
+        assert lines[1].endswith("— [/]")
+        assert lines[2].endswith("— [@click=app.quit]x")
+        assert lines[3].endswith("— rouge ␛[31m ici")
+        assert lines[4].endswith("— bravo 🎉👍🏽 équipe")
+        shown = screen_text(app)
+        assert "[@click=app.quit]x" in shown
+        assert "[bold]gras ?[/bold]" in shown
+        assert "␛[31m" in shown
+        assert "\x1b" not in shown
+        # Clicking the would-be link does nothing.
+        await pilot.click("#notes", offset=(len(lines[2]) - 1, 2))
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, FacilitationScreen)
+    assert [n.text for n in read_session(app.file.path).notes] == LITERAL_TEXTS
+
+
+async def test_a_5000_character_note_is_saved_whole(make_app) -> None:  # type: ignore[no-untyped-def]
+    long_text = ("Une très longue note, sans fin. " * 200)[:4999] + "!"
+    assert len(long_text) == 5000
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        note_input(app).insert_text_at_cursor(long_text)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.control.session.notes[-1].text == long_text
+        assert note_lines(app)[-1].startswith("✓")
+        # The screen is still alive: another note goes in.
+        await write_note(app, pilot, "et ensuite")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FacilitationScreen)
+    assert [n.text for n in read_session(app.file.path).notes] == [long_text, "et ensuite"]
+
+
+@pytest.mark.xfail(
+    reason="NoteInput._on_paste does not prevent_default(): Textual then also runs "
+    "Input._on_paste, which inserts the first line of the paste a second time",
+    strict=True,
+)
+async def test_a_multiline_paste_is_saved_whole(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await paste(app, pilot, "a\nb")
+        assert note_input(app).value == f"a{PASTED_NEWLINE}b"
+        await pilot.press("enter")
+        await paste(app, pilot, "premiere ligne\r\ndeuxieme\rtroisieme\n")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FacilitationScreen)
+    assert [n.text for n in read_session(app.file.path).notes] == [
+        "a\nb",
+        "premiere ligne\ndeuxieme\ntroisieme",
+    ]
+
+
+async def test_a_pasted_note_is_saved_and_the_screen_survives(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Whatever a paste inserts, a big multi-line paste is saved (in one note) and all goes on."""
+    pasted = "\n".join(f"ligne {i} [b]x[/b] 🎉" for i in range(200))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await paste(app, pilot, pasted)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FacilitationScreen)
+        note = app.control.session.notes[-1]
+        assert note.text.startswith(pasted)
+        assert note_lines(app)[-1].startswith("✓")
+    assert read_session(app.file.path).notes[-1].text == note.text
+
+
+@pytest.mark.xfail(
+    reason="note_input.py: a pasted ESC (or any control character) goes into the Input's value "
+    "as is and the Input renders it raw to the terminal, instead of as its picture ␛",
+    strict=True,
+)
+async def test_a_pasted_escape_is_never_sent_raw_to_the_terminal(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await paste(app, pilot, "avant \x1b]0;pwned\x07 apres")
+        assert "\x1b" not in screen_text(app)
+
+
+# -- the clicker keys ------------------------------------------------------------------------
+
+
+async def test_pagedown_and_pageup_move_between_phases(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        s = app.control.session
+        assert s.current == EXPOSE
+        await pilot.press("pagedown")
+        assert s.current == CLARIFICATION
+        assert text_of(app.screen.query_one("#phase-title", Static)) == "QUESTIONS DE CLARIFICATION"
+        assert "Phase 2/6" in text_of(app.screen.query_one("#topbar", Static))
+        assert s.running  # counting starts at once in the new phase
+        await pilot.press("pagedown", "pagedown")
+        assert s.current == CONSULTATION
+        await pilot.press("pageup")
+        assert s.current == CONTRACT
+        await pilot.press("pageup", "pageup", "pageup", "pageup")
+        assert s.current == EXPOSE
+        await settle(app, pilot)
+    assert [e["index"] for e in events_of(app.file.path, "phase")] == [1, 2, 3, 2, 1, 0]
+    assert read_session(app.file.path).current == EXPOSE
+
+
+async def test_f5_starts_pauses_and_resumes(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        s = app.control.session
+        assert not s.running
+        assert clock_state(app).startswith("PRÊT")
+        assert clock_value(app) == "10:00"
+        await pilot.press("f5")
+        assert s.running
+        assert clock_state(app) == "EN COURS"
+        await let_time_pass(app, pilot, fake_time, 90)
+        assert clock_value(app) == "08:30"
+        await pilot.press("f5")
+        assert not s.running
+        assert clock_state(app) == "EN PAUSE"
+        assert app.screen.has_class("-paused")
+        await let_time_pass(app, pilot, fake_time, 600)  # paused: the time does not move
+        assert clock_value(app) == "08:30"
+        await pilot.press("f5")
+        assert s.running
+        assert clock_state(app) == "EN COURS"
+        await settle(app, pilot)
+    assert [e["type"] for e in disk_events(app.file.path)] == ["resume", "pause", "resume"]
+    assert read_session(app.file.path).elapsed(0, fake_time.wall()) == 90
+
+
+@pytest.mark.xfail(
+    reason="facilitation.py refresh_clock returns early when the countdown's text and state "
+    "did not change, and so skips refresh_topbar(): while paused (or ready) the time of day "
+    "and the projected end in the header stay frozen, and a 10-minute pause never shows as "
+    "10 minutes behind",
+    strict=True,
+)
+async def test_header_keeps_time_and_projection_while_paused(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("f5")
+        await let_time_pass(app, pilot, fake_time, 60)
+        await pilot.press("f5")
+        await settle(app, pilot)
+        await tick(app, pilot)  # the pause is on disk, as it is within milliseconds
+        await let_time_pass(app, pilot, fake_time, 600)
+        await pilot.pause(0.6)  # and the real twice-a-second timer
+        topbar = text_of(app.screen.query_one("#topbar", Static))
+        assert "09:11" in topbar
+        assert "fin projetée 10:45 (+10 min de retard)" in topbar
+
+
+async def test_f7_and_f8_change_the_remaining_time_by_exactly_a_minute(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        cd = app.control.countdown
+        before = cd.remaining()
+        await pilot.press("f8")
+        assert cd.remaining() - before == 60
+        assert clock_value(app) == "11:00"
+        await pilot.press("f7", "f7")
+        assert before - cd.remaining() == 60
+        assert clock_value(app) == "09:00"
+        await settle(app, pilot)
+    assert [e["seconds"] for e in events_of(app.file.path, "adjust")] == [60, -60, -60]
+    assert read_session(app.file.path).planned(0) == 540
+
+
+async def test_warning_overtime_and_a_single_bell(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    rings: list[int] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.bell = lambda: rings.append(1)  # type: ignore[method-assign]
+        await pilot.press("f5")
+        await let_time_pass(app, pilot, fake_time, 7 * 60)
+        assert clock_state(app) == "EN COURS"
+        await let_time_pass(app, pilot, fake_time, 60 + 1)  # 1:59 left; warning is at 2 minutes
+        assert clock_state(app) == "BIENTÔT FINI"
+        assert app.screen.has_class("-warning")
+        assert clock_value(app) == "01:59"
+        assert rings == []
+        await let_time_pass(app, pilot, fake_time, 119)
+        assert clock_value(app) == "00:00"
+        await let_time_pass(app, pilot, fake_time, 65)
+        assert clock_value(app) == "+01:05"
+        assert clock_state(app) == "DÉPASSEMENT"
+        topbar = text_of(app.screen.query_one("#topbar", Static))
+        assert topbar.endswith("09:11 · fin prévue 10:35 · fin projetée 10:36 (+1 min de retard)")
+        assert app.screen.has_class("-overtime")
+        for _ in range(5):
+            await let_time_pass(app, pilot, fake_time, 1)
+        assert rings == [1]
+        # The real timer refreshes too (twice a second), without ringing again.
+        await pilot.pause(0.6)
+        assert clock_value(app) == "+01:10"
+        assert rings == [1]
+        # Two more minutes: time is left again; when it runs out again, one more ring.
+        await pilot.press("f8", "f8")
+        assert clock_state(app) == "BIENTÔT FINI"  # 50 s left
+        await let_time_pass(app, pilot, fake_time, 60)
+        assert rings == [1, 1]
+
+
+async def test_f9_silences_the_bell(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    rings: list[int] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.bell = lambda: rings.append(1)  # type: ignore[method-assign]
+        await pilot.press("f9", "f5")
+        await let_time_pass(app, pilot, fake_time, 11 * 60)
+        assert clock_state(app) == "DÉPASSEMENT"
+        assert rings == []
+
+
+# -- what the phases capture -----------------------------------------------------------------
+
+
+async def test_contract_is_written_and_stays_pinned(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        contract = app.screen.query_one("#contract", Static)
+        assert not contract.display
+        await go_to_phase(app, pilot, CONTRACT)
+        assert contract.display
+        assert "pas encore de contrat" in text_of(contract)
+        await write_note(app, pilot, "Trouver comment parler a Marc")
+        await write_note(app, pilot, "Comment dire non a Marc sans casser la relation")
+        await settle(app, pilot)
+        s = app.control.session
+        assert s.contract == "Comment dire non a Marc sans casser la relation"
+        assert text_of(contract) == "Contrat : Comment dire non a Marc sans casser la relation"
+        await go_to_phase(app, pilot, CONSULTATION)
+        assert contract.display
+        assert "Comment dire non a Marc" in text_of(contract)
+        assert "Comment dire non a Marc" in screen_text(app)
+        await go_to_phase(app, pilot, LEARNINGS)
+        assert contract.display
+        await pilot.press(*["pageup"] * 4)
+        assert s.current == CLARIFICATION
+        assert not contract.display
+    assert read_session(app.file.path).contract == "Comment dire non a Marc sans casser la relation"
+    assert [e["text"] for e in events_of(app.file.path, "contract")] == [
+        "Trouver comment parler a Marc",
+        "Comment dire non a Marc sans casser la relation",
+    ]
+
+
+async def test_synthesis_lines_become_action_items(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_phase(app, pilot, SYNTHESIS)
+        await write_note(app, pilot, "Appeler RH / Ana / vendredi")
+        await write_note(app, pilot, "Relire le contrat")
+        await settle(app, pilot)
+    actions = read_session(app.file.path).actions
+    assert [(a.what, a.who, a.due) for a in actions] == [
+        ("Appeler RH", "Ana", "vendredi"),
+        ("Relire le contrat", "", ""),
+    ]
+
+
+async def test_learnings_belong_to_a_person(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_phase(app, pilot, LEARNINGS)
+        await write_note(app, pilot, "@Bruno j'ai appris")
+        await write_note(app, pilot, "@dri ecouter avant de proposer")
+        await settle(app, pilot)
+        assert "apprentissage · Bruno — j'ai appris" in note_lines(app)[0]
+    learnings = read_session(app.file.path).learnings
+    assert [(x.who, x.what) for x in learnings] == [
+        ("Bruno", "j'ai appris"),
+        ("Driss", "ecouter avant de proposer"),
+    ]
+
+
+# -- the round of the table ------------------------------------------------------------------
+
+
+async def test_round_of_the_table(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        round_ = app.screen.query_one("#round", Static)
+        assert not round_.display
+        await go_to_phase(app, pilot, CONSULTATION)
+        s = app.control.session
+        assert s.running
+        assert round_.display
+        await pilot.press("f6")
+        assert s.speaker == "Bruno"
+        assert "▶ Bruno" in text_of(round_)
+        await let_time_pass(app, pilot, fake_time, 60)
+        await pilot.press("f6")
+        assert s.speaker == "Chloé"
+        assert "Bruno 01:00" in text_of(round_)
+        await let_time_pass(app, pilot, fake_time, 30)
+        await pilot.press("f4")  # Chloé passes: the floor goes to Driss
+        assert s.speaker == "Driss"
+        assert s.passes == ["Chloé"]
+        assert "Chloé (passe)" in text_of(round_)
+        await let_time_pass(app, pilot, fake_time, 45)
+        await pilot.press("f5")  # paused: Driss's time stops too
+        await let_time_pass(app, pilot, fake_time, 100)
+        await pilot.press("f5")
+        await let_time_pass(app, pilot, fake_time, 15)
+        await pilot.press("f6")  # after the last consultant: nobody
+        assert s.speaker == ""
+        assert "▶" not in text_of(round_)
+        assert s.talk == {"Bruno": 60.0, "Chloé": 30.0, "Driss": 60.0}
+        assert "Driss 01:00" in text_of(round_)
+        await settle(app, pilot)
+    on_disk = read_session(app.file.path)
+    assert on_disk.talk == {"Bruno": 60.0, "Chloé": 30.0, "Driss": 60.0}
+    assert on_disk.passes == ["Chloé"]
+    assert [e["name"] for e in events_of(app.file.path, "speaker")] == [
+        "Bruno",
+        "Chloé",
+        "Driss",
+        "",
+    ]
+
+
+async def test_round_keys_only_in_a_round_phase(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("f6", "f4")
+        assert app.control.session.speaker == ""
+        assert "Parole" not in screen_text(app)
+        await go_to_phase(app, pilot, CONSULTATION)
+        assert "Parole" in screen_text(app)
+        await settle(app, pilot)
+    assert events_of(app.file.path, "speaker") == []
+
+
+@pytest.mark.xfail(
+    reason="facilitation.py tick() refreshes only the clock, never refresh_round(): the talk "
+    "time of whoever has the floor stays frozen on screen until a key is pressed",
+    strict=True,
+)
+async def test_the_speakers_talk_time_counts_up_on_screen(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await go_to_phase(app, pilot, CONSULTATION)
+        await pilot.press("f6")
+        await let_time_pass(app, pilot, fake_time, 90)
+        await pilot.pause(0.6)  # and the real twice-a-second timer
+        assert "▶ Bruno 01:30" in text_of(app.screen.query_one("#round", Static))
+
+
+# -- projector mode, help, quitting ----------------------------------------------------------
+
+
+async def test_projector_mode_hides_the_notes(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await write_note(app, pilot, "une note privee")
+        await pilot.press("f5")
+        screen = app.screen
+        notes, entry = screen.query_one("#notes"), screen.query_one("#note-input")
+        assert notes.display and entry.display
+        small = screen.query_one(BigClock).content_size
+        await pilot.press("f2")
+        assert screen.has_class("-projector")
+        assert not notes.display
+        assert not entry.display
+        assert "une note privee" not in screen_text(app)
+        big = screen.query_one(BigClock).content_size
+        assert big.width > small.width
+        await let_time_pass(app, pilot, fake_time, 30)
+        assert clock_value(app) == "09:30"
+        await pilot.press("escape")
+        assert not screen.has_class("-projector")
+        assert notes.display and entry.display
+        assert "une note privee" in screen_text(app)
+        await pilot.press("f2", "f2")
+        assert not screen.has_class("-projector")
+
+
+@pytest.mark.xfail(
+    reason="facilitation.py action_leave_projector/action_toggle_projector: hiding the notes "
+    "input in projector mode takes its focus away, and nothing gives it back: after F2 then "
+    "Esc, what the facilitator types goes nowhere",
+    strict=True,
+)
+async def test_notes_input_has_the_focus_again_after_projector_mode(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "escape")
+        await write_note(app, pilot, "apres projection", typed=True)
+        await settle(app, pilot)
+        assert [n.text for n in app.control.session.notes] == ["apres projection"]
+
+
+@pytest.mark.xfail(
+    reason="facilitation.py _check_size: the too-small view hides the notes input, which loses "
+    "the focus; enlarging the terminal again does not give it back, so typing goes nowhere",
+    strict=True,
+)
+async def test_notes_input_has_the_focus_again_after_a_too_small_terminal(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.resize_terminal(30, 10)
+        await pilot.resize_terminal(80, 24)
+        await write_note(app, pilot, "apres", typed=True)
+        await settle(app, pilot)
+        assert [n.text for n in app.control.session.notes] == ["apres"]
+
+
+async def test_help_opens_and_closes(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, FacilitationScreen)
+        await pilot.press("f1", "f1")
+        assert isinstance(app.screen, FacilitationScreen)
+        await pilot.press("f1", "q")
+        assert isinstance(app.screen, FacilitationScreen)
+
+
+@pytest.mark.xfail(
+    reason="dialogs.py DIALOG_CSS: #dialog is `width: auto` and the HelpScreen holds only "
+    "Statics (width 1fr), so the dialog shrinks to an empty 6x4 box (its Statics get width 0); "
+    "the QuitScreen is only saved by its row of buttons",
+    strict=True,
+)
+async def test_help_shows_the_keys_and_the_note_syntax(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f1")
+        shown = screen_text(app)
+        assert "Aide" in shown
+        assert "PageSuiv phase suivante" in shown
+        assert "@Marie auteur" in shown
+
+
+async def test_quit_dialog_cancel_then_confirm(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await write_note(app, pilot, "note un")
+        await write_note(app, pilot, "/q note deux ?")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, QuitScreen)
+        assert "Quitter codev ?" in screen_text(app)
+        await pilot.click("#cancel")
+        assert isinstance(app.screen, FacilitationScreen)
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.press("escape")
+        assert isinstance(app.screen, FacilitationScreen)
+        await pilot.press("ctrl+q", "n")
+        assert isinstance(app.screen, FacilitationScreen)
+        await write_note(app, pilot, "note trois")
+        await settle(app, pilot)
+        acknowledged = set(app.control.saved_notes)
+        await pilot.press("ctrl+q")
+        await pilot.click("#quit")
+        await pilot.pause()
+        assert not app.is_running
+    assert app.return_value == 0
+    on_disk = read_session(app.file.path)
+    assert {n.id for n in on_disk.notes} >= acknowledged
+    assert [n.text for n in on_disk.notes] == ["note un", "note deux ?", "note trois"]
+
+
+async def test_quit_dialog_tells_what_is_not_saved_yet(make_app, disk) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        disk.hold()
+        await write_note(app, pilot, "pas encore")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, QuitScreen)
+        assert "1 élément(s) pas encore enregistré(s)" in screen_text(app)
+        await pilot.press("escape")
+        disk.release()
+        await settle(app, pilot)
+    assert [n.text for n in read_session(app.file.path).notes] == ["pas encore"]
+
+
+@pytest.mark.xfail(
+    reason="app.py action_quit: the app's priority ctrl+q binding returns early when the "
+    "QuitScreen is shown, so the dialog's own ctrl+q (confirm) binding is never reached",
+    strict=True,
+)
+async def test_ctrl_q_twice_quits(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+# -- the closing screen ----------------------------------------------------------------------
+
+
+async def run_whole_session(app, pilot, fake_time) -> None:  # type: ignore[no-untyped-def]
+    """Start, take notes in every phase, one minute over in the consultation, then close."""
+    await pilot.press("f5")
+    await write_note(app, pilot, "contexte")
+    await let_time_pass(app, pilot, fake_time, 10 * 60)
+    await pilot.press("pagedown")
+    await write_note(app, pilot, "/c secret du client")
+    await let_time_pass(app, pilot, fake_time, 15 * 60)
+    await pilot.press("pagedown")
+    await write_note(app, pilot, "Mieux deleguer")
+    await let_time_pass(app, pilot, fake_time, 10 * 60)
+    await pilot.press("pagedown")
+    await write_note(app, pilot, "@chl planifier")
+    await let_time_pass(app, pilot, fake_time, 31 * 60)
+    await pilot.press("pagedown")
+    await write_note(app, pilot, "Appeler RH / Ana / vendredi")
+    await let_time_pass(app, pilot, fake_time, 15 * 60)
+    await pilot.press("pagedown")
+    await write_note(app, pilot, "@Ana prendre du recul")
+    await let_time_pass(app, pilot, fake_time, 14 * 60)
+    await settle(app, pilot)
+
+
+async def test_closing_screen_after_the_last_phase(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await run_whole_session(app, pilot, fake_time)
+        await pilot.press("pagedown")  # on the last phase: the closing screen
+        await settle(app, pilot)
+        assert isinstance(app.screen, ClosingScreen)
+        s = app.control.session
+        assert s.ended == fake_time.wall()
+        assert not s.running
+
+        table = app.screen.query_one("#timing", DataTable)
+        assert table.row_count == 7
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert rows[0] == ["Exposé", "10:00", "10:00", "0:00"]
+        assert rows[3] == ["Consultation", "30:00", "31:00", "+01:00"]
+        assert rows[5][1:] == ["15:00", "14:00", "−01:00"]
+        assert rows[6] == ["Total", "1:35:00", "1:35:00", "0:00"]
+        assert "6 notes · 1 actions · 1 apprentissages" in screen_text(app)
+
+        # Space: the highlighted note becomes confidential, and back.
+        review = app.screen.query_one("#review", OptionList)
+        assert review.has_focus
+        await pilot.press("down")  # see test_space_on_the_closing_screen_needs_no_arrow_first
+        assert review.highlighted == 0
+        await pilot.press("space")
+        assert s.notes[0].confidential
+        assert str(review.get_option_at_index(0).prompt).startswith("🔒")
+        await pilot.press("down", "space")  # the note taken with /c: no longer confidential
+        assert not s.notes[1].confidential
+        await pilot.press("down", "space", "space")  # on, then off again
+        assert not s.notes[2].confidential
+        await settle(app, pilot)
+        assert [(e["note"], e["value"]) for e in events_of(app.file.path, "confidential")] == [
+            (1, True),
+            (2, False),
+            (3, True),
+            (3, False),
+        ]
+
+        await pilot.press("f3")
+        await settle(app, pilot)
+        minutes = default_minutes_path(app.file.path)
+        assert minutes.parent == app.file.path.parent
+        assert minutes.suffix == ".md"
+        assert minutes.is_file()
+        assert file_mode(minutes) == stat.S_IRUSR | stat.S_IWUSR
+        exported = text_of(app.screen.query_one("#exported", Static))
+        assert exported == f"Compte rendu écrit : {minutes}"
+        text = minutes.read_text(encoding="utf-8")
+        assert "secret du client" in text  # no longer confidential
+        assert "contexte" not in text  # made confidential
+        assert "Appeler RH" in text
+    on_disk = read_session(app.file.path)
+    assert on_disk.ended is not None
+    assert [n.confidential for n in on_disk.notes] == [True, False, False, False, False, False]
+
+
+@pytest.mark.xfail(
+    reason="closing.py on_mount focuses the review list without highlighting a note: the "
+    "first Space does nothing until an arrow key is pressed",
+    strict=True,
+)
+async def test_space_on_the_closing_screen_needs_no_arrow_first(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await write_note(app, pilot, "a relire")
+        await pilot.press("f10", "space")
+        await settle(app, pilot)
+        assert app.control.session.notes[0].confidential
+
+
+async def test_f10_ends_the_session_early(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5", "pagedown")
+        await let_time_pass(app, pilot, fake_time, 120)
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ClosingScreen)
+        rows = app.screen.query_one("#timing", DataTable)
+        assert [str(c) for c in rows.get_row_at(1)][:3] == [
+            "Questions de clarification",
+            "15:00",
+            "02:00",
+        ]
+    assert [e["type"] for e in disk_events(app.file.path)][-1] == "end"
+    assert read_session(app.file.path).ended == fake_time.wall()
+
+
+@pytest.mark.xfail(
+    reason="closing.py action_back calls control.toggle_timer(), which returns at once once "
+    "the session has ended (control.py toggle_timer): nothing un-ends it, so after Back the "
+    "timer is stuck paused and F5 does nothing",
+    strict=True,
+)
+async def test_back_from_the_closing_screen_goes_on_with_the_session(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await let_time_pass(app, pilot, fake_time, 60)
+        await pilot.press("f10")
+        assert isinstance(app.screen, ClosingScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, FacilitationScreen)
+        if not app.control.session.running:
+            await pilot.press("f5")
+        await settle(app, pilot)
+        assert app.control.session.ended is None
+        assert app.control.session.running
+        await let_time_pass(app, pilot, fake_time, 60)
+        assert clock_value(app) == "08:00"
+
+
+# -- resuming --------------------------------------------------------------------------------
+
+
+async def test_resume_brings_everything_back_and_counts_the_time_away(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    first = make_app()
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await write_note(first, pilot, "avant la coupure")
+        await let_time_pass(first, pilot, fake_time, 600)
+        await go_to_phase(first, pilot, CONTRACT)
+        await write_note(first, pilot, "Savoir dire non")
+        await let_time_pass(first, pilot, fake_time, 120)
+        await settle(first, pilot)
+    path = first.file.path
+
+    fake_time.advance(300)  # the room went on talking while the app was down
+    notice = "Séance reprise : le temps a continué pendant l'interruption"
+    app = make_app(path=path, notice=notice)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        s = app.control.session
+        assert s.current == CONTRACT
+        assert s.running
+        assert s.contract == "Savoir dire non"
+        assert [n.text for n in s.notes] == ["avant la coupure", "Savoir dire non"]
+        assert app.control.countdown.elapsed() == 120 + 300
+        assert clock_value(app) == "03:00"
+        assert text_of(app.screen.query_one("#status", Static)) == notice
+        assert note_lines(app) == ["✓ 09:10 contrat — Savoir dire non"]
+        assert "Savoir dire non" in text_of(app.screen.query_one("#contract", Static))
+        await write_note(app, pilot, "Savoir dire non, avec tact")
+        await settle(app, pilot)
+    on_disk = read_session(path)
+    assert on_disk.reopened == 1
+    assert [n.id for n in on_disk.notes] == [1, 2, 3]
+    assert on_disk.contract == "Savoir dire non, avec tact"
+
+
+# -- disk full -------------------------------------------------------------------------------
+
+
+async def test_disk_full_shows_not_saved_then_recovers(make_app, disk) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await write_note(app, pilot, "avant")
+        await settle(app, pilot)
+        disk.full()
+        await write_note(app, pilot, "pendant la panne")
+        screen = screen_of(app)
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if screen.has_class("-unsaved"):
+                break
+        assert screen.has_class("-unsaved")
+        status = text_of(screen.query_one("#status", Static))
+        assert "NON ENREGISTRÉ" in status
+        assert disk.failed_writes >= 1
+        note = app.control.session.notes[-1]
+        assert note.id not in app.control.saved_notes
+        assert note_lines(app)[-1].startswith("…")
+        # More notes while the disk is full: kept, in order.
+        await write_note(app, pilot, "encore")
+        await pilot.pause(0.2)
+        assert disk.failed_writes >= 2  # retried
+        assert [n.text for n in read_session(app.file.path).notes] == ["avant"]
+
+        disk.ok()
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if not screen.has_class("-unsaved") and all(
+                line.startswith("✓") for line in note_lines(app)
+            ):
+                break
+        assert not screen.has_class("-unsaved")
+        assert [line[:1] for line in note_lines(app)] == ["✓", "✓", "✓"]
+        assert "NON ENREGISTRÉ" not in text_of(screen.query_one("#status", Static))
+        assert [n.text for n in read_session(app.file.path).notes] == [
+            "avant",
+            "pendant la panne",
+            "encore",
+        ]
+
+
+# -- terminal sizes --------------------------------------------------------------------------
+
+SIZES = [(40, 12), (20, 6), (300, 80), (80, 24), (160, 45)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+async def test_terminal_sizes(make_app, fake_time, size) -> None:  # type: ignore[no-untyped-def]
+    width, height = size
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = screen_of(app)
+        too_small = screen.query_one("#too-small", Static)
+        assert screen.has_class("-too-small") == (width < 40 or height < 12)
+        assert too_small.display == (width < 40 or height < 12)
+        await pilot.press("f5")
+        await write_note(app, pilot, "note a cette taille")
+        await let_time_pass(app, pilot, fake_time, 30)
+        if too_small.display:
+            assert "09:30" in text_of(too_small)
+            assert "09:30" in screen_text(app)
+            assert "Agrandissez le" in screen_text(app)
+        await pilot.press("pagedown")
+        for w, h in [(30, 10), (width, height), (200, 60), (40, 12), (39, 12), (80, 24)]:
+            await pilot.resize_terminal(w, h)
+            await pilot.pause()
+            small = w < 40 or h < 12
+            assert screen.has_class("-too-small") == small, (w, h)
+            assert too_small.display == small, (w, h)
+            await let_time_pass(app, pilot, fake_time, 1)
+            if small:
+                assert clock_value(app) in screen_text(app)
+            await pilot.press("f2")
+            await pilot.press("f2")
+        # The input lost the focus while hidden: see test_notes_input_has_the_focus_again_*.
+        note_input(app).focus()
+        await write_note(app, pilot, "apres les changements de taille")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FacilitationScreen)
+    notes = read_session(app.file.path).notes
+    assert [n.text for n in notes] == ["note a cette taille", "apres les changements de taille"]
+
+
+# -- the setup screen ----------------------------------------------------------------------
+
+
+async def test_setup_screen_creates_the_session(tmp_path, fake_time) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
+    from codev_tui import locations
+    from codev_tui.core.session import Roster
+    from codev_tui.ui.app import CodevApp, SetupRequest
+    from codev_tui.ui.screens.setup import SetupScreen
+
+    previous = {
+        "Codev Lyon": Roster(
+            group="Codev Lyon", facilitator="Fanny", consultants=["Bruno", "Chloé"]
+        )
+    }
+    folder = tmp_path / "setup"
+    app = CodevApp(
+        setup=SetupRequest(folder, locations.bundled_scripts(), "classic", Roster(), previous),
+        clock=fake_time.monotonic,
+        wall=fake_time.wall,
+        retry_every=0.05,
+    )
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        await pilot.press("f5")  # nothing filled in: refused, with the reason
+        assert isinstance(app.screen, SetupScreen)
+        assert "Il faut au moins un sujet" in text_of(screen.query_one("#setup-error", Static))
+        screen.query_one("#topic", Input).insert_text_at_cursor("Dire non [bold]")
+        await pilot.press("enter")
+        assert screen.query_one("#client", Input).has_focus
+        screen.query_one("#client", Input).insert_text_at_cursor("Ana")
+        screen.query_one("#group", Input).value = "Codev Lyon"  # a known group fills the rest
+        await pilot.pause()
+        assert screen.query_one("#consultants", Input).value == "Bruno, Chloé"
+        assert screen.query_one("#facilitator", Input).value == "Fanny"
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FacilitationScreen)
+        assert app.file is not None
+        assert app.file.path.parent == folder
+        await write_note(app, pilot, "premiere")
+        await settle(app, pilot)
+    s = read_session(app.file.path)
+    assert (s.roster.topic, s.roster.client, s.roster.consultants) == (
+        "Dire non [bold]",
+        "Ana",
+        ["Bruno", "Chloé"],
+    )
+    assert [n.text for n in s.notes] == ["premiere"]
+    assert file_mode(app.file.path) == 0o600
+
+
+# -- English -----------------------------------------------------------------------------------
+
+
+async def test_english_interface(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 30)) as pilot:
+        assert clock_state(app).startswith("READY")
+        shown = screen_text(app)
+        assert "Next" in shown
+        assert "Prev" in shown
+        assert "Suiv." not in shown
+        await pilot.press("f5")
+        assert clock_state(app) == "RUNNING"
+        await let_time_pass(app, pilot, fake_time, 60)
+        await pilot.press("f5")
+        assert clock_state(app) == "PAUSED"
+        await write_note(app, pilot, "/q why now?")
+        await settle(app, pilot)
+        assert "question" in note_lines(app)[0]
+        assert "saved" in text_of(app.screen.query_one("#status", Static))
+        await pilot.press("ctrl+q")
+        assert "Quit codev?" in screen_text(app)
+        await pilot.press("escape", "f10")
+        await settle(app, pilot)
+        assert "End of session" in screen_text(app)
+        assert "Minutes" in screen_text(app)
+
+
+@pytest.mark.xfail(
+    reason="facilitation.py writes labels as f\"{t('rules')} : \" (also phase_rules, "
+    "prompts, contract, round and the role names): the French space before the colon shows "
+    'in English too ("Rules : …"); the minutes use a per-language colon',
+    strict=True,
+)
+async def test_english_labels_have_no_space_before_the_colon(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert text_of(app.screen.query_one("#rules-strip", Static)).startswith("Rules: ")
+
+
+# -- practice ----------------------------------------------------------------------------------
+
+
+def prompt_text(app) -> str:  # type: ignore[no-untyped-def]
+    return text_of(screen_of(app).query_one("#practice-prompt", Static))
+
+
+CLIENT_PROMPTS = [
+    ["Quelle est la situation, en quelques faits ?", "Qu’est-ce qui est en jeu pour vous ?"],
+    ["Qu’avez-vous déjà essayé ?"],
+    ["Qu’attendez-vous précisément du groupe ?", "Avec quoi voulez-vous repartir ?"],
+    ["Quelle piste voulez-vous faire préciser ?"],
+    ["Que retenez-vous de la consultation ?", "Quelle sera votre première action, et quand ?"],
+    ["Qu’est-ce qui vous a le plus aidé aujourd’hui ?"],
+]
+
+
+async def test_practice_prompts_answer_and_skip(make_practice_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_practice_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.screen.query_one("#practice-prompt").display
+        assert prompt_text(app) == f"Pour Client › {CLIENT_PROMPTS[0][0]}"
+        assert "Répétition ×10" in text_of(app.screen.query_one("#topbar", Static))
+        assert clock_value(app) == "01:00"
+        await pilot.press("f5")
+        await write_note(app, pilot, "Une equipe de cinq, un conflit")
+        assert prompt_text(app) == f"Pour Client › {CLIENT_PROMPTS[0][1]}"
+        await pilot.press("f3")
+        assert "Toutes les pistes" in prompt_text(app)
+        await pilot.press("f3")  # nothing left to skip
+        await write_note(app, pilot, "une note libre")
+        await let_time_pass(app, pilot, fake_time, 30)
+        assert clock_value(app) == "00:30"
+        assert "séance réelle 05:00" in clock_state(app)
+        await settle(app, pilot)
+    s = read_session(app.file.path)
+    assert [(n.prompt, n.text) for n in s.notes] == [
+        (CLIENT_PROMPTS[0][0], "Une equipe de cinq, un conflit"),
+        ("", "une note libre"),
+    ]
+    assert s.skipped == [("expose", CLIENT_PROMPTS[0][1])]
+
+
+async def test_practice_rehearses_the_whole_script(make_practice_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_practice_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f5")
+        minutes = [p.minutes for p in app.control.session.script.phases]
+        for index, prompts in enumerate(CLIENT_PROMPTS):
+            assert app.control.session.current == index
+            assert app.control.countdown.planned == minutes[index] * 60 / 10
+            assert prompt_text(app) == f"Pour Client › {prompts[0]}"
+            await write_note(app, pilot, f"reponse {index + 1}")
+            if len(prompts) > 1:
+                await pilot.press("f3")
+            assert "Toutes les pistes" in prompt_text(app)
+            await let_time_pass(app, pilot, fake_time, 60)
+            assert app.control.countdown.remaining() == minutes[index] * 6 - 60
+            await pilot.press("pagedown")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ClosingScreen)
+    s = read_session(app.file.path)
+    assert s.practice and s.speed == 10 and s.practice_role == "client"
+    assert [(n.phase, n.prompt, n.text) for n in s.notes] == [
+        (phase.id, prompts[0], f"reponse {i + 1}")
+        for i, (phase, prompts) in enumerate(zip(s.script.phases, CLIENT_PROMPTS, strict=True))
+    ]
+    assert s.skipped == [
+        (phase.id, prompts[1])
+        for phase, prompts in zip(s.script.phases, CLIENT_PROMPTS, strict=True)
+        if len(prompts) > 1
+    ]
+    assert s.ended is not None
+    assert [round(s.elapsed(i)) for i in range(6)] == [60] * 6
+
+
+@pytest.mark.xfail(
+    reason="closing.py on_mount compares the planned real-session time with the rehearsal "
+    "time actually spent (s.elapsed, not × speed): a rehearsal exactly on time shows "
+    "−9:00 for a 10-minute phase (the practice export scales it)",
+    strict=True,
+)
+async def test_practice_closing_screen_compares_like_with_like(
+    make_practice_app, fake_time
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_practice_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f5")
+        await let_time_pass(app, pilot, fake_time, 60)  # a 10-minute phase at ×10: on time
+        await pilot.press("f10")
+        await settle(app, pilot)
+        table = app.screen.query_one("#timing", DataTable)
+        assert str(table.get_row_at(0)[3]) == "0:00"
+
+
+async def test_f3_skips_a_prompt_in_practice_only(make_app, make_practice_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        assert "Passer la piste" not in screen_text(app)
+        assert not app.screen.query_one("#practice-prompt").display
+        await pilot.press("f3")
+        await settle(app, pilot)
+    assert events_of(app.file.path, "skip") == []
+    practice = make_practice_app(role="facilitator")
+    async with practice.run_test(size=(120, 30)) as pilot:
+        assert "Passer la piste" in screen_text(practice)
+        assert prompt_text(practice) == "Pour Facilitateur › Annoncez les deux dernières minutes."
+        await pilot.press("f3")
+        await settle(practice, pilot)
+    assert [e["prompt"] for e in events_of(practice.file.path, "skip")] == [
+        "Annoncez les deux dernières minutes."
+    ]
