@@ -205,11 +205,6 @@ async def test_a_5000_character_note_is_saved_whole(make_app) -> None:  # type: 
     assert [n.text for n in read_session(app.file.path).notes] == [long_text, "et ensuite"]
 
 
-@pytest.mark.xfail(
-    reason="NoteInput._on_paste does not prevent_default(): Textual then also runs "
-    "Input._on_paste, which inserts the first line of the paste a second time",
-    strict=True,
-)
 async def test_a_multiline_paste_is_saved_whole(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -241,11 +236,6 @@ async def test_a_pasted_note_is_saved_and_the_screen_survives(make_app) -> None:
     assert read_session(app.file.path).notes[-1].text == note.text
 
 
-@pytest.mark.xfail(
-    reason="note_input.py: a pasted ESC (or any control character) goes into the Input's value "
-    "as is and the Input renders it raw to the terminal, instead of as its picture ␛",
-    strict=True,
-)
 async def test_a_pasted_escape_is_never_sent_raw_to_the_terminal(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -303,13 +293,6 @@ async def test_f5_starts_pauses_and_resumes(make_app, fake_time) -> None:  # typ
     assert read_session(app.file.path).elapsed(0, fake_time.wall()) == 90
 
 
-@pytest.mark.xfail(
-    reason="facilitation.py refresh_clock returns early when the countdown's text and state "
-    "did not change, and so skips refresh_topbar(): while paused (or ready) the time of day "
-    "and the projected end in the header stay frozen, and a 10-minute pause never shows as "
-    "10 minutes behind",
-    strict=True,
-)
 async def test_header_keeps_time_and_projection_while_paused(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
@@ -507,11 +490,6 @@ async def test_round_keys_only_in_a_round_phase(make_app) -> None:  # type: igno
     assert events_of(app.file.path, "speaker") == []
 
 
-@pytest.mark.xfail(
-    reason="facilitation.py tick() refreshes only the clock, never refresh_round(): the talk "
-    "time of whoever has the floor stays frozen on screen until a key is pressed",
-    strict=True,
-)
 async def test_the_speakers_talk_time_counts_up_on_screen(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -551,12 +529,6 @@ async def test_projector_mode_hides_the_notes(make_app, fake_time) -> None:  # t
         assert not screen.has_class("-projector")
 
 
-@pytest.mark.xfail(
-    reason="facilitation.py action_leave_projector/action_toggle_projector: hiding the notes "
-    "input in projector mode takes its focus away, and nothing gives it back: after F2 then "
-    "Esc, what the facilitator types goes nowhere",
-    strict=True,
-)
 async def test_notes_input_has_the_focus_again_after_projector_mode(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -566,11 +538,6 @@ async def test_notes_input_has_the_focus_again_after_projector_mode(make_app) ->
         assert [n.text for n in app.control.session.notes] == ["apres projection"]
 
 
-@pytest.mark.xfail(
-    reason="facilitation.py _check_size: the too-small view hides the notes input, which loses "
-    "the focus; enlarging the terminal again does not give it back, so typing goes nowhere",
-    strict=True,
-)
 async def test_notes_input_has_the_focus_again_after_a_too_small_terminal(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -594,12 +561,6 @@ async def test_help_opens_and_closes(make_app) -> None:  # type: ignore[no-untyp
         assert isinstance(app.screen, FacilitationScreen)
 
 
-@pytest.mark.xfail(
-    reason="dialogs.py DIALOG_CSS: #dialog is `width: auto` and the HelpScreen holds only "
-    "Statics (width 1fr), so the dialog shrinks to an empty 6x4 box (its Statics get width 0); "
-    "the QuitScreen is only saved by its row of buttons",
-    strict=True,
-)
 async def test_help_shows_the_keys_and_the_note_syntax(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -654,11 +615,6 @@ async def test_quit_dialog_tells_what_is_not_saved_yet(make_app, disk) -> None: 
     assert [n.text for n in read_session(app.file.path).notes] == ["pas encore"]
 
 
-@pytest.mark.xfail(
-    reason="app.py action_quit: the app's priority ctrl+q binding returns early when the "
-    "QuitScreen is shown, so the dialog's own ctrl+q (confirm) binding is never reached",
-    strict=True,
-)
 async def test_ctrl_q_twice_quits(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -718,7 +674,6 @@ async def test_closing_screen_after_the_last_phase(make_app, fake_time) -> None:
         # Space: the highlighted note becomes confidential, and back.
         review = app.screen.query_one("#review", OptionList)
         assert review.has_focus
-        await pilot.press("down")  # see test_space_on_the_closing_screen_needs_no_arrow_first
         assert review.highlighted == 0
         await pilot.press("space")
         assert s.notes[0].confidential
@@ -753,11 +708,6 @@ async def test_closing_screen_after_the_last_phase(make_app, fake_time) -> None:
     assert [n.confidential for n in on_disk.notes] == [True, False, False, False, False, False]
 
 
-@pytest.mark.xfail(
-    reason="closing.py on_mount focuses the review list without highlighting a note: the "
-    "first Space does nothing until an arrow key is pressed",
-    strict=True,
-)
 async def test_space_on_the_closing_screen_needs_no_arrow_first(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -785,12 +735,6 @@ async def test_f10_ends_the_session_early(make_app, fake_time) -> None:  # type:
     assert read_session(app.file.path).ended == fake_time.wall()
 
 
-@pytest.mark.xfail(
-    reason="closing.py action_back calls control.toggle_timer(), which returns at once once "
-    "the session has ended (control.py toggle_timer): nothing un-ends it, so after Back the "
-    "timer is stuck paused and F5 does nothing",
-    strict=True,
-)
 async def test_back_from_the_closing_screen_goes_on_with_the_session(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -836,7 +780,8 @@ async def test_resume_brings_everything_back_and_counts_the_time_away(make_app, 
         assert [n.text for n in s.notes] == ["avant la coupure", "Savoir dire non"]
         assert app.control.countdown.elapsed() == 120 + 300
         assert clock_value(app) == "03:00"
-        assert text_of(app.screen.query_one("#status", Static)) == notice
+        status = text_of(app.screen.query_one("#status", Static))
+        assert status.startswith("✓ enregistré · 2 note(s)") and status.endswith(notice)
         assert note_lines(app) == ["✓ 09:10 contrat — Savoir dire non"]
         assert "Savoir dire non" in text_of(app.screen.query_one("#contract", Static))
         await write_note(app, pilot, "Savoir dire non, avec tact")
@@ -1016,12 +961,6 @@ async def test_english_interface(make_app, fake_time) -> None:  # type: ignore[n
         assert "Minutes" in screen_text(app)
 
 
-@pytest.mark.xfail(
-    reason="facilitation.py writes labels as f\"{t('rules')} : \" (also phase_rules, "
-    "prompts, contract, round and the role names): the French space before the colon shows "
-    'in English too ("Rules : …"); the minutes use a per-language colon',
-    strict=True,
-)
 async def test_english_labels_have_no_space_before_the_colon(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app(lang="en")
     async with app.run_test(size=(120, 30)) as pilot:
@@ -1105,12 +1044,6 @@ async def test_practice_rehearses_the_whole_script(make_practice_app, fake_time)
     assert [round(s.elapsed(i)) for i in range(6)] == [60] * 6
 
 
-@pytest.mark.xfail(
-    reason="closing.py on_mount compares the planned real-session time with the rehearsal "
-    "time actually spent (s.elapsed, not × speed): a rehearsal exactly on time shows "
-    "−9:00 for a 10-minute phase (the practice export scales it)",
-    strict=True,
-)
 async def test_practice_closing_screen_compares_like_with_like(
     make_practice_app, fake_time
 ) -> None:  # type: ignore[no-untyped-def]

@@ -109,6 +109,12 @@ class SessionControl:
             self.countdown.pause()
             self._emit("end")
 
+    def reopen(self) -> None:
+        """Back from the closing screen: the session goes on and the countdown runs again."""
+        if self.session.ended:
+            self.countdown.start()
+            self._emit("resume")
+
     def time_out(self) -> bool:
         """True once when the running phase's time has just run out (for the bell)."""
         if self.countdown.running and not self.bell_rung and self.countdown.remaining() <= 0:

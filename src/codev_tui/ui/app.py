@@ -167,6 +167,7 @@ class CodevApp(App[int]):
     async def action_quit(self) -> None:
         """Ctrl+Q: confirm, then quit; what is marked ✓ is already on disk."""
         if isinstance(self.screen, QuitScreen):
+            self.screen.dismiss(True)  # Ctrl+Q twice: quit
             return
         pending = self.writer.pending if self.writer else 0
 

@@ -6,6 +6,8 @@ from dataclasses import replace
 from typing import Any
 
 _FR: dict[str, str] = {
+    "colon": " : ",
+    "note_count": "{n} note(s)",
     "phase": "Phase",
     "planned_end": "fin prévue",
     "projected_end": "fin projetée",
@@ -103,6 +105,8 @@ _FR: dict[str, str] = {
 }
 
 _EN: dict[str, str] = {
+    "colon": ": ",
+    "note_count": "{n} note(s)",
     "phase": "Phase",
     "planned_end": "planned end",
     "projected_end": "projected end",

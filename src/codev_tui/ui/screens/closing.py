@@ -59,7 +59,8 @@ class ClosingScreen(Screen[None]):
         end = s.ended
         total_planned = total_actual = 0.0
         for i, phase in enumerate(s.script.phases):
-            planned, actual = s.planned(i), s.elapsed(i, end)
+            # In practice the plan is in real-session time: compare like with like.
+            planned, actual = s.planned(i), s.elapsed(i, end) * self.control.scale
             total_planned += planned
             total_actual += actual
             table.add_row(
@@ -76,6 +77,8 @@ class ClosingScreen(Screen[None]):
         )
         review = self.query_one("#review", OptionList)
         review.add_options([Option(self._prompt(i), id=f"r{i}") for i in range(len(s.notes))])
+        if s.notes:
+            review.highlighted = 0
         review.focus()
 
     def _prompt(self, index: int) -> Text:
@@ -106,7 +109,7 @@ class ClosingScreen(Screen[None]):
 
     def action_back(self) -> None:
         """Back to the last phase (the session goes on)."""
-        self.control.toggle_timer()
+        self.control.reopen()
         self.dismiss()
 
 

@@ -24,6 +24,7 @@ QuitScreen, HelpScreen {
     border: thick $accent;
     background: $surface;
 }
+HelpScreen #dialog { width: 84; }
 #dialog-title { text-style: bold; margin-bottom: 1; }
 #buttons { height: auto; margin-top: 1; align-horizontal: center; }
 #buttons Button { margin: 0 1; }

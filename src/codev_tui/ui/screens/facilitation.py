@@ -55,6 +55,8 @@ class FacilitationScreen(Screen[None]):
         self.bell = True
         self._shown_phase = -1
         self._last_clock = ""
+        self._last_topbar = ""
+        self._last_round = ""
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -93,7 +95,10 @@ class FacilitationScreen(Screen[None]):
     def _check_size(self, width: int, height: int) -> None:
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
         self.set_class(width >= 120 and height >= 36, "-large")
-        self.refresh_clock()
+        self.refresh_clock(force=True)
+        self.refresh_topbar()
+        if not self.has_class("-too-small") and not self.has_class("-projector"):
+            self.query_one(NoteInput).focus()
 
     # -- refreshing ---------------------------------------------------------------------------
 
@@ -102,6 +107,9 @@ class FacilitationScreen(Screen[None]):
         if self.control.time_out() and self.bell:
             self.app.bell()
         self.refresh_clock()
+        self.refresh_topbar()
+        if self.control.session.speaker:
+            self.refresh_round()
 
     def refresh_all(self) -> None:
         """Repaint everything from the session."""
@@ -111,6 +119,7 @@ class FacilitationScreen(Screen[None]):
             self.refresh_phase()
             self.refresh_notes()
         self.refresh_clock(force=True)
+        self.refresh_topbar()
         self.refresh_round()
         self.refresh_prompt()
         self.refresh_contract()
@@ -134,11 +143,12 @@ class FacilitationScreen(Screen[None]):
         if self.control.session.practice:
             real = format_clock(self.control.real_equivalent())
             under.append(f" · {self.t('real')} {real}")
-        self.query_one("#clock-state", Static).update(under)
-        self.query_one("#too-small", Static).update(
-            Text(f"{value}  {word}\n\n{self.t('too_small')}", justify="center")
-        )
-        self.refresh_topbar()
+        # Fixed-size lines: repainting them needs no new layout of the screen.
+        self.query_one("#clock-state", Static).update(under, layout=False)
+        if self.has_class("-too-small"):
+            self.query_one("#too-small", Static).update(
+                Text(f"{value}  {word}\n\n{self.t('too_small')}", justify="center")
+            )
 
     def refresh_topbar(self) -> None:
         """Script, phase n/N, time of day, planned and projected end, ahead or behind."""
@@ -166,7 +176,9 @@ class FacilitationScreen(Screen[None]):
             f"{s.current + 1}/{len(s.script.phases)} {now:%H:%M}",
         ]
         line = next((c for c in candidates if len(c) <= width), candidates[-1])
-        self.query_one("#topbar", Static).update(literal(line))
+        if line != self._last_topbar:
+            self._last_topbar = line
+            self.query_one("#topbar", Static).update(literal(line), layout=False)
 
     def refresh_phase(self) -> None:
         """Title, summary, who does what, the phase's rules and prompts; the rules strip."""
@@ -181,23 +193,23 @@ class FacilitationScreen(Screen[None]):
         for role_id, attr in (("client", "client"), ("consultants", "consultants"), ("facilitator", "facilitator")):
             what = getattr(phase, attr)
             if what:
-                body.append(f"{script.role_name(role_id, t(role_id))} : ", style="bold")
+                body.append(f"{script.role_name(role_id, t(role_id))}{t('colon')}", style="bold")
                 body.append_text(literal(what))
                 body.append("\n")
         if phase.rules:
-            body.append(f"{t('phase_rules')} : ", style="bold")
+            body.append(f"{t('phase_rules')}{self.t('colon')}", style="bold")
             body.append_text(literal(" · ".join(phase.rules)))
             body.append("\n")
         prompts = phase.prompts.for_role(None)
         if prompts:
-            body.append(f"{t('prompts')} :\n", style="bold")
+            body.append(f"{t('prompts')}{t('colon').rstrip()}\n", style="bold")
             for _role, prompt in prompts:
                 body.append("  › ")
                 body.append_text(literal(prompt))
                 body.append("\n")
         self.query_one("#phase-body", Static).update(body)
         rules = " · ".join(r.name for r in script.rules)
-        strip = Text(f"{t('rules')} : ", style="bold")
+        strip = Text(f"{t('rules')}{self.t('colon')}", style="bold")
         strip.append_text(literal(rules))
         self.query_one("#rules-strip", Static).update(strip)
         self.query_one(NoteInput).placeholder = {
@@ -231,7 +243,7 @@ class FacilitationScreen(Screen[None]):
         widget = self.query_one("#contract", Static)
         widget.display = pinned
         if pinned:
-            line = Text(f"{self.t('contract')} : ", style="bold")
+            line = Text(f"{self.t('contract')}{self.t('colon')}", style="bold")
             line.append_text(literal(s.contract) if s.contract else Text(self.t("no_contract"), style="italic"))
             widget.update(line)
 
@@ -242,7 +254,7 @@ class FacilitationScreen(Screen[None]):
         widget.display = s.phase.round and bool(s.roster.consultants)
         if not widget.display:
             return
-        line = Text(f"{t('round')} : ", style="bold")
+        line = Text(f"{t('round')}{self.t('colon')}", style="bold")
         now = self.control._wall()  # noqa: SLF001
         for n, name in enumerate(s.roster.consultants):
             if n:
@@ -255,7 +267,9 @@ class FacilitationScreen(Screen[None]):
                 line.append(f" ({t('passed')})")
             elif spent or has_floor:
                 line.append(f" {format_clock(spent)}")
-        widget.update(line)
+        if line.plain != self._last_round:
+            self._last_round = line.plain
+            widget.update(line)
 
     def refresh_status(self) -> None:
         """Saved or NOT SAVED, and one-off notices such as 'resumed'."""
@@ -264,10 +278,9 @@ class FacilitationScreen(Screen[None]):
         self.set_class(bool(c.save_error), "-unsaved")
         if c.save_error:
             widget.update(Text(f"⚠ {self.t('not_saved')} ({c.unsaved})", style="bold"))
-        elif self.notice:
-            widget.update(Text(self.notice))
         else:
-            widget.update(Text(f"✓ {self.t('saved')} · {len(c.session.notes)} {self.t('notes').lower()}"))
+            line = f"✓ {self.t('saved')} · {self.t('note_count', n=len(c.session.notes))}"
+            widget.update(Text(f"{line} · {self.notice}" if self.notice else line))
 
     # -- notes --------------------------------------------------------------------------------
 
@@ -382,10 +395,13 @@ class FacilitationScreen(Screen[None]):
         """F2: hide the notes and show a much larger countdown."""
         self.toggle_class("-projector")
         self.refresh_clock(force=True)
+        if not self.has_class("-projector"):
+            self.query_one(NoteInput).focus()
 
     def action_leave_projector(self) -> None:
         """Escape leaves projector mode."""
         self.remove_class("-projector")
+        self.query_one(NoteInput).focus()
 
     def action_toggle_bell(self) -> None:
         """F9: the bell when time runs out, on or off."""
@@ -398,7 +414,11 @@ class FacilitationScreen(Screen[None]):
 
         self.control.end()
         self.refresh_all()
-        self.app.push_screen(ClosingScreen(self.control, self.t))
+        self.app.push_screen(ClosingScreen(self.control, self.t), lambda _: self._back_from_closing())
+
+    def _back_from_closing(self) -> None:
+        self.refresh_all()
+        self.query_one(NoteInput).focus()
 
     def action_help(self) -> None:
         """F1: keys and the notes' prefix syntax."""
