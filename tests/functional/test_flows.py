@@ -10,6 +10,7 @@ from __future__ import annotations
 import stat
 
 import pytest
+from textual import events
 from textual.widgets import DataTable, OptionList, Static
 
 from codev_tui.core.export import default_minutes_path
@@ -95,6 +96,25 @@ async def test_checkmark_only_once_the_note_is_on_disk(make_app, disk) -> None: 
         assert note_lines(app)[-1].startswith("✓")
         assert [n.text for n in read_session(app.file.path).notes] == ["en attente"]
         assert "✓" in text_of(app.screen.query_one("#status", Static))
+
+
+async def test_a_fast_typist_loses_nothing(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Keys arriving faster than the app reads them: Enter and Backspace act where they were typed."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        typed = "un[b]x|deux|trois*|quatre [/]|"  # | is Enter, * is Backspace
+        for char in typed:
+            if char == "|":
+                app.post_message(events.Key("enter", None))
+            elif char == "*":
+                app.post_message(events.Key("backspace", None))
+            else:
+                app.post_message(events.Key(char, char))
+        await settle(app, pilot)
+        assert [n.text for n in app.control.session.notes] == ["un[b]x", "deux", "troi", "quatre [/]"]
+        assert note_input(app).value == ""
+    assert [n.text for n in read_session(app.file.path).notes] == ["un[b]x", "deux", "troi", "quatre [/]"]
 
 
 async def test_enter_on_an_empty_input_saves_nothing(make_app) -> None:  # type: ignore[no-untyped-def]

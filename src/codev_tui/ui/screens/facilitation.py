@@ -327,9 +327,7 @@ class FacilitationScreen(Screen[None]):
     def save_note(self, event: Input.Submitted) -> None:
         """Enter: the note goes to the session; ✓ appears once it is on disk."""
         event.stop()
-        value = event.value
-        event.input.clear()
-        saved = self.control.capture(value)
+        saved = self.control.capture(event.value)
         if saved is None:
             return
         note = self.control.session.notes[-1]
