@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from codev_tui.core.store import list_sessions, read_session
+from codev_tui.core.store import SessionFile, list_sessions, read_session
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
@@ -102,3 +102,28 @@ def test_kill_9_then_resume_keeps_every_acknowledged_note(tmux: Tmux, tmp_path: 
     resumed = read_session(session_path)
     assert resumed.reopened == 1
     assert resumed.elapsed(1) >= 1.0
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_sigterm_and_sighup_save_and_exit(tmux: Tmux, tmp_path: Path, sig: signal.Signals) -> None:
+    """Killed politely or its terminal closed: the app exits, the notes are on disk, the lock is gone."""
+    codev = [sys.executable, "-m", "codev_tui"]
+    tmux.start([*codev, "run", "--topic", "Signal", "--client", "Ana", "--consultants", "Bo"])
+    tmux.wait_for(lambda s: "EXPOSÉ" in s)
+    typed = ["première", "deuxième [/]"]
+    for text in typed:
+        tmux.send("-l", text)
+        tmux.send("Enter")
+    tmux.wait_for(lambda s: s.count("✓ ") >= len(typed))
+    pid = tmux.app_pid()
+    os.kill(pid, sig)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+        time.sleep(0.05)
+    assert not Path(f"/proc/{pid}").exists(), "the app did not exit"
+    # The terminal is back to its normal screen, not left in the app's alternate screen.
+    assert tmux._run("display", "-p", "-t", "t", "#{alternate_on}").strip() == "0"
+
+    (session_path,) = list_sessions(tmp_path)
+    assert [n.text for n in read_session(session_path).notes] == typed
+    SessionFile.open(session_path).close()  # the lock died with the app: the session reopens
