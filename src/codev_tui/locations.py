@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -22,7 +21,7 @@ def data_dir() -> Path:
 
 def bundled_scripts_dir() -> Path:
     """The folder of the phase scripts shipped inside the package."""
-    return Path(str(resources.files("codev_tui") / "scripts"))
+    return Path(__file__).parent / "scripts"
 
 
 def bundled_scripts() -> dict[str, Path]:

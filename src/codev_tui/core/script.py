@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
+
+# Confidentiality: a pydantic plugin installed in the same environment (an observability
+# tool, say) would see every validated value, session headers included. None is loaded, which
+# also spares scanning every installed package's entry points at startup.
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
