@@ -953,6 +953,27 @@ async def test_setup_screen_creates_the_session(tmp_path, fake_time) -> None:  #
     assert file_mode(app.file.path) == 0o600
 
 
+async def test_setup_typed_faster_than_the_app_reads(tmp_path, fake_time) -> None:  # type: ignore[no-untyped-def]
+    """Tab, Enter and F5 typed fast act where they were typed: each name in its own field."""
+    from codev_tui import locations
+    from codev_tui.core.session import Roster
+    from codev_tui.ui.app import CodevApp, SetupRequest
+
+    app = CodevApp(
+        setup=SetupRequest(tmp_path / "s", locations.bundled_scripts(), "classic", Roster(), {}),
+        clock=fake_time.monotonic,
+        wall=fake_time.wall,
+    )
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        for key in [*"Dire non", "tab", *"Ana", "enter", *"Bo, Cy", "f5"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(app, pilot)
+        assert isinstance(app.screen, FacilitationScreen)
+    roster = read_session(app.file.path).roster
+    assert (roster.topic, roster.client, roster.consultants) == ("Dire non", "Ana", ["Bo", "Cy"])
+
+
 # -- English -----------------------------------------------------------------------------------
 
 

@@ -63,6 +63,11 @@ class CodevApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "k_quit", priority=True, id="quit"),
         Binding("ctrl+t", "toggle_theme", "k_theme", id="theme"),
+        # Tab moves the focus before the next key is read: Textual's own (non-priority) Tab
+        # acts only once the key has bubbled back up, so "Ana<Tab>Bo" typed fast would land
+        # whole in the first field. No widget here uses Tab for itself.
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
     def __init__(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -36,7 +37,12 @@ class SetupScreen(Screen[SetupResult]):
     #setup-buttons { height: auto; margin-top: 1; }
     """
 
-    BINDINGS = [Binding("f5,ctrl+s", "start", "k_start", priority=True, id="start")]
+    BINDINGS = [
+        # Not a priority: F5 then waits behind the letters typed before it, which are all in.
+        Binding("f5,ctrl+s", "start", "k_start", id="start"),
+        # A priority: Enter moves the focus before the next letter is read (see app's Tab).
+        Binding("enter", "next_field", show=False, priority=True),
+    ]
 
     def __init__(
         self,
@@ -93,14 +99,17 @@ class SetupScreen(Screen[SetupResult]):
         if not facilitator.value.strip():
             facilitator.value = known.facilitator
 
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
-        """Enter moves to the next field; on the last one it starts."""
+    def action_next_field(self) -> None:
+        """Enter in a field moves to the next one (the last field's Enter starts)."""
+        if not isinstance(self.focused, Input) or self.focused.id == "group":
+            raise SkipAction()
+        self.focus_next()
+
+    @on(Input.Submitted, "#group")
+    def start_from_last_field(self, event: Input.Submitted) -> None:
+        """Enter in the last field starts, once what was typed before it is in."""
         event.stop()
-        if event.input.id == "group":
-            self.action_start()
-        else:
-            self.focus_next()
+        self.action_start()
 
     @on(Button.Pressed, "#start")
     def start_pressed(self) -> None:
