@@ -117,6 +117,21 @@ async def test_a_fast_typist_loses_nothing(make_app) -> None:  # type: ignore[no
     assert [n.text for n in read_session(app.file.path).notes] == ["un[b]x", "deux", "troi", "quatre [/]"]
 
 
+async def test_a_note_typed_fast_before_pagedown_stays_in_its_phase(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        for key in [*"avant", "enter", "pagedown", *"après", "enter", "pageup", *"retour", "enter"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(app, pilot)
+    notes = read_session(app.file.path).notes
+    assert [(n.phase, n.text) for n in notes] == [
+        ("expose", "avant"),
+        ("clarification", "après"),
+        ("expose", "retour"),
+    ]
+
+
 async def test_enter_on_an_empty_input_saves_nothing(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from codev_tui.core.clock import TimerState, format_clock
@@ -75,7 +75,7 @@ class FacilitationScreen(Screen[None]):
         yield Static(id="contract")
         yield Static(id="round")
         yield OptionList(id="notes")
-        yield NoteInput(id="note-input")
+        yield NoteInput(self.save_note, id="note-input")
         yield Static(id="status")
         yield Static(id="too-small")
         yield Footer(compact=True)
@@ -323,11 +323,9 @@ class FacilitationScreen(Screen[None]):
         self.refresh_status()
         self.refresh_clock(force=True)
 
-    @on(Input.Submitted, "#note-input")
-    def save_note(self, event: Input.Submitted) -> None:
+    def save_note(self, value: str) -> None:
         """Enter: the note goes to the session; ✓ appears once it is on disk."""
-        event.stop()
-        saved = self.control.capture(event.value)
+        saved = self.control.capture(value)
         if saved is None:
             return
         note = self.control.session.notes[-1]
@@ -348,17 +346,32 @@ class FacilitationScreen(Screen[None]):
 
     # -- actions ------------------------------------------------------------------------------
 
+    def _after_typing(self, action: Callable[[], object]) -> None:
+        """Run `action` once the keys typed before its key are in.
+
+        The clicker keys are priority bindings, run as soon as the app reads them, while the
+        letters and the Enter typed before them may still wait in the notes input: a note typed
+        just before PageDown must still be saved in its own phase.
+        """
+        self.query_one(NoteInput).call_later(action)
+
     def action_next_phase(self) -> None:
         """PageDown: the next phase, or the closing screen after the last one."""
+        self._after_typing(self._next_phase)
+
+    def _next_phase(self) -> None:
         c = self.control
         if not c.go_to(c.session.current + 1):
-            self.action_end_session()
+            self._end_session()
             return
         self.refresh_all()
         self.refresh_bindings()
 
     def action_previous_phase(self) -> None:
         """PageUp: back to the previous phase."""
+        self._after_typing(self._previous_phase)
+
+    def _previous_phase(self) -> None:
         if self.control.go_to(self.control.session.current - 1):
             self.refresh_all()
             self.refresh_bindings()
@@ -386,6 +399,9 @@ class FacilitationScreen(Screen[None]):
 
     def action_skip_prompt(self) -> None:
         """F3 (practice): leave this prompt unanswered and go to the next."""
+        self._after_typing(self._skip_prompt)
+
+    def _skip_prompt(self) -> None:
         if self.control.skip_prompt():
             self.refresh_prompt()
 
@@ -407,7 +423,10 @@ class FacilitationScreen(Screen[None]):
         self.notify(self.t("bell_on" if self.bell else "bell_off"), markup=False)
 
     def action_end_session(self) -> None:
-        """F10 or PageDown on the last phase: the closing screen."""
+        """F10: the closing screen."""
+        self._after_typing(self._end_session)
+
+    def _end_session(self) -> None:
         from codev_tui.ui.screens.closing import ClosingScreen
 
         self.control.end()

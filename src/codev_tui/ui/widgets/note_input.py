@@ -1,6 +1,8 @@
-"""The notes input: one line that keeps a multi-line paste whole."""
+"""The notes input: one line that keeps a multi-line paste whole, and keys in the order typed."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual import events
 from textual.widgets import Input
@@ -10,18 +12,23 @@ from codev_tui.ui.text import visible
 
 
 class NoteInput(Input):
-    """An Input whose paste keeps every line (line breaks show as ␤ and are saved as such).
+    """The input where notes are typed; Enter hands the text to `submit` at once.
 
-    Pasted control characters become their visible pictures (ESC as ␛), in the input and in
-    the note.
+    Its keys act in the order they were typed. Textual runs a widget's key binding only once
+    the key has bubbled back up to the app, while the letters typed after it are already
+    being inserted: keys that pile up while the app is busy came out of order (the next
+    note's first letters before Enter). Here Enter, Backspace, the arrows… run as soon as this
+    input reads them, and Enter hands the note over synchronously.
+
+    A paste keeps every line (line breaks show as ␤ and are saved as such); pasted control
+    characters become their visible pictures (ESC as ␛), in the input and in the note.
 
     Its cursor does not blink: a blinking cursor wakes the app twice a second for hours.
-
-    Its own keys (Enter, Backspace, arrows…) act in the order they were typed. Textual runs a
-    widget's key bindings only once the key has bubbled up to the app, so a fast typist's Enter
-    could land after the next note's first letters; here Enter takes the value and empties the
-    input before the next key is read.
     """
+
+    def __init__(self, submit: Callable[[str], object], *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._submit = submit
 
     def on_mount(self) -> None:
         """No blinking cursor."""
@@ -38,10 +45,10 @@ class NoteInput(Input):
         await super()._on_key(event)
 
     async def action_submit(self) -> None:
-        """Enter: hand the note over and start the next one at once."""
+        """Enter: the note is handed over and the input is ready for the next one."""
         value = self.value
         self.value = ""
-        self.post_message(self.Submitted(self, value))
+        self._submit(value)
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # Input's own paste would insert the first line again
