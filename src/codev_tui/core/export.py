@@ -47,7 +47,7 @@ from pathlib import Path
 
 from codev_tui.core.script import NOTE_KINDS
 from codev_tui.core.session import Note, Session
-from codev_tui.core.store import SaveError
+from codev_tui.core.store import SaveError, fsync_dir, write_private_file
 
 __all__ = [
     "LABELS",
@@ -640,21 +640,13 @@ def write_minutes(
         raise SaveError(f"cannot write the minutes to {dest}: it is a folder")
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        write_private_file(tmp, data, exclusive=True)
         if force:
             os.replace(tmp, dest)
         else:
             _link_no_clobber(tmp, dest)
         with contextlib.suppress(OSError):
-            _fsync_dir(dest.parent)
+            fsync_dir(dest.parent)
     except FileExistsError:
         raise _exists(dest) from None
     except OSError as exc:
@@ -684,24 +676,11 @@ def _link_no_clobber(tmp: Path, dest: Path) -> None:
         if exc.errno not in _NO_HARD_LINKS:
             raise
         data = tmp.read_bytes()
-        fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        except BaseException:
-            os.close(fd)
-            with contextlib.suppress(OSError):
-                dest.unlink()
+            write_private_file(dest, data, exclusive=True)
+        except FileExistsError:
             raise
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                dest.unlink()  # ours, half written
+            raise
