@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,9 @@ class Tmux:
 
 @pytest.fixture
 def tmux(tmp_path: Path):  # type: ignore[no-untyped-def]
-    server = Tmux(f"codev-test-{os.getpid()}", {"CODEV_DATA_DIR": str(tmp_path), "TERM": "xterm-256color"})
+    # A server of its own per test: one being killed must not take the next test's session.
+    socket = f"codev-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    server = Tmux(socket, {"CODEV_DATA_DIR": str(tmp_path), "TERM": "xterm-256color"})
     yield server
     server.kill_server()
 
