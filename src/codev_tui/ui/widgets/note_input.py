@@ -30,6 +30,28 @@ class NoteInput(Input):
         super().__init__(id=id)
         self._submit = submit
 
+    _typing = False
+    """True while Input reacts to a change of the text."""
+
+    def _watch_value(self, value: str) -> None:
+        self._typing = True
+        try:
+            super()._watch_value(value)
+        finally:
+            self._typing = False
+
+    def refresh(self, *regions, repaint=True, layout=False, recompose=False):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN201
+        """A keystroke repaints the input without re-arranging the whole screen.
+
+        Input sets its virtual size (the width of its text) on every change of the text, and
+        that asks the screen for a new layout. This input's own size never depends on its text
+        (full width, fixed height), so while the text changes a repaint is enough; every other
+        layout request (shown, hidden, resized) goes through.
+        """
+        if self._typing and not self.styles.auto_dimensions:
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
     def on_mount(self) -> None:
         """No blinking cursor."""
         self.cursor_blink = False
