@@ -62,7 +62,9 @@ def get_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     practice = sub.add_parser("practice", help="rehearse a whole session alone")
     add_script(practice)
-    practice.add_argument("--speed", type=float, default=1.0, metavar="N", help="compress time N times")
+    practice.add_argument(
+        "--speed", type=float, default=1.0, metavar="N", help="compress time N times"
+    )
     practice.add_argument("--role", choices=["client", "consultant", "facilitator"])
     practice.add_argument("--lang", choices=["fr", "en"], help="language of the interface")
 
@@ -107,7 +109,9 @@ def describe_script(path: Path, script: PhaseScript) -> str:
     width = max(len(p.title) for p in script.phases)
     for n, phase in enumerate(script.phases, 1):
         lines.append(f"  {n}. {phase.title:<{width}}  {format_minutes(phase.minutes):>5} min")
-    lines.append(f"  {len(script.phases)} phases, {format_minutes(script.total_minutes)} min in all")
+    lines.append(
+        f"  {len(script.phases)} phases, {format_minutes(script.total_minutes)} min in all"
+    )
     return "\n".join(lines)
 
 
@@ -227,7 +231,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         consultants=consultants,
     )
     ready = bool(roster.topic and roster.client and roster.consultants)
-    return launch(script=script, script_path=script_path, roster=roster, lang=args.lang, ready=ready)
+    return launch(
+        script=script, script_path=script_path, roster=roster, lang=args.lang, ready=ready
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

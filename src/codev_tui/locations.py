@@ -1,4 +1,4 @@
-"""Where codev-tui keeps its files; every path comes from a function, never an import-time constant."""
+"""Where codev-tui keeps its files; each path comes from a function, not an import-time constant."""
 
 from __future__ import annotations
 

@@ -109,7 +109,7 @@ def test_kill_9_then_resume_keeps_every_acknowledged_note(tmux: Tmux, tmp_path: 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
 def test_sigterm_and_sighup_save_and_exit(tmux: Tmux, tmp_path: Path, sig: signal.Signals) -> None:
-    """Killed politely or its terminal closed: the app exits, the notes are on disk, the lock is gone."""
+    """Killed politely or its terminal closed: it exits, the notes are on disk, the lock is gone."""
     codev = [sys.executable, "-m", "codev_tui"]
     tmux.start([*codev, "run", "--topic", "Signal", "--client", "Ana", "--consultants", "Bo"])
     tmux.wait_for(lambda s: "EXPOSÉ" in s)

@@ -99,7 +99,7 @@ async def test_checkmark_only_once_the_note_is_on_disk(make_app, disk) -> None: 
 
 
 async def test_a_fast_typist_loses_nothing(make_app) -> None:  # type: ignore[no-untyped-def]
-    """Keys arriving faster than the app reads them: Enter and Backspace act where they were typed."""
+    """Keys arriving faster than the app reads them: Enter and Backspace act where typed."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -112,9 +112,19 @@ async def test_a_fast_typist_loses_nothing(make_app) -> None:  # type: ignore[no
             else:
                 app.post_message(events.Key(char, char))
         await settle(app, pilot)
-        assert [n.text for n in app.control.session.notes] == ["un[b]x", "deux", "troi", "quatre [/]"]
+        assert [n.text for n in app.control.session.notes] == [
+            "un[b]x",
+            "deux",
+            "troi",
+            "quatre [/]",
+        ]
         assert note_input(app).value == ""
-    assert [n.text for n in read_session(app.file.path).notes] == ["un[b]x", "deux", "troi", "quatre [/]"]
+    assert [n.text for n in read_session(app.file.path).notes] == [
+        "un[b]x",
+        "deux",
+        "troi",
+        "quatre [/]",
+    ]
 
 
 async def test_a_note_typed_fast_before_pagedown_stays_in_its_phase(make_app) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,9 @@ def test_every_bundled_script(name: str, fmt: str, capsys: pytest.CaptureFixture
     out = capsys.readouterr().out
     for phase in script.phases:
         assert phase.title in out
-    end = datetime(2026, 1, 1, 14, 0) + (timetable(script, datetime(2026, 1, 1, 14, 0))[-1][1] - datetime(2026, 1, 1, 14, 0))
+    end = datetime(2026, 1, 1, 14, 0) + (
+        timetable(script, datetime(2026, 1, 1, 14, 0))[-1][1] - datetime(2026, 1, 1, 14, 0)
+    )
     assert f"14:00–{end:%H:%M}" in out
     if fmt == "md":
         tokens = MarkdownIt("commonmark").enable("table").parse(out)

@@ -54,10 +54,19 @@ SCRIPT_DATA = {
     "script": {"name": "Test — quatre phases", "lang": "fr"},
     "phases": [
         {"id": "expose", "title": "Exposé", "minutes": 10},
-        {"id": "questions", "title": "Questions de clarification", "minutes": 10,
-         "kind": "question"},
-        {"id": "consultation", "title": "Consultation", "minutes": 20, "kind": "suggestion",
-         "round": True},
+        {
+            "id": "questions",
+            "title": "Questions de clarification",
+            "minutes": 10,
+            "kind": "question",
+        },
+        {
+            "id": "consultation",
+            "title": "Consultation",
+            "minutes": 20,
+            "kind": "suggestion",
+            "round": True,
+        },
         {"id": "conclusion", "title": "Conclusion", "minutes": 5, "kind": "learning"},
     ],
 }
@@ -209,7 +218,11 @@ def full_session(folder: Path, *, lang: str | None = None) -> Path:
         bob, cleo = CONSULTANTS
         f.record("note", phase="questions", kind="question", text="Qui décide ?", author=bob)
         f.record(
-            "note", phase="questions", kind="question", text="Secret de famille", author=cleo,
+            "note",
+            phase="questions",
+            kind="question",
+            text="Secret de famille",
+            author=cleo,
             confidential=True,
         )
         flip = f.record("note", phase="questions", kind="note", text="Plus vraiment secret")
@@ -272,13 +285,24 @@ def test_french_structure(session_path: Path) -> None:
     ]
     level2 = [text for level, text in doc.headings() if level == 2]
     assert level2 == [
-        "Participants", "Sujet", "Contrat", "Déroulé", "Plan d'action", "Apprentissages",
-        "Évaluation", "Tour de table", "Minutage",
+        "Participants",
+        "Sujet",
+        "Contrat",
+        "Déroulé",
+        "Plan d'action",
+        "Apprentissages",
+        "Évaluation",
+        "Tour de table",
+        "Minutage",
     ]
     level3 = [text for level, text in doc.headings() if level == 3]
     assert level3 == [
-        "1. Exposé", "2. Questions de clarification", "3. Consultation", "4. Conclusion",
-        CLIENT, CONSULTANTS[0],  # learnings, per person
+        "1. Exposé",
+        "2. Questions de clarification",
+        "3. Consultation",
+        "4. Conclusion",
+        CLIENT,
+        CONSULTANTS[0],  # learnings, per person
     ]
     local = session.created.astimezone()
     assert f"Date : {local.day} novembre {local.year}" in doc.inlines
@@ -310,8 +334,11 @@ def test_french_structure(session_path: Path) -> None:
     ]
     # Learnings per person, in roster order.
     assert doc.section("Apprentissages") == [
-        CLIENT, "Je peux dire non",
-        CONSULTANTS[0], "Écouter avant de proposer", "Moins de questions fermées",
+        CLIENT,
+        "Je peux dire non",
+        CONSULTANTS[0],
+        "Écouter avant de proposer",
+        "Moins de questions fermées",
     ]
     assert doc.section("Évaluation") == ["Bon rythme", "Consultation un peu courte"]
     assert doc.section("Tour de table") == [
@@ -333,8 +360,15 @@ def test_english_headings_from_the_lang_argument(session_path: Path) -> None:
     doc = parse(render_minutes(read_session(session_path), lang="en"))
     level2 = [text for level, text in doc.headings() if level == 2]
     assert level2 == [
-        "Participants", "Topic", "Contract", "Phases", "Action plan", "Learnings",
-        "Evaluation", "Round of the table", "Timing",
+        "Participants",
+        "Topic",
+        "Contract",
+        "Phases",
+        "Action plan",
+        "Learnings",
+        "Evaluation",
+        "Round of the table",
+        "Timing",
     ]
     assert doc.section("2. Questions de clarification")[0] == "Questions"
     assert doc.table_after("Action plan")[0] == ["What", "Who", "By when"]
@@ -423,8 +457,14 @@ def test_empty_session_has_every_section(tmp_path: Path) -> None:
     doc = parse(render_minutes(read_session(path)))
     assert doc.headings()[0] == (1, "Compte rendu de codéveloppement")
     assert [t for lvl, t in doc.headings() if lvl == 2] == [
-        "Participants", "Sujet", "Contrat", "Déroulé", "Plan d'action", "Apprentissages",
-        "Évaluation", "Minutage",
+        "Participants",
+        "Sujet",
+        "Contrat",
+        "Déroulé",
+        "Plan d'action",
+        "Apprentissages",
+        "Évaluation",
+        "Minutage",
     ]
     assert doc.section("Plan d'action") == ["Rien de noté."]
     assert doc.table_after("Participants") == [["Rôle", "Nom"]]
@@ -482,8 +522,11 @@ def test_anonymize_leaves_no_real_name(session_path: Path) -> None:
         ["Relire la note | v2", "Participant 1", ""],
     ]
     assert doc.section("Apprentissages") == [
-        "Client", "Je peux dire non",
-        "Consultant 1", "Écouter avant de proposer", "Moins de questions fermées",
+        "Client",
+        "Je peux dire non",
+        "Consultant 1",
+        "Écouter avant de proposer",
+        "Moins de questions fermées",
     ]
     assert doc.section("Tour de table") == [
         "Temps de parole : Consultant 1 03:20, Consultant 2 02:10"
@@ -505,7 +548,9 @@ def test_anonymize_numbers_other_people_in_order_of_appearance(tmp_path: Path) -
         path = f.path
     doc = parse(render_minutes(read_session(path), anonymize=True))
     assert [row[1] for row in doc.table_after("Plan d'action")[1:]] == [
-        "Participant 1", "Participant 2", "Participant 1",
+        "Participant 1",
+        "Participant 2",
+        "Participant 1",
     ]
     assert doc.section("Tour de table") == [
         "Temps de parole : Consultant 1 00:00, Consultant 2 00:00, Participant 2 00:30"
@@ -610,22 +655,76 @@ def test_format_duration() -> None:
 
 
 NASTY = [
-    "[bold]", "[/]", "[/bold]", "<b>", "</b>", "<!--", "-->", "|", "\\|", "`", "```", "~~~",
-    "*", "**", "_", "__", "# ", "## ", "> ", "1. ", "1) ", "- ", "+ ", "---", "===", "&amp;",
-    "&#10;", "&#0;", "&nbsp;", "\\", "\n", "\r\n", "\r", "\t", "    ", "  ", "\x00", "\x0b",
-    "\x0c", "\x1b[31m", "\x85", "\u2028", "\xa0", "\ufeff", "\ud800", "\udfff", "[x](http://a)",
-    "<http://a>", "![i](j)", "$x$", ":---:", "| --- |", "\\*", "&", "#",
+    "[bold]",
+    "[/]",
+    "[/bold]",
+    "<b>",
+    "</b>",
+    "<!--",
+    "-->",
+    "|",
+    "\\|",
+    "`",
+    "```",
+    "~~~",
+    "*",
+    "**",
+    "_",
+    "__",
+    "# ",
+    "## ",
+    "> ",
+    "1. ",
+    "1) ",
+    "- ",
+    "+ ",
+    "---",
+    "===",
+    "&amp;",
+    "&#10;",
+    "&#0;",
+    "&nbsp;",
+    "\\",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "    ",
+    "  ",
+    "\x00",
+    "\x0b",
+    "\x0c",
+    "\x1b[31m",
+    "\x85",
+    "\u2028",
+    "\xa0",
+    "\ufeff",
+    "\ud800",
+    "\udfff",
+    "[x](http://a)",
+    "<http://a>",
+    "![i](j)",
+    "$x$",
+    ":---:",
+    "| --- |",
+    "\\*",
+    "&",
+    "#",
 ]
 
-texts = st.lists(
-    st.one_of(
-        st.text(st.characters(blacklist_categories=())),
-        st.sampled_from(NASTY),
-        st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0|\\`*_#>-=<&;[]!")),
-    ),
-    min_size=1,
-    max_size=8,
-).map("".join).filter(bool)
+texts = (
+    st.lists(
+        st.one_of(
+            st.text(st.characters(blacklist_categories=())),
+            st.sampled_from(NASTY),
+            st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0|\\`*_#>-=<&;[]!")),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+    .map("".join)
+    .filter(bool)
+)
 
 
 def _note_session(folder: Path, text: str, *, everywhere: bool = False) -> Session:
@@ -746,8 +845,13 @@ def _big_session(notes: int) -> Session:
     for i in range(notes):
         session.notes.append(
             Note(
-                id=i + 1, at=START, phase=phases[i % len(phases)], kind="note",
-                text=f"{i} {text}", author=CONSULTANTS[i % 2], confidential=i % 7 == 0,
+                id=i + 1,
+                at=START,
+                phase=phases[i % len(phases)],
+                kind="note",
+                text=f"{i} {text}",
+                author=CONSULTANTS[i % 2],
+                confidential=i % 7 == 0,
             )
         )
     return session

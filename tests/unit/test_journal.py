@@ -30,8 +30,13 @@ def test_a_full_rehearsal_at_speed_10_gives_a_journal(tmp_path: Path) -> None:
     script = load_script(locations.bundled_scripts()["classic"])
     clocks = Clocks()
     file = SessionFile.create(
-        tmp_path, script, Roster(topic="practice"), practice=True, practice_role="client",
-        speed=10, now=clocks.wall,
+        tmp_path,
+        script,
+        Roster(topic="practice"),
+        practice=True,
+        practice_role="client",
+        speed=10,
+        now=clocks.wall,
     )
     control = SessionControl(file, file.write, clocks.mono, clocks.wall)
     control.toggle_timer()

@@ -28,7 +28,10 @@ NAMES = ["Ana", "Bruno", "Chloé", "Marie Dupont", "Marc"]
 def test_prefixes(raw: str, kind: str, author: str, confidential: bool, text: str) -> None:
     parsed = parse_note(raw, "note", NAMES)
     assert (parsed.kind, parsed.author, parsed.confidential, parsed.text) == (
-        kind, author, confidential, text
+        kind,
+        author,
+        confidential,
+        text,
     )
 
 

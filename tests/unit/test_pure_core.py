@@ -28,7 +28,9 @@ def test_module_does_not_import_textual(module: str) -> None:
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
 
 
-@pytest.mark.parametrize("command", [["check", "{classic}"], ["scripts"], ["agenda", "--start", "9:00"]])
+@pytest.mark.parametrize(
+    "command", [["check", "{classic}"], ["scripts"], ["agenda", "--start", "9:00"]]
+)
 def test_commands_without_a_screen_do_not_import_textual(command: list[str]) -> None:
     code = (
         "import sys\n"

@@ -77,12 +77,24 @@ def test_unknown_key_suggests_the_near_miss(tmp_path: Path) -> None:
         (lambda t: t.replace('lang = "fr"', 'lang = "de"'), "script.lang: must be one of"),
         (lambda t: t.replace('name = "Essai"\n', ""), "script.name: required field is missing"),
         (lambda t: t.replace('id = "questions"', 'id = "expose"'), "phases[2].id: duplicate id"),
-        (lambda t: t.replace('id = "questions"', 'id = "Bad Id"'), "phases[2].id: must be a lowercase slug"),
-        (lambda t: t.replace('title = "Questions"', 'title = ""'), "phases[2].title: must not be empty"),
-        (lambda t: t.replace('title = "Questions"\n', ""), "phases[2].title: required field is missing"),
+        (
+            lambda t: t.replace('id = "questions"', 'id = "Bad Id"'),
+            "phases[2].id: must be a lowercase slug",
+        ),
+        (
+            lambda t: t.replace('title = "Questions"', 'title = ""'),
+            "phases[2].title: must not be empty",
+        ),
+        (
+            lambda t: t.replace('title = "Questions"\n', ""),
+            "phases[2].title: required field is missing",
+        ),
         (lambda t: t.split("[[phases]]")[0], "phases: required field is missing"),
         (lambda t: "phases = []\n" + t.split("[[phases]]")[0], "phases: needs at least one entry"),
-        (lambda t: t.replace("[script]", "[scrip]"), "scrip: unknown field; did you mean `script`?"),
+        (
+            lambda t: t.replace("[script]", "[scrip]"),
+            "scrip: unknown field; did you mean `script`?",
+        ),
         (lambda t: t + 'kind = "poem"\n', "phases[2].kind: must be one of"),
     ],
 )
@@ -100,7 +112,9 @@ def test_each_contract_rule_is_explained(tmp_path: Path, edit, expected: str) ->
         ('[script\nname = "x"\n', ":1:8: TOML syntax"),
     ],
 )
-def test_file_level_problems_give_line_and_column(tmp_path: Path, raw: bytes | str, expected: str) -> None:
+def test_file_level_problems_give_line_and_column(
+    tmp_path: Path, raw: bytes | str, expected: str
+) -> None:
     found = problems(tmp_path, raw)
     assert len(found) == 1
     assert found[0].startswith(str(tmp_path / "phases.toml"))
@@ -112,13 +126,17 @@ def test_user_text_is_not_echoed_in_errors(tmp_path: Path) -> None:
     assert not any("SECRET" in p for p in found)
 
 
-def test_check_prints_a_summary_and_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_prints_a_summary_and_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", str(write(tmp_path, GOOD))]) == 0
     out = capsys.readouterr().out
     assert "Exposé" in out and "7.5 min" in out and "17.5 min in all" in out
 
 
-def test_check_exits_2_with_one_line_per_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_exits_2_with_one_line_per_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = GOOD.replace("minutes = 10", "minutes = 0").replace("minutes = 7.5", "minutes = 500")
     assert main(["check", str(write(tmp_path, bad))]) == 2
     err = capsys.readouterr().err.strip().splitlines()
@@ -141,13 +159,28 @@ def test_the_classic_script_is_the_method() -> None:
     script = load_script(locations.bundled_scripts()["classic"])
     assert script.script.lang == "fr"
     assert [p.id for p in script.phases] == [
-        "expose", "clarification", "contrat", "consultation", "synthese", "apprentissages"
+        "expose",
+        "clarification",
+        "contrat",
+        "consultation",
+        "synthese",
+        "apprentissages",
     ]
     assert 90 <= script.total_minutes <= 180
-    assert [r.name for r in script.rules] == ["Confidentialité", "Bienveillance", "Parler vrai", "Engagement"]
+    assert [r.name for r in script.rules] == [
+        "Confidentialité",
+        "Bienveillance",
+        "Parler vrai",
+        "Engagement",
+    ]
     assert {r.id for r in script.roles} == {"client", "consultants", "facilitator"}
     assert [p.kind for p in script.phases] == [
-        "note", "question", "contract", "suggestion", "action", "learning"
+        "note",
+        "question",
+        "contract",
+        "suggestion",
+        "action",
+        "learning",
     ]
     assert [p.round for p in script.phases].count(True) == 1
     for phase in script.phases:

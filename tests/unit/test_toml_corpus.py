@@ -1,4 +1,4 @@
-"""`codev check` on the public toml-test corpus: every file refused with exit 2, never a traceback."""
+"""`codev check` on the public toml-test corpus: every file refused with exit 2, no traceback."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ def test_the_corpus_is_there() -> None:
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(CORPUS)))
-def test_each_file_is_refused_with_a_short_message(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_each_file_is_refused_with_a_short_message(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err, "no message"

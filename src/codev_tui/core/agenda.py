@@ -7,10 +7,24 @@ from datetime import datetime, timedelta
 from codev_tui.core.script import PhaseScript, format_minutes
 
 _LABELS = {
-    "fr": {"title": "Déroulé", "phase": "Phase", "time": "Horaire", "min": "min", "total": "Total",
-           "what": "Ce qui s'y passe", "end": "fin"},
-    "en": {"title": "Agenda", "phase": "Phase", "time": "Time", "min": "min", "total": "Total",
-           "what": "What happens", "end": "end"},
+    "fr": {
+        "title": "Déroulé",
+        "phase": "Phase",
+        "time": "Horaire",
+        "min": "min",
+        "total": "Total",
+        "what": "Ce qui s'y passe",
+        "end": "fin",
+    },
+    "en": {
+        "title": "Agenda",
+        "phase": "Phase",
+        "time": "Time",
+        "min": "min",
+        "total": "Total",
+        "what": "What happens",
+        "end": "end",
+    },
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 
 Clock = Callable[[], float]
 """A monotonic clock returning seconds, such as `time.monotonic`."""
@@ -15,7 +15,7 @@ def monotonic() -> float:
     return time.monotonic()
 
 
-class TimerState(str, Enum):
+class TimerState(StrEnum):
     """What the countdown shows; each state also has a word on screen."""
 
     READY = "ready"

@@ -21,9 +21,7 @@ class SessionControl:
     UTC times from the injected wall clock.
     """
 
-    def __init__(
-        self, file: SessionFile, submit: Submit, clock: Clock, wall: WallClock
-    ) -> None:
+    def __init__(self, file: SessionFile, submit: Submit, clock: Clock, wall: WallClock) -> None:
         self.file = file
         self.session: Session = file.session
         self._submit = submit

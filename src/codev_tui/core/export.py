@@ -538,7 +538,9 @@ def render_minutes(
     return "\n".join(out)
 
 
-def render_journal(session: Session, *, lang: str | None = None, now: datetime | None = None) -> str:
+def render_journal(
+    session: Session, *, lang: str | None = None, now: datetime | None = None
+) -> str:
     """The export of a practice session: prompts with their answers, time per phase against
     the plan (in rehearsal time and in real-session equivalent), and the prompts skipped."""
     words = LABELS["fr"] if (lang or session.lang) == "fr" else LABELS["en"]
@@ -577,7 +579,11 @@ def render_journal(session: Session, *, lang: str | None = None, now: datetime |
             add("")
     add(f"## {words['timing']}")
     add("")
-    add(_row([words["phase"], words["planned"], words["rehearsal"], words["real"], words["overtime"]]))
+    add(
+        _row(
+            [words["phase"], words["planned"], words["rehearsal"], words["real"], words["overtime"]]
+        )
+    )
     add("| --- | ---: | ---: | ---: | ---: |")
     for i, phase in enumerate(session.script.phases):
         planned = int(round(max(0.0, session.planned(i))))

@@ -194,7 +194,9 @@ def load_script(path: Path) -> PhaseScript:
 def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
     """Decode and parse TOML bytes; raise ScriptError naming the file, line and column."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise ScriptError([f"{name}:1:1: starts with a byte order mark (BOM); save as UTF-8 without BOM"])
+        raise ScriptError(
+            [f"{name}:1:1: starts with a byte order mark (BOM); save as UTF-8 without BOM"]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -232,7 +234,11 @@ def validate_script(data: dict[str, Any], name: str, text: str = "") -> PhaseScr
             path = _path(loc)
             line = locator.find(loc)
             where = f"{name}:{line}" if line else name
-            problems.append(f"{where}: {path}: {_message(err, loc)}" if path else f"{where}: {_message(err, loc)}")
+            problems.append(
+                f"{where}: {path}: {_message(err, loc)}"
+                if path
+                else f"{where}: {_message(err, loc)}"
+            )
         raise ScriptError(problems) from None
 
 

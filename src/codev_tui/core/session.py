@@ -151,7 +151,9 @@ class Session:
         if kind == "phase":
             index = int(event["index"])
             if not 0 <= index < len(self.script.phases):
-                raise SessionError(f"event {event.get('seq')}: phase {index + 1} is not in the script")
+                raise SessionError(
+                    f"event {event.get('seq')}: phase {index + 1} is not in the script"
+                )
             self._stop_clock(at)
             self.speaker = ""
             if self.timings[self.current].entered is not None:
@@ -195,7 +197,9 @@ class Session:
         elif kind == "contract":
             self.contract = str(event["text"])
         elif kind == "action":
-            self.actions.append(ActionItem(str(event["what"]), str(event["who"]), str(event["due"])))
+            self.actions.append(
+                ActionItem(str(event["what"]), str(event["who"]), str(event["due"]))
+            )
         elif kind == "learning":
             self.learnings.append(Learning(str(event["who"]), str(event["what"])))
         elif kind == "evaluation":

@@ -345,7 +345,8 @@ class SessionFile:
             "script": script.model_dump(mode="python", exclude_none=True),
         }
         text = (
-            "# codev-tui session file: private (0600). Written by codev; do not edit while it runs.\n"
+            "# codev-tui session file: private (0600). Written by codev;"
+            " do not edit while it runs.\n"
             + tomli_w.dumps(header)
         )
         try:
@@ -461,8 +462,7 @@ def _acquire_lock(path: Path) -> int:
         holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "?"
         os.close(fd)
         raise LockedError(
-            f"{path.name} is already open in another codev (process {holder}); "
-            "close it there first"
+            f"{path.name} is already open in another codev (process {holder}); close it there first"
         ) from None
     with contextlib.suppress(OSError):
         os.ftruncate(fd, 0)
@@ -482,5 +482,3 @@ def list_sessions(folder: Path) -> list[Path]:
         return []
     files = [p for p in folder.glob("*.toml") if p.is_file() and not p.name.startswith(".")]
     return sorted(files, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
-
-

@@ -116,7 +116,9 @@ class CodevApp(App[int]):
             self.exit(0)
             return
         script = load_script(self.setup.scripts[result.script])
-        file = SessionFile.create(self.setup.folder, script, result.roster, lang=self.lang, now=self.wall)
+        file = SessionFile.create(
+            self.setup.folder, script, result.roster, lang=self.lang, now=self.wall
+        )
         self.file = file
         if self.lang is None:
             self.texts = Texts(file.session.lang)
@@ -190,14 +192,19 @@ class CodevApp(App[int]):
         """Every key of the current screen is also a command of the palette."""
         yield from super().get_system_commands(screen)
         seen: set[str] = set()
-        for bindings in [*screen._bindings.key_to_bindings.values(), *self._bindings.key_to_bindings.values()]:  # noqa: SLF001
+        for bindings in [
+            *screen._bindings.key_to_bindings.values(),
+            *self._bindings.key_to_bindings.values(),
+        ]:  # noqa: SLF001
             for b in bindings:
                 if not b.description or b.action in seen:
                     continue
                 seen.add(b.action)
                 target = self if b in self._bindings.key_to_bindings.get(b.key, []) else screen
                 yield SystemCommand(
-                    f"{b.description} ({b.key})", b.description, partial(target.run_action, b.action)
+                    f"{b.description} ({b.key})",
+                    b.description,
+                    partial(target.run_action, b.action),
                 )
 
     def on_unmount(self) -> None:

@@ -44,7 +44,10 @@ _FR: dict[str, str] = {
     "projector": "Projection",
     "too_small": "Agrandissez le terminal",
     "quit_title": "Quitter codev ?",
-    "quit_body": "Tout ce qui est marqué ✓ est sur le disque. La séance pourra être reprise avec codev resume.",
+    "quit_body": (
+        "Tout ce qui est marqué ✓ est sur le disque."
+        " La séance pourra être reprise avec codev resume."
+    ),
     "quit_pending": "{n} élément(s) pas encore enregistré(s) : quitter les perdrait.",
     "quit": "Quitter",
     "cancel": "Annuler",

@@ -64,7 +64,10 @@ class ClosingScreen(Screen[None]):
             total_planned += planned
             total_actual += actual
             table.add_row(
-                literal(phase.title), format_clock(planned), format_clock(actual), _over(actual - planned)
+                literal(phase.title),
+                format_clock(planned),
+                format_clock(actual),
+                _over(actual - planned),
             )
         table.add_row(
             Text(t("total"), style="bold"),
@@ -73,7 +76,9 @@ class ClosingScreen(Screen[None]):
             _over(total_actual - total_planned),
         )
         self.query_one("#counts", Static).update(
-            Text(t("counts", notes=len(s.notes), actions=len(s.actions), learnings=len(s.learnings)))
+            Text(
+                t("counts", notes=len(s.notes), actions=len(s.actions), learnings=len(s.learnings))
+            )
         )
         review = self.query_one("#review", OptionList)
         review.add_options([Option(self._prompt(i), id=f"r{i}") for i in range(len(s.notes))])

@@ -190,7 +190,11 @@ class FacilitationScreen(Screen[None]):
         if phase.summary:
             body.append_text(literal(phase.summary, "italic"))
             body.append("\n")
-        for role_id, attr in (("client", "client"), ("consultants", "consultants"), ("facilitator", "facilitator")):
+        for role_id, attr in (
+            ("client", "client"),
+            ("consultants", "consultants"),
+            ("facilitator", "facilitator"),
+        ):
             what = getattr(phase, attr)
             if what:
                 body.append(f"{script.role_name(role_id, t(role_id))}{t('colon')}", style="bold")
@@ -244,7 +248,9 @@ class FacilitationScreen(Screen[None]):
         widget.display = pinned
         if pinned:
             line = Text(f"{self.t('contract')}{self.t('colon')}", style="bold")
-            line.append_text(literal(s.contract) if s.contract else Text(self.t("no_contract"), style="italic"))
+            line.append_text(
+                literal(s.contract) if s.contract else Text(self.t("no_contract"), style="italic")
+            )
             widget.update(line)
 
     def refresh_round(self) -> None:
@@ -431,7 +437,9 @@ class FacilitationScreen(Screen[None]):
 
         self.control.end()
         self.refresh_all()
-        self.app.push_screen(ClosingScreen(self.control, self.t), lambda _: self._back_from_closing())
+        self.app.push_screen(
+            ClosingScreen(self.control, self.t), lambda _: self._back_from_closing()
+        )
 
     def _back_from_closing(self) -> None:
         self.refresh_all()

@@ -75,7 +75,9 @@ class SetupScreen(Screen[SetupResult]):
             yield Label(t("group"))
             yield Input(r.group, id="group")
             yield Label(t("script"))
-            yield Select([(s, s) for s in self.scripts], value=self.script, allow_blank=False, id="script")
+            yield Select(
+                [(s, s) for s in self.scripts], value=self.script, allow_blank=False, id="script"
+            )
             yield Static(id="setup-error")
             with Horizontal(id="setup-buttons"):
                 yield Button(t("start"), variant="primary", id="start")

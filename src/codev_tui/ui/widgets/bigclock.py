@@ -36,7 +36,9 @@ def render_big(value: str, width: int, height: int) -> list[str]:
     for row in range(5):
         pieces = []
         for glyph in glyphs:
-            pieces.append("".join("█" * 2 * scale if px == "#" else " " * 2 * scale for px in glyph[row]))
+            pieces.append(
+                "".join("█" * 2 * scale if px == "#" else " " * 2 * scale for px in glyph[row])
+            )
         line = (" " * 2 * scale).join(pieces)
         lines.extend([line] * scale)
     return lines

@@ -75,7 +75,9 @@ class NoteInput(Input):
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # Input's own paste would insert the first line again
         if event.text:
-            text = event.text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", PASTED_NEWLINE)
+            text = (
+                event.text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", PASTED_NEWLINE)
+            )
             text = visible(text)  # a pasted escape sequence must never reach the terminal
             if self.selection.is_empty:
                 self.insert_text_at_cursor(text)
