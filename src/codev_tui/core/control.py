@@ -173,14 +173,7 @@ class SessionControl:
         parsed = parse_note(raw, phase.kind, s.roster.names())
         if not parsed.text:
             return None
-        if phase.kind == "contract" and parsed.kind == "contract":
-            self._emit("contract", text=parsed.text)
-        elif phase.kind == "action" and parsed.kind == "action":
-            what, who, due = split_action(parsed.text)
-            self._emit("action", what=what, who=who or parsed.author, due=due)
-        elif phase.kind == "learning" and parsed.kind == "learning":
-            self._emit("learning", who=parsed.author, what=parsed.text)
-        return self._emit(
+        note = self._emit(
             "note",
             phase=phase.id,
             kind=parsed.kind,
@@ -188,6 +181,15 @@ class SessionControl:
             author=parsed.author,
             confidential=parsed.confidential,
         )
+        if phase.kind == "contract" and parsed.kind == "contract":
+            self._emit("contract", text=parsed.text)
+        elif phase.kind == "action" and parsed.kind == "action":
+            what, who, due = split_action(parsed.text)
+            if any(c.isalnum() for c in what):  # " / / " stays a note, not an empty action
+                self._emit("action", what=what, who=who or parsed.author, due=due, note=note["id"])
+        elif phase.kind == "learning" and parsed.kind == "learning":
+            self._emit("learning", who=parsed.author, what=parsed.text, note=note["id"])
+        return note
 
     def note_for_prompt(self, raw: str, prompt: str) -> dict[str, Any] | None:
         """Practice: save an answer to a guiding prompt."""

@@ -446,11 +446,17 @@ def render_minutes(
     # The action plan.
     add(f"## {words['actions']}")
     add("")
-    if session.actions:
+    actions = [
+        a for a in session.actions if include_confidential or not session.is_confidential(a.note)
+    ]
+    if actions:
         add(_row([words["what"], words["who"], words["due"]]))
         add("| --- | --- | --- |")
-        for action in session.actions:
-            add(_row([esc(action.what), names.show(action.who), esc(action.due)]))
+        for action in actions:
+            what = esc(action.what)
+            if session.is_confidential(action.note):
+                what += confidential_mark
+            add(_row([what, names.show(action.who), esc(action.due)]))
     else:
         add(f"*{words['nothing']}*")
     add("")
@@ -458,16 +464,22 @@ def render_minutes(
     # Learnings, per person: roster order first, then in order of appearance.
     add(f"## {words['learnings']}")
     add("")
-    if session.learnings:
+    learnings = [
+        x for x in session.learnings if include_confidential or not session.is_confidential(x.note)
+    ]
+    if learnings:
         per_person: dict[str, list[str]] = {n: [] for n in roster.names()}
-        for learning in session.learnings:
-            per_person.setdefault(learning.who, []).append(learning.what)
+        for learning in learnings:
+            what = esc(learning.what)
+            if session.is_confidential(learning.note):
+                what += confidential_mark
+            per_person.setdefault(learning.who, []).append(what)
         for who, items in per_person.items():
             if not items:
                 continue
             add(f"### {names.show(who) or words['unnamed']}")
             add("")
-            out.extend(f"- {esc(what)}" for what in items)
+            out.extend(f"- {what}" for what in items)
             add("")
     else:
         add(f"*{words['nothing']}*")

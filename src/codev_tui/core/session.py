@@ -84,6 +84,8 @@ class ActionItem:
     what: str
     who: str = ""
     due: str = ""
+    note: int | None = None
+    """The note it was typed as: the action is as confidential as that note."""
 
 
 @dataclass
@@ -92,6 +94,8 @@ class Learning:
 
     who: str
     what: str
+    note: int | None = None
+    """The note it was typed as: the learning is as confidential as that note."""
 
 
 @dataclass
@@ -198,10 +202,14 @@ class Session:
             self.contract = str(event["text"])
         elif kind == "action":
             self.actions.append(
-                ActionItem(str(event["what"]), str(event["who"]), str(event["due"]))
+                ActionItem(
+                    str(event["what"]), str(event["who"]), str(event["due"]), _note_id(event)
+                )
             )
         elif kind == "learning":
-            self.learnings.append(Learning(str(event["who"]), str(event["what"])))
+            self.learnings.append(
+                Learning(str(event["who"]), str(event["what"]), _note_id(event))
+            )
         elif kind == "evaluation":
             self.evaluation.append(str(event["text"]))
         elif kind == "speaker":
@@ -266,6 +274,12 @@ class Session:
             total += max(0.0, (now - self.speaker_since).total_seconds())
         return total
 
+    def is_confidential(self, note_id: int | None) -> bool:
+        """Whether the note an action or a learning came from is marked confidential."""
+        if note_id is None:
+            return False
+        return any(n.id == note_id and n.confidential for n in self.notes)
+
     def notes_in(self, phase_id: str, include_confidential: bool = True) -> list[Note]:
         """The notes of one phase, in order."""
         return [
@@ -273,3 +287,9 @@ class Session:
             for n in self.notes
             if n.phase == phase_id and (include_confidential or not n.confidential)
         ]
+
+
+def _note_id(event: dict[str, Any]) -> int | None:
+    """The `note` an action or learning event points to (absent in older files)."""
+    note = event.get("note")
+    return note if isinstance(note, int) and not isinstance(note, bool) else None

@@ -97,8 +97,7 @@ class FacilitationScreen(Screen[None]):
         self.set_class(width >= 120 and height >= 36, "-large")
         self.refresh_clock(force=True)
         self.refresh_topbar()
-        if not self.has_class("-too-small") and not self.has_class("-projector"):
-            self.query_one(NoteInput).focus()
+        self.query_one(NoteInput).focus()  # typing goes on in every view
 
     # -- refreshing ---------------------------------------------------------------------------
 
@@ -207,8 +206,8 @@ class FacilitationScreen(Screen[None]):
         prompts = phase.prompts.for_role(None)
         if prompts:
             body.append(f"{t('prompts')}{t('colon').rstrip()}\n", style="bold")
-            for _role, prompt in prompts:
-                body.append("  › ")
+            for role, prompt in prompts:
+                body.append(f"  › {script.role_name(role, t(role))}{t('colon')}")
                 body.append_text(literal(prompt))
                 body.append("\n")
         self.query_one("#phase-body", Static).update(body)
@@ -413,15 +412,19 @@ class FacilitationScreen(Screen[None]):
 
     def action_toggle_projector(self) -> None:
         """F2: hide the notes and show a much larger countdown."""
-        self.toggle_class("-projector")
-        self.refresh_clock(force=True)
-        if not self.has_class("-projector"):
-            self.query_one(NoteInput).focus()
+        self._projector(not self.has_class("-projector"))
 
     def action_leave_projector(self) -> None:
         """Escape leaves projector mode."""
-        self.remove_class("-projector")
-        self.query_one(NoteInput).focus()
+        self._projector(False)
+
+    def _projector(self, on: bool) -> None:
+        """Projector mode hides the notes; the input stays, its text masked, so typing goes on."""
+        self.set_class(on, "-projector")
+        note_input = self.query_one(NoteInput)
+        note_input.password = on
+        note_input.focus()
+        self.refresh_clock(force=True)
 
     def action_toggle_bell(self) -> None:
         """F9: the bell when time runs out, on or off."""
