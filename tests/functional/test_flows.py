@@ -1189,3 +1189,24 @@ async def test_f3_skips_a_prompt_in_practice_only(make_app, make_practice_app) -
     assert [e["prompt"] for e in events_of(practice.file.path, "skip")] == [
         "Annoncez les deux dernières minutes."
     ]
+
+
+# -- the big countdown -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=["80x24", "160x45"])
+async def test_overtime_stays_in_big_digits(make_app, fake_time, size) -> None:  # type: ignore[no-untyped-def]
+    """Running over is when the room most needs to read the clock: it must not shrink to text."""
+    from codev_tui.ui.widgets.bigclock import render_big
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f5")
+        clock = screen_of(app).query_one(BigClock)
+        width, height = clock.content_size
+        on_time = render_big(clock_value(app), width, height)
+        await let_time_pass(app, pilot, fake_time, 10 * 60 + 5)
+        assert clock_value(app) == "+00:05"
+        over = render_big(clock_value(app), width, height)
+        assert len(over) >= 5 and "█" in over[0] + over[1]
+        assert len(over) * 2 >= len(on_time)  # at most half as high as on time

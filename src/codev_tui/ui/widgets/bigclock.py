@@ -26,21 +26,23 @@ _GLYPHS: dict[str, tuple[str, ...]] = {
 
 
 def render_big(value: str, width: int, height: int) -> list[str]:
-    """Lines drawing `value` in block digits at the largest scale that fits `width` x `height`."""
+    """Lines drawing `value` in block digits, as large as `width` x `height` allows.
+
+    A pixel is `pw` cells wide and `ph` rows high. A cell is about twice as high as it is wide,
+    so `pw = 2 * ph` draws square pixels; where width is short (an overtime `+`, hours) the
+    pixels get narrower, down to one cell, rather than the digits smaller: the time stays big.
+    """
     glyphs = [_GLYPHS.get(ch, _GLYPHS["-"]) for ch in value]
-    pixels_wide = sum(len(g[0]) for g in glyphs) + max(0, len(glyphs) - 1)
-    scale = min(width // (pixels_wide * 2) if pixels_wide else 0, height // 5)
-    if scale < 1:
+    pixels_wide = sum(len(g[0]) for g in glyphs) + max(0, len(glyphs) - 1)  # 1-pixel gaps
+    pw_max = width // pixels_wide if pixels_wide else 0
+    ph = min(height // 5, pw_max)
+    if ph < 1:
         return [value]
+    pw = min(pw_max, 2 * ph)
     lines = []
     for row in range(5):
-        pieces = []
-        for glyph in glyphs:
-            pieces.append(
-                "".join("█" * 2 * scale if px == "#" else " " * 2 * scale for px in glyph[row])
-            )
-        line = (" " * 2 * scale).join(pieces)
-        lines.extend([line] * scale)
+        pieces = ["".join("█" * pw if px == "#" else " " * pw for px in g[row]) for g in glyphs]
+        lines.extend([(" " * pw).join(pieces)] * ph)
     return lines
 
 
