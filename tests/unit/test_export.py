@@ -625,7 +625,18 @@ def test_escape_inline_examples() -> None:
     assert escape_inline("a|b") == "a\\|b"
     assert escape_inline("# titre") == "\\# titre"
     assert escape_inline("1. un") == "1\\. un"
-    assert escape_inline("[bold]x[/]") == "\\[bold\\]x\\[\\/\\]"
+    assert escape_inline("[bold]x[/]") == "\\[bold\\]x\\[/\\]"
+    # Punctuation that is not markup stays as typed: the raw file reads well.
+    assert escape_inline("Contexte: l'équipe, N+1 ? Avez-vous 3.5 h") == (
+        "Contexte: l'équipe, N+1 ? Avez-vous 3.5 h"
+    )
+    assert escape_inline("- point") == "\\- point"
+    assert escape_inline("+1") == "\\+1"
+    assert escape_inline("===") == "\\==="
+    assert escape_inline("12) douze") == "12\\) douze"
+    assert escape_inline("a & b <i> `c` ~d~ *e* _f_") == (
+        "a \\& b \\<i\\> \\`c\\` \\~d\\~ \\*e\\* \\_f\\_"
+    )
     assert escape_inline("a\nb\tc") == "a&#10;b&#9;c"
     assert escape_inline(" a  b ") == "&#32;a&#32;&#32;b&#32;"
     assert escape_inline("\x00") == "\ufffd"
@@ -717,7 +728,7 @@ texts = (
         st.one_of(
             st.text(st.characters(blacklist_categories=())),
             st.sampled_from(NASTY),
-            st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0|\\`*_#>-=<&;[]!")),
+            st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0|\\`*_#>-=<&;[]!+~.)1")),
         ),
         min_size=1,
         max_size=8,

@@ -8,9 +8,10 @@ evaluation, phase titles) goes through `escape_inline`, so it shows literally an
 change the document's structure; a CommonMark parser with the table extension
 (markdown-it-py's `MarkdownIt("commonmark").enable("table")`) gives the exact text back:
 
-* every ASCII punctuation character is backslash-escaped (CommonMark allows `\\` before any
-  of them), so Markdown, HTML, `|` in table cells, backticks, `[bold]`, `*`, `_`, a leading
-  `#`, `>`, `1.` or `-` are plain text;
+* the punctuation that is markup is backslash-escaped: `\\ ` * _ [ ] < > | & ~ #` wherever
+  they are, and a leading `-`, `+`, `=` or the `.`/`)` of a leading `1.`; so Markdown, HTML,
+  `|` in table cells, backticks and `[bold]` are plain text, while the rest of the punctuation
+  (`'`, `?`, `:`, `,`, `-` inside a word...) stays as typed and the raw file reads well;
 * whitespace Markdown would fold or strip is written as a numeric character reference: line
   breaks (`&#10;`, `&#13;`), tabs (`&#9;`), form feeds, U+2028/U+2029, every space of a run of
   two or more and a space at either end (`&#32;`), and any other Unicode space at either end
@@ -193,9 +194,14 @@ LABELS: dict[str, dict[str, str]] = {
 
 # -- escaping -------------------------------------------------------------------------------------
 
-# The backslash comes first: the escapes added for the others must not be escaped again.
-_ASCII_PUNCT = "\\!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~"
-_PUNCT_ESCAPES = tuple((c, "\\" + c) for c in _ASCII_PUNCT)
+# Punctuation that is markup wherever it stands (emphasis, code, links, HTML, entities, table
+# cells, strikethrough, heading marks). The backslash comes first: the escapes added for the
+# others must not be escaped again.
+_MARKUP = "\\`*_[]<>|&~#"
+_PUNCT_ESCAPES = tuple((c, "\\" + c) for c in _MARKUP)
+# Markup only at the start of a text: a list item, a thematic break, a setext underline, an
+# ordered list (`1.` or `1)`).
+_LEADING = re.compile(r"[-+=]|\d{1,9}[.)]")
 
 # Characters written as a numeric reference wherever they are, or replaced by U+FFFD.
 _SPECIAL = re.compile("[\x00\t\n\r\f\u2028\u2029\ud800-\udfff]")
@@ -244,6 +250,9 @@ def escape_inline(text: str) -> str:
     for char, escaped in _PUNCT_ESCAPES:
         if char in out:
             out = out.replace(char, escaped)
+    if (lead := _LEADING.match(out)) is not None:
+        end = lead.end()
+        out = f"{out[: end - 1]}\\{out[end - 1 :]}"
     if _SPECIAL.search(out):
         for char, ref in _SPECIAL_REFS:
             if char in out:
