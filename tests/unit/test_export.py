@@ -451,7 +451,7 @@ def test_notes_of_an_unknown_phase_are_kept(tmp_path: Path) -> None:
     assert doc.section("Autres notes") == ["odd-kind", "orpheline"]
 
 
-def test_empty_session_has_every_section(tmp_path: Path) -> None:
+def test_empty_session_has_every_section_but_the_evaluation(tmp_path: Path) -> None:
     with SessionFile.create(tmp_path, small_script(), Roster(), now=FakeClock()) as f:
         path = f.path
     doc = parse(render_minutes(read_session(path)))
@@ -463,9 +463,8 @@ def test_empty_session_has_every_section(tmp_path: Path) -> None:
         "Déroulé",
         "Plan d'action",
         "Apprentissages",
-        "Évaluation",
         "Minutage",
-    ]
+    ]  # no evaluation was written: no empty section for it
     assert doc.section("Plan d'action") == ["Rien de noté."]
     assert doc.table_after("Participants") == [["Rôle", "Nom"]]
 
@@ -556,6 +555,31 @@ def test_anonymize_numbers_other_people_in_order_of_appearance(tmp_path: Path) -
         "Temps de parole : Consultant 1 00:00, Consultant 2 00:00, Participant 2 00:30"
     ]
     assert "Zoé" not in doc.source and "Mystère" not in doc.source
+
+
+def test_anonymize_replaces_names_written_inside_free_text(tmp_path: Path) -> None:
+    clock = FakeClock()
+    with SessionFile.create(tmp_path, small_script(), roster(), now=clock) as f:
+        f.record("phase", index=1, running=True)
+        f.record("note", phase="questions", kind="question", text="Anouk, as-tu parlé à Basile ?")
+        f.record("contract", text="Comment Anouk Vermeer dit non à Eulalie Brunet")
+        f.record("note", phase="questions", kind="note", text="Eulalie Brunet / Anouk / lundi")
+        f.record("action", what="Appeler Célestine", who="Anouk", due="lundi")
+        f.record("action", what="Écrire", who=OUTSIDER, due="")
+        f.record("end")
+        path = f.path
+    text = render_minutes(read_session(path), anonymize=True)
+    for part in ("Anouk", "Vermeer", "Basile", "Célestine", "Eulalie", "Brunet"):
+        assert part not in text, part
+    doc = parse(text)
+    assert "Client, as-tu parlé à Consultant 1 ?" in doc.inlines
+    assert "Comment Client dit non à Participant 1" in doc.inlines
+    assert doc.table_after("Plan d'action")[1:] == [
+        ["Appeler Consultant 2", "Client", "lundi"],  # "Anouk" alone is the roster's Anouk
+        ["Écrire", "Participant 1", ""],
+    ]
+    # Without --anonymize nothing is touched.
+    assert "Anouk, as-tu parlé à Basile ?" in parse(render_minutes(read_session(path))).inlines
 
 
 # -- writing the file ----------------------------------------------------------------------------

@@ -29,8 +29,10 @@ as references).
 note authors, who does an action, whose learning, and talk times. The client becomes
 "Client", the consultants "Consultant 1", "Consultant 2"... in roster order, the facilitator
 "Facilitateur" / "Facilitator", and anybody else "Participant 1", "Participant 2"... in the
-order they first appear. Names written inside free text (notes, topic, contract, group...)
-are not rewritten: the facilitator should keep them out of text meant to be anonymous.
+order they first appear; a first name alone ("Marie") stands for the roster's only person with
+that first name ("Marie Dupont"). Those names are then replaced wherever they are written in
+free text too (topic, contract, notes, actions, learnings), as whole words, ignoring case; a
+nickname or a misspelt name is not recognised, so anonymous minutes still deserve a read.
 
 Confidential notes are left out unless `include_confidential=True`, and then marked.
 """
@@ -312,6 +314,42 @@ class _Names:
         self.anonymize = anonymize
         self.others: dict[str, str] = {}
         self.shown: dict[str, str] = {}
+        self._pattern: re.Pattern[str] | None = None
+        self._labels: dict[str, str] = {}
+
+    scrubbing = False
+    """Anonymizing, second pass: names written inside free text are replaced too."""
+
+    def text(self, text: str) -> str:
+        """The escaped Markdown for free text; when anonymizing, with the names in it replaced."""
+        if self.scrubbing and text:
+            text = self._scrub(text)
+        return escape_inline(text)
+
+    def _scrub(self, text: str) -> str:
+        if self._pattern is None:
+            labels: dict[str, str] = {}
+            for name in [*self.roster.names(), *self.others]:
+                if name.strip():
+                    labels.setdefault(name.strip().casefold(), self._show(name))
+            # A first name alone stands for the one person of the roster who has it.
+            firsts: dict[str, list[str]] = {}
+            for name in self.roster.names():
+                if len(name.split()) > 1:
+                    firsts.setdefault(name.split()[0].casefold(), []).append(name)
+            for first, full in firsts.items():
+                if len(full) == 1:
+                    labels.setdefault(first, self._show(full[0]))
+            self._labels = labels
+            words = sorted(labels, key=len, reverse=True)
+            self._pattern = (
+                re.compile(
+                    r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE
+                )
+                if words
+                else re.compile(r"(?!)")
+            )
+        return self._pattern.sub(lambda m: self._labels[m.group().casefold()], text)
 
     def show(self, name: str) -> str:
         """The escaped Markdown for a name (blank stays blank)."""
@@ -328,6 +366,12 @@ class _Names:
         role = self.roster.role_of(name)
         if role is None and name.strip() != name:
             role = self.roster.role_of(name.strip())
+        if role is None:  # "Marie" for the roster's only Marie ("Marie Dupont")
+            same_first = [
+                n for n in self.roster.names() if n.split()[:1] == [name.strip()] and n != name
+            ]
+            if len(same_first) == 1:
+                role = self.roster.role_of(same_first[0])
         if role == "client":
             return self.words["client"]
         if role == "facilitator":
@@ -369,194 +413,203 @@ def render_minutes(
     words = LABELS["fr"] if (lang or session.lang) == "fr" else LABELS["en"]
     colon = words["colon"]
     names = _Names(session, words, anonymize)
-    roster = session.roster
-    at = now or _latest(session)
-    esc = escape_inline
-    out: list[str] = []
-    add = out.append
 
-    # Title and header.
-    add(f"# {esc(roster.topic) if roster.topic.strip() else words['title']}")
-    add("")
-    if isinstance(session.created, datetime):
-        add(f"- **{words['date']}**{colon}{_format_date(session.created, words)}")
-    if roster.group:
-        add(f"- **{words['group']}**{colon}{esc(roster.group)}")
-    add(f"- **{words['script']}**{colon}{esc(session.script.script.name)}")
-    if session.practice:
-        add(f"- {words['practice']}")
-    add("")
+    def build() -> str:
+        roster = session.roster
+        at = now or _latest(session)
+        esc = names.text
+        out: list[str] = []
+        add = out.append
 
-    # Who was there.
-    add(f"## {words['participants']}")
-    add("")
-    add(_row([words["role"], words["name"]]))
-    add("| --- | --- |")
-    people = [(words["client"], roster.client)]
-    people += [(words["consultant"], c) for c in roster.consultants]
-    people.append((words["facilitator"], roster.facilitator))
-    for role, name in people:
-        if name:
-            add(_row([role, names.show(name)]))
-    add("")
-
-    add(f"## {words['topic']}")
-    add("")
-    add(esc(roster.topic) if roster.topic else f"*{words['nothing']}*")
-    add("")
-
-    add(f"## {words['contract']}")
-    add("")
-    add(esc(session.contract) if session.contract else f"*{words['nothing']}*")
-    add("")
-
-    # The phases and their notes.
-    add(f"## {words['phases']}")
-    add("")
-    by_phase: dict[str, list[Note]] = {}
-    for note in session.notes:
-        if note.text and (include_confidential or not note.confidential):
-            by_phase.setdefault(note.phase, []).append(note)
-    confidential_mark = f" *{words['confidential']}*"
-
-    def add_notes(notes: list[Note], main_kind: str = "note") -> None:
-        if not notes:
-            add(f"*{words['no_notes']}*")
-            add("")
-            return
-        kinds: dict[str, list[Note]] = {}
-        for note in notes:
-            kinds.setdefault(note.kind, []).append(note)
-        # The phase's own kind first, then the usual order, then any unknown kind.
-        known = [main_kind, *(k for k in NOTE_KINDS if k != main_kind)]
-        order = [k for k in known if k in kinds] + [k for k in kinds if k not in known]
-        for kind in order:
-            heading = words.get(f"kind.{kind}") or esc(kind) or words["kind.note"]
-            add(f"#### {heading}")
-            add("")
-            for note in kinds[kind]:
-                line = f"- {esc(note.text)}"
-                if note.author:
-                    line += f" — {names.show(note.author)}"
-                if note.confidential:
-                    line += confidential_mark
-                add(line)
-            add("")
-
-    for i, phase in enumerate(session.script.phases):
-        add(f"### {i + 1}. {esc(phase.title)}")
+        # Title and header.
+        add(f"# {esc(roster.topic) if roster.topic.strip() else words['title']}")
         add("")
-        add_notes(by_phase.pop(phase.id, []), phase.kind)
-    if by_phase:
-        add(f"### {words['other_notes']}")
-        add("")
-        add_notes([n for notes in by_phase.values() for n in notes])
-
-    # The action plan.
-    add(f"## {words['actions']}")
-    add("")
-    actions = [
-        a for a in session.actions if include_confidential or not session.is_confidential(a.note)
-    ]
-    if actions:
-        add(_row([words["what"], words["who"], words["due"]]))
-        add("| --- | --- | --- |")
-        for action in actions:
-            what = esc(action.what)
-            if session.is_confidential(action.note):
-                what += confidential_mark
-            add(_row([what, names.show(action.who), esc(action.due)]))
-    else:
-        add(f"*{words['nothing']}*")
-    add("")
-
-    # Learnings, per person: roster order first, then in order of appearance.
-    add(f"## {words['learnings']}")
-    add("")
-    learnings = [
-        x for x in session.learnings if include_confidential or not session.is_confidential(x.note)
-    ]
-    if learnings:
-        per_person: dict[str, list[str]] = {n: [] for n in roster.names()}
-        for learning in learnings:
-            what = esc(learning.what)
-            if session.is_confidential(learning.note):
-                what += confidential_mark
-            per_person.setdefault(learning.who, []).append(what)
-        for who, items in per_person.items():
-            if not items:
-                continue
-            add(f"### {names.show(who) or words['unnamed']}")
-            add("")
-            out.extend(f"- {what}" for what in items)
-            add("")
-    else:
-        add(f"*{words['nothing']}*")
+        if isinstance(session.created, datetime):
+            add(f"- **{words['date']}**{colon}{_format_date(session.created, words)}")
+        if roster.group:
+            add(f"- **{words['group']}**{colon}{esc(roster.group)}")
+        add(f"- **{words['script']}**{colon}{esc(session.script.script.name)}")
+        if session.practice:
+            add(f"- {words['practice']}")
         add("")
 
-    add(f"## {words['evaluation']}")
-    add("")
-    lines = [line for line in session.evaluation if line]
-    if lines:
-        out.extend(f"- {esc(line)}" for line in lines)
-    else:
-        add(f"*{words['nothing']}*")
-    add("")
+        # Who was there.
+        add(f"## {words['participants']}")
+        add("")
+        add(_row([words["role"], words["name"]]))
+        add("| --- | --- |")
+        people = [(words["client"], roster.client)]
+        people += [(words["consultant"], c) for c in roster.consultants]
+        people.append((words["facilitator"], roster.facilitator))
+        for role, name in people:
+            if name:
+                add(_row([role, names.show(name)]))
+        add("")
 
-    # Round of the table: each consultant's talk time, then anybody else who spoke.
-    if session.talk:
-        speakers = [c for c in roster.consultants if c]
-        speakers += [n for n in session.talk if n and n not in speakers]
-        times = ", ".join(
-            f"{names.show(n)} {format_duration(session.talk_time(n, now=at))}" for n in speakers
-        )
-        add(f"## {words['round']}")
+        add(f"## {words['topic']}")
         add("")
-        add(f"**{words['talk']}**{colon}{times}")
+        add(esc(roster.topic) if roster.topic else f"*{words['nothing']}*")
         add("")
-        if session.passes:
-            passed = ", ".join(names.show(n) for n in session.passes)
-            add(f"**{words['passed']}**{colon}{passed}")
+
+        add(f"## {words['contract']}")
+        add("")
+        add(esc(session.contract) if session.contract else f"*{words['nothing']}*")
+        add("")
+
+        # The phases and their notes.
+        add(f"## {words['phases']}")
+        add("")
+        by_phase: dict[str, list[Note]] = {}
+        for note in session.notes:
+            if note.text and (include_confidential or not note.confidential):
+                by_phase.setdefault(note.phase, []).append(note)
+        confidential_mark = f" *{words['confidential']}*"
+
+        def add_notes(notes: list[Note], main_kind: str = "note") -> None:
+            if not notes:
+                add(f"*{words['no_notes']}*")
+                add("")
+                return
+            kinds: dict[str, list[Note]] = {}
+            for note in notes:
+                kinds.setdefault(note.kind, []).append(note)
+            # The phase's own kind first, then the usual order, then any unknown kind.
+            known = [main_kind, *(k for k in NOTE_KINDS if k != main_kind)]
+            order = [k for k in known if k in kinds] + [k for k in kinds if k not in known]
+            for kind in order:
+                heading = words.get(f"kind.{kind}") or esc(kind) or words["kind.note"]
+                add(f"#### {heading}")
+                add("")
+                for note in kinds[kind]:
+                    line = f"- {esc(note.text)}"
+                    if note.author:
+                        line += f" — {names.show(note.author)}"
+                    if note.confidential:
+                        line += confidential_mark
+                    add(line)
+                add("")
+
+        for i, phase in enumerate(session.script.phases):
+            add(f"### {i + 1}. {esc(phase.title)}")
+            add("")
+            add_notes(by_phase.pop(phase.id, []), phase.kind)
+        if by_phase:
+            add(f"### {words['other_notes']}")
+            add("")
+            add_notes([n for notes in by_phase.values() for n in notes])
+
+        # The action plan.
+        add(f"## {words['actions']}")
+        add("")
+        actions = [
+            a
+            for a in session.actions
+            if include_confidential or not session.is_confidential(a.note)
+        ]
+        if actions:
+            add(_row([words["what"], words["who"], words["due"]]))
+            add("| --- | --- | --- |")
+            for action in actions:
+                what = esc(action.what)
+                if session.is_confidential(action.note):
+                    what += confidential_mark
+                add(_row([what, names.show(action.who), esc(action.due)]))
+        else:
+            add(f"*{words['nothing']}*")
+        add("")
+
+        # Learnings, per person: roster order first, then in order of appearance.
+        add(f"## {words['learnings']}")
+        add("")
+        learnings = [
+            x
+            for x in session.learnings
+            if include_confidential or not session.is_confidential(x.note)
+        ]
+        if learnings:
+            per_person: dict[str, list[str]] = {n: [] for n in roster.names()}
+            for learning in learnings:
+                what = esc(learning.what)
+                if session.is_confidential(learning.note):
+                    what += confidential_mark
+                per_person.setdefault(learning.who, []).append(what)
+            for who, items in per_person.items():
+                if not items:
+                    continue
+                add(f"### {names.show(who) or words['unnamed']}")
+                add("")
+                out.extend(f"- {what}" for what in items)
+                add("")
+        else:
+            add(f"*{words['nothing']}*")
             add("")
 
-    # Timing: planned against actual, per phase and in all.
-    add(f"## {words['timing']}")
-    add("")
-    add(_row([words["phase"], words["planned"], words["actual"], words["overtime"]]))
-    add("| --- | ---: | ---: | ---: |")
-    total_planned = total_actual = 0
-    for i, phase in enumerate(session.script.phases):
-        planned = int(round(max(0.0, session.planned(i))))
-        actual = int(round(session.elapsed(i, now=at)))
-        total_planned += planned
-        total_actual += actual
+        lines = [line for line in session.evaluation if line]
+        if lines:
+            add(f"## {words['evaluation']}")
+            add("")
+            out.extend(f"- {esc(line)}" for line in lines)
+            add("")
+
+        # Round of the table: each consultant's talk time, then anybody else who spoke.
+        if session.talk:
+            speakers = [c for c in roster.consultants if c]
+            speakers += [n for n in session.talk if n and n not in speakers]
+            times = ", ".join(
+                f"{names.show(n)} {format_duration(session.talk_time(n, now=at))}" for n in speakers
+            )
+            add(f"## {words['round']}")
+            add("")
+            add(f"**{words['talk']}**{colon}{times}")
+            add("")
+            if session.passes:
+                passed = ", ".join(names.show(n) for n in session.passes)
+                add(f"**{words['passed']}**{colon}{passed}")
+                add("")
+
+        # Timing: planned against actual, per phase and in all.
+        add(f"## {words['timing']}")
+        add("")
+        add(_row([words["phase"], words["planned"], words["actual"], words["overtime"]]))
+        add("| --- | ---: | ---: | ---: |")
+        total_planned = total_actual = 0
+        for i, phase in enumerate(session.script.phases):
+            planned = int(round(max(0.0, session.planned(i))))
+            actual = int(round(session.elapsed(i, now=at)))
+            total_planned += planned
+            total_actual += actual
+            add(
+                _row(
+                    [
+                        f"{i + 1}. {esc(phase.title)}",
+                        format_duration(planned),
+                        format_duration(actual),
+                        _overtime(actual - planned),
+                    ]
+                )
+            )
         add(
             _row(
                 [
-                    f"{i + 1}. {esc(phase.title)}",
-                    format_duration(planned),
-                    format_duration(actual),
-                    _overtime(actual - planned),
+                    f"**{words['total']}**",
+                    f"**{format_duration(total_planned)}**",
+                    f"**{format_duration(total_actual)}**",
+                    f"**{_overtime(total_actual - total_planned)}**",
                 ]
             )
         )
-    add(
-        _row(
-            [
-                f"**{words['total']}**",
-                f"**{format_duration(total_planned)}**",
-                f"**{format_duration(total_actual)}**",
-                f"**{_overtime(total_actual - total_planned)}**",
-            ]
-        )
-    )
-    add("")
-    add("---")
-    add("")
-    reminder = words["reminder_with"] if include_confidential else words["reminder"]
-    add(f"*{reminder}*")
-    add("")
-    return "\n".join(out)
+        add("")
+        add("---")
+        add("")
+        reminder = words["reminder_with"] if include_confidential else words["reminder"]
+        add(f"*{reminder}*")
+        add("")
+        return "\n".join(out)
+
+    if anonymize:
+        build()  # a first pass numbers the other participants in order of appearance
+        names.scrubbing = True
+    return build()
 
 
 def render_journal(
