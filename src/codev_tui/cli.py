@@ -10,7 +10,7 @@ from pathlib import Path
 
 from codev_tui import __version__, locations
 from codev_tui.core.script import PhaseScript, ScriptError, format_minutes, load_script
-from codev_tui.core.session import Roster, SessionError
+from codev_tui.core.session import Roster, SessionError, parse_names
 from codev_tui.core.store import SaveError, list_sessions, read_session
 
 USER_ERROR = 2
@@ -222,7 +222,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return launch(session_path=args.session, lang=args.lang, resumed=True)
     script_path = resolve_script(args.script)
     script = load_script(script_path)
-    consultants = [c.strip() for c in (args.consultants or "").split(",") if c.strip()]
+    consultants = parse_names(args.consultants or "")
     roster = Roster(
         topic=args.topic or "",
         group=args.group or "",

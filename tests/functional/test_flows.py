@@ -517,6 +517,12 @@ async def test_round_of_the_table(make_app, fake_time) -> None:  # type: ignore[
         await pilot.press("f6")
         assert s.speaker == "Bruno"
         assert "▶ Bruno" in text_of(round_)
+        await write_note(app, pilot, "Et si tu déléguais ?")  # Bruno has the floor: his
+        await write_note(app, pilot, "@Driss Un témoignage")
+        assert [(n.author, n.text) for n in s.notes] == [
+            ("Bruno", "Et si tu déléguais ?"),
+            ("Driss", "Un témoignage"),
+        ]
         await let_time_pass(app, pilot, fake_time, 60)
         await pilot.press("f6")
         assert s.speaker == "Chloé"

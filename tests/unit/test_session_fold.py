@@ -235,3 +235,10 @@ def test_the_last_seq_is_remembered(session, log):
     session.apply({"seq": 41, "t": at(1), "type": "pause"})
     session.apply({"seq": 7, "t": at(2), "type": "pause"})
     assert session.last_seq == 41
+
+
+def test_consultant_names_are_trimmed_and_not_repeated() -> None:
+    from codev_tui.core.session import parse_names
+
+    assert parse_names(" Ali, Béatrice,, Chloé , ali,Béatrice ") == ["Ali", "Béatrice", "Chloé"]
+    assert parse_names("") == []

@@ -173,12 +173,14 @@ class SessionControl:
         parsed = parse_note(raw, phase.kind, s.roster.names())
         if not parsed.text:
             return None
+        # In the round of the table a note without @name is the consultant who has the floor's.
+        author = parsed.author or (s.speaker if phase.round else "")
         note = self._emit(
             "note",
             phase=phase.id,
             kind=parsed.kind,
             text=parsed.text,
-            author=parsed.author,
+            author=author,
             confidential=parsed.confidential,
         )
         if phase.kind == "contract" and parsed.kind == "contract":

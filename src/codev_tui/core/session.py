@@ -34,6 +34,15 @@ class SessionError(Exception):
     """A session file that cannot be used as it is; the message is one readable line."""
 
 
+def parse_names(text: str) -> list[str]:
+    """Comma-separated names, trimmed, blanks and repeats (ignoring case) left out."""
+    names: list[str] = []
+    for name in (n.strip() for n in text.split(",")):
+        if name and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
+    return names
+
+
 @dataclass
 class Roster:
     """Who takes part, and what the session is about."""

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from codev_tui.core.session import Roster
+from codev_tui.core.session import Roster, parse_names
 from codev_tui.ui.i18n import Texts, localize_bindings
 
 
@@ -121,7 +121,7 @@ class SetupScreen(Screen[SetupResult]):
     def action_start(self) -> None:
         """Create the session when topic, client and a consultant are there."""
         value = {w.id: w.value.strip() for w in self.query(Input) if w.id}
-        consultants = [c.strip() for c in value["consultants"].split(",") if c.strip()]
+        consultants = parse_names(value["consultants"])
         if not (value["topic"] and value["client"] and consultants):
             self.query_one("#setup-error", Static).update(Text(self.t("setup_missing")))
             return
