@@ -669,7 +669,9 @@ async def test_help_shows_the_keys_and_the_note_syntax(make_app) -> None:  # typ
         await pilot.press("f1")
         shown = screen_text(app)
         assert "Aide" in shown
-        assert "PageSuiv phase suivante" in shown
+        for key in ("PageSuiv / PagePréc", "F5 :", "F2 :", "Échap", "Ctrl+T", "Ctrl+P", "F10 :"):
+            assert key in shown, key
+        assert "Espace confidentielle" in shown  # the closing screen's keys too
         assert "@Marie auteur" in shown
 
 
@@ -767,11 +769,12 @@ async def test_closing_screen_after_the_last_phase(make_app, fake_time) -> None:
         table = app.screen.query_one("#timing", DataTable)
         assert table.row_count == 7
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        assert rows[0] == ["Exposé", "10:00", "10:00", "0:00"]
-        assert rows[3] == ["Consultation", "30:00", "31:00", "+01:00"]
-        assert rows[5][1:] == ["15:00", "14:00", "−01:00"]
-        assert rows[6] == ["Total", "1:35:00", "1:35:00", "0:00"]
-        assert "6 notes · 1 actions · 1 apprentissages" in screen_text(app)
+        # A 95-minute script: every duration in h:mm:ss, so that the column reads alike.
+        assert rows[0] == ["Exposé", "0:10:00", "0:10:00", "0:00:00"]
+        assert rows[3] == ["Consultation", "0:30:00", "0:31:00", "+0:01:00"]
+        assert rows[5][1:] == ["0:15:00", "0:14:00", "−0:01:00"]
+        assert rows[6] == ["Total", "1:35:00", "1:35:00", "0:00:00"]
+        assert "6 notes · 1 action · 1 apprentissage" in screen_text(app)
 
         # Space: the highlighted note becomes confidential, and back.
         review = app.screen.query_one("#review", OptionList)
@@ -830,8 +833,8 @@ async def test_f10_ends_the_session_early(make_app, fake_time) -> None:  # type:
         rows = app.screen.query_one("#timing", DataTable)
         assert [str(c) for c in rows.get_row_at(1)][:3] == [
             "Questions de clarification",
-            "15:00",
-            "02:00",
+            "0:15:00",
+            "0:02:00",
         ]
     assert [e["type"] for e in disk_events(app.file.path)][-1] == "end"
     assert read_session(app.file.path).ended == fake_time.wall()
@@ -883,7 +886,7 @@ async def test_resume_brings_everything_back_and_counts_the_time_away(make_app, 
         assert app.control.countdown.elapsed() == 120 + 300
         assert clock_value(app) == "03:00"
         status = text_of(app.screen.query_one("#status", Static))
-        assert status.startswith("✓ enregistré · 2 note(s)") and status.endswith(notice)
+        assert status.startswith("✓ enregistré · 2 notes") and status.endswith(notice)
         assert note_lines(app) == ["✓ 09:10 contrat — Savoir dire non"]
         assert "Savoir dire non" in text_of(app.screen.query_one("#contract", Static))
         await write_note(app, pilot, "Savoir dire non, avec tact")
@@ -892,6 +895,24 @@ async def test_resume_brings_everything_back_and_counts_the_time_away(make_app, 
     assert on_disk.reopened == 1
     assert [n.id for n in on_disk.notes] == [1, 2, 3]
     assert on_disk.contract == "Savoir dire non, avec tact"
+
+
+async def test_an_ended_session_reopens_on_its_closing_screen(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    first = make_app()
+    async with first.run_test(size=(80, 24)) as pilot:
+        await write_note(first, pilot, "dite")
+        await pilot.press("f10")
+        await settle(first, pilot)
+        assert isinstance(first.screen, ClosingScreen)
+    app = make_app(path=first.file.path, notice="Séance reprise après sa fin")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, ClosingScreen)
+        assert "dite" in screen_text(app)
+        await pilot.press("pageup")  # and the session can go on
+        await settle(app, pilot)
+        assert isinstance(app.screen, FacilitationScreen)
+        assert app.control.session.ended is None
 
 
 # -- disk full -------------------------------------------------------------------------------
@@ -1062,8 +1083,7 @@ async def test_english_interface(make_app, fake_time) -> None:  # type: ignore[n
     async with app.run_test(size=(120, 30)) as pilot:
         assert clock_state(app).startswith("READY")
         shown = screen_text(app)
-        assert "Next" in shown
-        assert "Prev" in shown
+        assert "Next" in shown and "Timer" in shown
         assert "Suiv." not in shown
         await pilot.press("f5")
         assert clock_state(app) == "RUNNING"
@@ -1175,7 +1195,7 @@ async def test_practice_closing_screen_compares_like_with_like(
         await pilot.press("f10")
         await settle(app, pilot)
         table = app.screen.query_one("#timing", DataTable)
-        assert str(table.get_row_at(0)[3]) == "0:00"
+        assert str(table.get_row_at(0)[3]) == "0:00:00"
 
 
 async def test_f3_skips_a_prompt_in_practice_only(make_app, make_practice_app) -> None:  # type: ignore[no-untyped-def]

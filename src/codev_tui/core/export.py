@@ -273,12 +273,28 @@ def escape_inline(text: str) -> str:
 # -- numbers and dates ----------------------------------------------------------------------------
 
 
-def format_duration(seconds: float) -> str:
-    """`mm:ss`, or `h:mm:ss` from an hour on; rounded to the nearest second, never negative."""
+def format_duration(seconds: float, *, hours: bool = False) -> str:
+    """`mm:ss`, or `h:mm:ss` from an hour on (always with `hours`, so that a column of
+    durations reads alike); rounded to the nearest second, never negative."""
     whole = int(round(max(0.0, seconds)))
-    hours, rest = divmod(whole, 3600)
+    h, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+    return f"{h}:{minutes:02d}:{secs:02d}" if h or hours else f"{minutes:02d}:{secs:02d}"
+
+
+def phase_timings(
+    session: Session, now: datetime | None = None, scale: float = 1.0
+) -> list[tuple[int, int]]:
+    """(planned, actual) whole seconds per phase: the script's plan against the time spent.
+
+    The plan is the script's, without the minutes added or removed on the way: the table shows
+    how the session went against what was planned. `scale` turns rehearsal time into the real
+    session's (practice). The closing screen and the minutes both use this, so they agree.
+    """
+    return [
+        (int(round(phase.seconds)), int(round(session.elapsed(i, now=now) * scale)))
+        for i, phase in enumerate(session.script.phases)
+    ]
 
 
 def _format_date(when: datetime, words: dict[str, str]) -> str:
@@ -572,19 +588,27 @@ def render_minutes(
         add("")
         add(_row([words["phase"], words["planned"], words["actual"], words["overtime"]]))
         add("| --- | ---: | ---: | ---: |")
-        total_planned = total_actual = 0
-        for i, phase in enumerate(session.script.phases):
-            planned = int(round(max(0.0, session.planned(i))))
-            actual = int(round(session.elapsed(i, now=at)))
-            total_planned += planned
-            total_actual += actual
+        timings = phase_timings(session, now=at)
+        total_planned = sum(p for p, _ in timings)
+        total_actual = sum(a for _, a in timings)
+        long = max(total_planned, total_actual) >= 3600
+
+        def duration(seconds: int) -> str:
+            return format_duration(seconds, hours=long)
+
+        def over(seconds: int) -> str:
+            return f"+{duration(seconds)}" if seconds > 0 else "—"
+
+        for i, (phase, (planned, actual)) in enumerate(
+            zip(session.script.phases, timings, strict=True)
+        ):
             add(
                 _row(
                     [
                         f"{i + 1}. {esc(phase.title)}",
-                        format_duration(planned),
-                        format_duration(actual),
-                        _overtime(actual - planned),
+                        duration(planned),
+                        duration(actual),
+                        over(actual - planned),
                     ]
                 )
             )
@@ -592,9 +616,9 @@ def render_minutes(
             _row(
                 [
                     f"**{words['total']}**",
-                    f"**{format_duration(total_planned)}**",
-                    f"**{format_duration(total_actual)}**",
-                    f"**{_overtime(total_actual - total_planned)}**",
+                    f"**{duration(total_planned)}**",
+                    f"**{duration(total_actual)}**",
+                    f"**{over(total_actual - total_planned)}**",
                 ]
             )
         )

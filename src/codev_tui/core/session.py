@@ -216,9 +216,7 @@ class Session:
                 )
             )
         elif kind == "learning":
-            self.learnings.append(
-                Learning(str(event["who"]), str(event["what"]), _note_id(event))
-            )
+            self.learnings.append(Learning(str(event["who"]), str(event["what"]), _note_id(event)))
         elif kind == "evaluation":
             self.evaluation.append(str(event["text"]))
         elif kind == "speaker":

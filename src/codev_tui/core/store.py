@@ -346,8 +346,7 @@ class SessionFile:
         }
         text = (
             "# codev-tui session file: private (0600). Written by codev;"
-            " do not edit while it runs.\n"
-            + tomli_w.dumps(header)
+            " do not edit while it runs.\n" + tomli_w.dumps(header)
         )
         try:
             write_atomically(path, text.encode("utf-8"))

@@ -18,7 +18,7 @@ from textual.theme import Theme
 
 from codev_tui.core.clock import Clock, monotonic
 from codev_tui.core.control import SessionControl
-from codev_tui.core.script import load_script
+from codev_tui.core.script import ScriptError, load_script
 from codev_tui.core.session import Roster
 from codev_tui.core.store import SessionFile, WallClock, utc_now
 from codev_tui.core.writer import BackgroundWriter
@@ -62,7 +62,7 @@ class CodevApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+q", "quit", "k_quit", priority=True, id="quit"),
-        Binding("ctrl+t", "toggle_theme", "k_theme", id="theme"),
+        Binding("ctrl+t", "toggle_theme", "k_theme", show=False, id="theme"),  # in help, palette
         # Tab moves the focus before the next key is read: Textual's own (non-priority) Tab
         # acts only once the key has bubbled back up, so "Ana<Tab>Bo" typed fast would land
         # whole in the first field. No widget here uses Tab for itself.
@@ -107,7 +107,7 @@ class CodevApp(App[int]):
         elif self.setup is not None:
             s = self.setup
             self.push_screen(
-                SetupScreen(self.texts, s.roster, list(s.scripts), s.script, s.previous),
+                SetupScreen(self.texts, s.roster, _script_choices(s.scripts), s.script, s.previous),
                 self._setup_done,
             )
 
@@ -220,3 +220,14 @@ class CodevApp(App[int]):
         if self.file is not None:
             self.file.close()
         return saved
+
+
+def _script_choices(scripts: dict[str, Path]) -> list[tuple[str, str]]:
+    """(what the setup screen shows, the key) per script: its name, or the key if it is broken."""
+    choices = []
+    for key, path in scripts.items():
+        try:
+            choices.append((f"{load_script(path).script.name} ({key})", key))
+        except ScriptError:
+            choices.append((key, key))
+    return choices

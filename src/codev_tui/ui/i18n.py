@@ -7,7 +7,12 @@ from typing import Any
 
 _FR: dict[str, str] = {
     "colon": " : ",
-    "note_count": "{n} note(s)",
+    "notes_one": "{n} note",
+    "notes_many": "{n} notes",
+    "actions_one": "{n} action",
+    "actions_many": "{n} actions",
+    "learnings_one": "{n} apprentissage",
+    "learnings_many": "{n} apprentissages",
     "phase": "Phase",
     "planned_end": "fin prévue",
     "projected_end": "fin projetée",
@@ -36,6 +41,8 @@ _FR: dict[str, str] = {
     "saved": "enregistré",
     "not_saved": "NON ENREGISTRÉ — disque ? Les notes sont gardées et réessayées",
     "resumed": "Séance reprise : le temps a continué pendant l'interruption",
+    "resumed_paused": "Séance reprise là où elle en était",
+    "resumed_ended": "Séance reprise après sa fin",
     "repaired": "Fin de fichier abîmée mise de côté",
     "round": "Tour de table",
     "floor": "a la parole",
@@ -57,7 +64,6 @@ _FR: dict[str, str] = {
     "actual": "Réel",
     "over": "Écart",
     "total": "Total",
-    "counts": "{notes} notes · {actions} actions · {learnings} apprentissages",
     "export": "Écrire le compte rendu",
     "exported": "Compte rendu écrit : {path}",
     "review": "Notes — Espace : confidentielle ou non (le client relit avant l'export)",
@@ -71,13 +77,19 @@ _FR: dict[str, str] = {
     "setup_missing": "Il faut au moins un sujet, un client et un consultant.",
     "help": "Aide",
     "help_text": (
-        "Touches : PageSuiv phase suivante · PagePréc phase précédente · F5 démarrer/pause\n"
-        "F6 consultant suivant · F4 passe · F7 −1 min · F8 +1 min · F2 projection\n"
-        "F9 sonnerie · F10 fin de séance · Ctrl+P palette · Ctrl+Q quitter\n\n"
+        "PageSuiv / PagePréc : phase suivante / précédente\n"
+        "F5 : démarrer, mettre en pause, reprendre le chrono\n"
+        "F7 / F8 : une minute de moins / de plus pour la phase\n"
+        "F6 : consultant suivant · F4 : il ou elle passe (tour de table)\n"
+        "F2 : projection, notes masquées (Échap en sort) · Ctrl+T : thème clair\n"
+        "F9 : sonnerie · F10 : fin de séance · Ctrl+P : palette · Ctrl+Q : quitter\n"
+        "Fin de séance : Espace confidentielle ou non · F3 compte rendu · PagePréc retour\n"
+        "\n"
         "Notes : Entrée enregistre ; ✓ = sur le disque.\n"
-        "Préfixes : /q question · /s suggestion · /h hypothèse · /i impression\n"
-        "/t témoignage · /n note · /a action · /l apprentissage · /c confidentiel\n"
+        "Préfixes : /q question · /s suggestion · /h hypothèse · /i impression · "
+        "/t témoignage · /n note · /a action · /l apprentissage · /c confidentiel · "
         "@Marie auteur (complété depuis la liste) · // fin des préfixes\n"
+        "Tour de table : une note sans @nom est celle du consultant qui a la parole.\n"
         "Synthèse : « quoi / qui / pour quand ». Apprentissages : « @nom ce que j'apprends »."
     ),
     "bell_on": "Sonnerie activée",
@@ -109,7 +121,12 @@ _FR: dict[str, str] = {
 
 _EN: dict[str, str] = {
     "colon": ": ",
-    "note_count": "{n} note(s)",
+    "notes_one": "{n} note",
+    "notes_many": "{n} notes",
+    "actions_one": "{n} action",
+    "actions_many": "{n} actions",
+    "learnings_one": "{n} learning",
+    "learnings_many": "{n} learnings",
     "phase": "Phase",
     "planned_end": "planned end",
     "projected_end": "projected end",
@@ -138,6 +155,8 @@ _EN: dict[str, str] = {
     "saved": "saved",
     "not_saved": "NOT SAVED — disk? Notes are kept and retried",
     "resumed": "Session resumed: time went on during the interruption",
+    "resumed_paused": "Session resumed where it was",
+    "resumed_ended": "Session resumed after its end",
     "repaired": "A damaged end of file was set aside",
     "round": "Round of the table",
     "floor": "has the floor",
@@ -156,7 +175,6 @@ _EN: dict[str, str] = {
     "actual": "Actual",
     "over": "Over",
     "total": "Total",
-    "counts": "{notes} notes · {actions} actions · {learnings} learnings",
     "export": "Write the minutes",
     "exported": "Minutes written: {path}",
     "review": "Notes — Space: toggle confidential (the client reviews before export)",
@@ -170,13 +188,19 @@ _EN: dict[str, str] = {
     "setup_missing": "A topic, a client and at least one consultant are needed.",
     "help": "Help",
     "help_text": (
-        "Keys: PageDown next phase · PageUp previous phase · F5 start/pause\n"
-        "F6 next consultant · F4 pass · F7 −1 min · F8 +1 min · F2 projector\n"
-        "F9 bell · F10 end of session · Ctrl+P palette · Ctrl+Q quit\n\n"
+        "PageDown / PageUp: next / previous phase\n"
+        "F5: start, pause, resume the countdown\n"
+        "F7 / F8: one minute less / more for the phase\n"
+        "F6: next consultant · F4: they pass (round of the table)\n"
+        "F2: projector, notes hidden (Esc leaves it) · Ctrl+T: light theme\n"
+        "F9: bell · F10: end of session · Ctrl+P: palette · Ctrl+Q: quit\n"
+        "End of session: Space confidential or not · F3 minutes · PageUp back\n"
+        "\n"
         "Notes: Enter saves; ✓ = on disk.\n"
-        "Prefixes: /q question · /s suggestion · /h hypothesis · /i impression\n"
-        "/t testimony · /n note · /a action · /l learning · /c confidential\n"
+        "Prefixes: /q question · /s suggestion · /h hypothesis · /i impression · "
+        "/t testimony · /n note · /a action · /l learning · /c confidential · "
         "@Marie author (completed from the roster) · // ends the prefixes\n"
+        "Round of the table: a note without @name is the consultant's who has the floor.\n"
         "Synthesis: “what / who / by when”. Learnings: “@name what I learned”."
     ),
     "bell_on": "Bell on",
@@ -243,6 +267,11 @@ class Texts:
         """The text for `key`, with `{placeholders}` filled."""
         text = self._table[key]
         return text.format(**values) if values else text
+
+    def count(self, key: str, n: int) -> str:
+        """`n` things, singular or plural as the language wants (French: 0 and 1 are singular)."""
+        one = n == 1 or (self.lang == "fr" and n == 0)
+        return self(f"{key}_{'one' if one else 'many'}", n=n)
 
     def kind(self, kind: str) -> str:
         """The name of a kind of note."""

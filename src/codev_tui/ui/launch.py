@@ -48,7 +48,10 @@ def launch(
     if session_path is not None:
         file = SessionFile.open(session_path)
         texts = Texts(lang or file.session.lang)
-        notice = texts("resumed")
+        state = file.session
+        notice = texts(
+            "resumed_ended" if state.ended else "resumed" if state.running else "resumed_paused"
+        )
         if file.repaired is not None:
             notice += f" · {texts('repaired')}: {file.repaired.name}"
         app = CodevApp(file, lang=lang, notice=notice if resumed else "")

@@ -9,9 +9,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from codev_tui.core.clock import format_clock
 from codev_tui.core.control import SessionControl
-from codev_tui.core.export import default_minutes_path, write_minutes
+from codev_tui.core.export import (
+    default_minutes_path,
+    format_duration,
+    phase_timings,
+    write_minutes,
+)
 from codev_tui.ui.i18n import Texts, localize_bindings
 from codev_tui.ui.text import literal
 
@@ -56,28 +60,33 @@ class ClosingScreen(Screen[None]):
         s, t = self.control.session, self.t
         table = self.query_one("#timing", DataTable)
         table.add_columns(t("phase"), t("planned"), t("actual"), t("over"))
-        end = s.ended
-        total_planned = total_actual = 0.0
-        for i, phase in enumerate(s.script.phases):
-            # In practice the plan is in real-session time: compare like with like.
-            planned, actual = s.planned(i), s.elapsed(i, end) * self.control.scale
-            total_planned += planned
-            total_actual += actual
+        # In practice the plan is in real-session time: compare like with like.
+        timings = phase_timings(s, now=s.ended, scale=self.control.scale)
+        total_planned = sum(p for p, _ in timings)
+        total_actual = sum(a for _, a in timings)
+        long = max(total_planned, total_actual) >= 3600
+        for phase, (planned, actual) in zip(s.script.phases, timings, strict=True):
             table.add_row(
                 literal(phase.title),
-                format_clock(planned),
-                format_clock(actual),
-                _over(actual - planned),
+                format_duration(planned, hours=long),
+                format_duration(actual, hours=long),
+                _gap(actual - planned, long),
             )
         table.add_row(
             Text(t("total"), style="bold"),
-            format_clock(total_planned),
-            format_clock(total_actual),
-            _over(total_actual - total_planned),
+            format_duration(total_planned, hours=long),
+            format_duration(total_actual, hours=long),
+            _gap(total_actual - total_planned, long),
         )
         self.query_one("#counts", Static).update(
             Text(
-                t("counts", notes=len(s.notes), actions=len(s.actions), learnings=len(s.learnings))
+                " · ".join(
+                    (
+                        t.count("notes", len(s.notes)),
+                        t.count("actions", len(s.actions)),
+                        t.count("learnings", len(s.learnings)),
+                    )
+                )
             )
         )
         review = self.query_one("#review", OptionList)
@@ -118,7 +127,7 @@ class ClosingScreen(Screen[None]):
         self.dismiss()
 
 
-def _over(seconds: float) -> str:
-    if abs(seconds) < 1:
-        return "0:00"
-    return ("+" if seconds > 0 else "−") + format_clock(abs(seconds))
+def _gap(seconds: int, long: bool) -> str:
+    """How far from the plan: `+02:13` over, `−01:00` under, `00:00` on time."""
+    sign = "+" if seconds > 0 else "−" if seconds < 0 else ""
+    return sign + format_duration(abs(seconds), hours=long)

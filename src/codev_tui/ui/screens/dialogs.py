@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -78,6 +78,6 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """The help text."""
-        with Vertical(id="dialog"):
+        with VerticalScroll(id="dialog"):  # scrolls (arrows) in a small terminal
             yield Static(Text(self.t("help")), id="dialog-title")
             yield Static(Text(self.t("help_text")))

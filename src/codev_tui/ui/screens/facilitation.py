@@ -33,7 +33,9 @@ class FacilitationScreen(Screen[None]):
 
     BINDINGS = [
         Binding("pagedown", "next_phase", "k_next", priority=True, id="next"),
-        Binding("pageup", "previous_phase", "k_prev", priority=True, id="prev"),
+        # PageUp is the clicker's other key: in the help, the palette and the README, but left
+        # out of the footer, which must fit 80 columns in the round of the table.
+        Binding("pageup", "previous_phase", "k_prev", show=False, priority=True, id="prev"),
         Binding("f5", "toggle_timer", "k_timer", priority=True, id="timer"),
         Binding("f1", "help", "k_help", priority=True, id="help"),
         Binding("f6", "next_speaker", "k_speaker", priority=True, id="speaker"),
@@ -78,7 +80,7 @@ class FacilitationScreen(Screen[None]):
         yield NoteInput(self.save_note, id="note-input")
         yield Static(id="status")
         yield Static(id="too-small")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)  # Ctrl+P is in the help (F1)
 
     def on_mount(self) -> None:
         """Fill the screen and start the once-a-second refresh."""
@@ -87,6 +89,8 @@ class FacilitationScreen(Screen[None]):
         self._check_size(self.size.width, self.size.height)
         self.set_interval(0.5, self.tick)
         self.query_one(NoteInput).focus()
+        if self.control.session.ended:  # an ended session reopens on its closing screen
+            self.call_after_refresh(self._end_session)
 
     def on_resize(self, event: Resize) -> None:
         """Switch to the 'enlarge the terminal' view when too small."""
@@ -95,6 +99,7 @@ class FacilitationScreen(Screen[None]):
     def _check_size(self, width: int, height: int) -> None:
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
         self.set_class(width >= 120 and height >= 36, "-large")
+        self.set_class(height < 20, "-short")
         self.refresh_clock(force=True)
         self.refresh_topbar()
         self.query_one(NoteInput).focus()  # typing goes on in every view
@@ -284,7 +289,7 @@ class FacilitationScreen(Screen[None]):
         if c.save_error:
             widget.update(Text(f"⚠ {self.t('not_saved')} ({c.unsaved})", style="bold"))
         else:
-            line = f"✓ {self.t('saved')} · {self.t('note_count', n=len(c.session.notes))}"
+            line = f"✓ {self.t('saved')} · {self.t.count('notes', len(c.session.notes))}"
             widget.update(Text(f"{line} · {self.notice}" if self.notice else line))
 
     # -- notes --------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ class SetupScreen(Screen[SetupResult]):
         self,
         texts: Texts,
         roster: Roster,
-        scripts: list[str],
+        scripts: list[tuple[str, str]],
         script: str,
         previous: dict[str, Roster],
     ) -> None:
@@ -64,6 +64,7 @@ class SetupScreen(Screen[SetupResult]):
         t, r = self.t, self.roster
         with VerticalScroll(id="setup"):
             yield Static(Text(t("setup")), id="setup-title")
+            yield Static(id="setup-error")  # at the top: seen even when the form scrolls
             yield Label(t("topic"))
             yield Input(r.topic, id="topic")
             yield Label(t("client"))
@@ -75,10 +76,7 @@ class SetupScreen(Screen[SetupResult]):
             yield Label(t("group"))
             yield Input(r.group, id="group")
             yield Label(t("script"))
-            yield Select(
-                [(s, s) for s in self.scripts], value=self.script, allow_blank=False, id="script"
-            )
-            yield Static(id="setup-error")
+            yield Select(self.scripts, value=self.script, allow_blank=False, id="script")
             with Horizontal(id="setup-buttons"):
                 yield Button(t("start"), variant="primary", id="start")
         yield Footer()
@@ -124,6 +122,9 @@ class SetupScreen(Screen[SetupResult]):
         consultants = parse_names(value["consultants"])
         if not (value["topic"] and value["client"] and consultants):
             self.query_one("#setup-error", Static).update(Text(self.t("setup_missing")))
+            self.query_one("#setup", VerticalScroll).scroll_home(animate=False)
+            missing = [k for k in ("topic", "client", "consultants") if not value[k]]
+            self.query_one(f"#{missing[0] if missing else 'consultants'}", Input).focus()
             return
         roster = Roster(
             topic=value["topic"],
