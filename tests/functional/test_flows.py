@@ -672,7 +672,7 @@ async def test_help_shows_the_keys_and_the_note_syntax(make_app) -> None:  # typ
         for key in ("PageSuiv / PagePréc", "F5 :", "F2 :", "Échap", "Ctrl+T", "Ctrl+P", "F10 :"):
             assert key in shown, key
         assert "Espace confidentielle" in shown  # the closing screen's keys too
-        assert "@Marie auteur" in shown
+        assert "@Marie" in shown and "/c confidentiel" in shown
 
 
 async def test_quit_dialog_cancel_then_confirm(make_app) -> None:  # type: ignore[no-untyped-def]
