@@ -173,11 +173,13 @@ class FacilitationScreen(Screen[None]):
         )
         short = f"{now:%H:%M} · → {_local(c.projected_end()):%H:%M} ({ahead})"
         width = self.size.width - 2
+        speed = f"×{s.speed:g} " if s.practice else ""  # a rehearsal always says so
         candidates = [
             f"{practice}{s.script.script.name} · {phase} · {ends}",
             f"{practice}{phase} · {ends}",
-            f"{phase} · {short}",
-            f"{s.current + 1}/{len(s.script.phases)} {now:%H:%M}",
+            f"{practice}{phase} · {short}",
+            f"{speed}{phase} · {short}",
+            f"{speed}{s.current + 1}/{len(s.script.phases)} {now:%H:%M}",
         ]
         line = next((c for c in candidates if len(c) <= width), candidates[-1])
         if line != self._last_topbar:
