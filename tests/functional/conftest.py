@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from codev_tui import locations
 from codev_tui.core.script import PhaseScript, load_script
@@ -263,3 +264,11 @@ def make_practice_app(
         )
 
     return factory
+
+
+def type_fast(app: CodevApp, keys: list[str]) -> None:
+    """Keys arriving faster than the app reads them: all queued before any is handled.
+
+    A one-character key is typed as that character; others are key names ("enter", "tab")."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import stat
 
 import pytest
-from textual import events
 from textual.widgets import DataTable, OptionList, Static
 
 from codev_tui.core.export import default_minutes_path
@@ -33,6 +32,7 @@ from tests.functional.conftest import (
     settle,
     text_of,
     tick,
+    type_fast,
     write_note,
 )
 
@@ -103,14 +103,8 @@ async def test_a_fast_typist_loses_nothing(make_app) -> None:  # type: ignore[no
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        typed = "un[b]x|deux|trois*|quatre [/]|"  # | is Enter, * is Backspace
-        for char in typed:
-            if char == "|":
-                app.post_message(events.Key("enter", None))
-            elif char == "*":
-                app.post_message(events.Key("backspace", None))
-            else:
-                app.post_message(events.Key(char, char))
+        type_fast(app, [*"un[b]x", "enter", *"deux", "enter", *"trois", "backspace", "enter"])
+        type_fast(app, [*"quatre [/]", "enter"])
         await settle(app, pilot)
         assert [n.text for n in app.control.session.notes] == [
             "un[b]x",
@@ -131,8 +125,8 @@ async def test_a_note_typed_fast_before_pagedown_stays_in_its_phase(make_app) ->
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        for key in [*"avant", "enter", "pagedown", *"après", "enter", "pageup", *"retour", "enter"]:
-            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        type_fast(app, [*"avant", "enter", "pagedown", *"après", "enter", "pageup", *"retour"])
+        type_fast(app, ["enter"])
         await settle(app, pilot)
     notes = read_session(app.file.path).notes
     assert [(n.phase, n.text) for n in notes] == [
@@ -477,7 +471,11 @@ async def test_a_confidential_action_or_learning_stays_out_of_the_minutes(make_a
         await write_note(app, pilot, "/c @Bruno ma peur du conflit")
         await settle(app, pilot)
     session = read_session(app.file.path)
-    assert [a.what for a in session.actions] == ["Parler à RH", "Relire le contrat", "Appeler Bruno"]
+    assert [a.what for a in session.actions] == [
+        "Parler à RH",
+        "Relire le contrat",
+        "Appeler Bruno",
+    ]
     minutes = render_minutes(session)
     assert "Relire le contrat" in minutes
     for secret in ("Parler à RH", "Appeler Bruno", "peur du conflit"):
@@ -1067,8 +1065,7 @@ async def test_setup_typed_faster_than_the_app_reads(tmp_path, fake_time) -> Non
     )
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        for key in [*"Dire non", "tab", *"Ana", "enter", *"Bo, Cy", "f5"]:
-            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        type_fast(app, [*"Dire non", "tab", *"Ana", "enter", *"Bo, Cy", "f5"])
         await settle(app, pilot)
         assert isinstance(app.screen, FacilitationScreen)
     roster = read_session(app.file.path).roster

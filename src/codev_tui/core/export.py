@@ -47,10 +47,13 @@ import secrets
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from codev_tui.core.script import NOTE_KINDS
-from codev_tui.core.session import Note, Session
+from codev_tui.core.session import ActionItem, Learning, Note, Session
 from codev_tui.core.store import SaveError, fsync_dir, write_private_file
+
+_Item = TypeVar("_Item", ActionItem, Learning)
 
 __all__ = [
     "LABELS",
@@ -514,22 +517,23 @@ def render_minutes(
             add("")
             add_notes([n for notes in by_phase.values() for n in notes])
 
+        # Actions and learnings typed as a confidential note are as confidential as that note.
+        def shown(items: list[_Item]) -> list[_Item]:
+            return [x for x in items if include_confidential or not session.is_confidential(x.note)]
+
+        def what_of(item: ActionItem | Learning) -> str:
+            mark = confidential_mark if session.is_confidential(item.note) else ""
+            return esc(item.what) + mark
+
         # The action plan.
         add(f"## {words['actions']}")
         add("")
-        actions = [
-            a
-            for a in session.actions
-            if include_confidential or not session.is_confidential(a.note)
-        ]
+        actions = shown(session.actions)
         if actions:
             add(_row([words["what"], words["who"], words["due"]]))
             add("| --- | --- | --- |")
             for action in actions:
-                what = esc(action.what)
-                if session.is_confidential(action.note):
-                    what += confidential_mark
-                add(_row([what, names.show(action.who), esc(action.due)]))
+                add(_row([what_of(action), names.show(action.who), esc(action.due)]))
         else:
             add(f"*{words['nothing']}*")
         add("")
@@ -537,18 +541,11 @@ def render_minutes(
         # Learnings, per person: roster order first, then in order of appearance.
         add(f"## {words['learnings']}")
         add("")
-        learnings = [
-            x
-            for x in session.learnings
-            if include_confidential or not session.is_confidential(x.note)
-        ]
+        learnings = shown(session.learnings)
         if learnings:
             per_person: dict[str, list[str]] = {n: [] for n in roster.names()}
             for learning in learnings:
-                what = esc(learning.what)
-                if session.is_confidential(learning.note):
-                    what += confidential_mark
-                per_person.setdefault(learning.who, []).append(what)
+                per_person.setdefault(learning.who, []).append(what_of(learning))
             for who, items in per_person.items():
                 if not items:
                     continue
