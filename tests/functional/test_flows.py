@@ -703,6 +703,31 @@ async def test_quit_dialog_cancel_then_confirm(make_app) -> None:  # type: ignor
     assert [n.text for n in on_disk.notes] == ["note un", "note deux ?", "note trois"]
 
 
+async def test_a_note_being_typed_is_saved_on_quit(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await write_note(app, pilot, "envoyée")
+        await pilot.press(*"pas encore envoyée")
+        await pilot.press("ctrl+q")
+        await pilot.click("#quit")
+        await pilot.pause()
+        assert not app.is_running
+    assert [n.text for n in read_session(app.file.path).notes] == ["envoyée", "pas encore envoyée"]
+
+
+async def test_f7_never_plans_a_phase_below_zero(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await let_time_pass(app, pilot, fake_time, 7)
+        await pilot.press(*["f7"] * 15)  # a 10-minute phase: ten minutes can go, not fifteen
+        assert clock_value(app) == "+00:07"
+        await pilot.press("f8")
+        assert clock_value(app) == "00:53"
+        await settle(app, pilot)
+    assert sum(e["seconds"] for e in events_of(app.file.path, "adjust")) == -540
+
+
 async def test_quit_dialog_tells_what_is_not_saved_yet(make_app, disk) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -86,9 +86,12 @@ class SessionControl:
         return self.countdown.running
 
     def adjust(self, minutes: float) -> None:
-        """Add (or remove, when negative) minutes to the current phase."""
-        self.countdown.add(minutes * 60 / self.scale)
-        self._emit("adjust", seconds=minutes * 60)
+        """Add (or remove, when negative) minutes to the current phase; its plan stays >= 0."""
+        seconds = max(minutes * 60, -self.session.planned(self.session.current))
+        if not seconds:
+            return
+        self.countdown.add(seconds / self.scale)
+        self._emit("adjust", seconds=seconds)
         if self.countdown.remaining() > 0:
             self.bell_rung = False
 

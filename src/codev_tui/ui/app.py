@@ -26,6 +26,7 @@ from codev_tui.ui.i18n import Texts, localize_bindings
 from codev_tui.ui.screens.dialogs import QuitScreen
 from codev_tui.ui.screens.facilitation import FacilitationScreen
 from codev_tui.ui.screens.setup import SetupResult, SetupScreen
+from codev_tui.ui.widgets.note_input import NoteInput
 
 PROJECTOR_THEME = Theme(
     name="codev-projector",
@@ -206,6 +207,16 @@ class CodevApp(App[int]):
                     b.description,
                     partial(target.run_action, b.action),
                 )
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Quit (Ctrl+Q, SIGTERM, SIGHUP): a note typed but not yet sent is saved first."""
+        screen = self._facilitation()
+        if screen is not None and self.control is not None:
+            draft = screen.query_one(NoteInput)
+            if draft.value.strip():
+                text, draft.value = draft.value, ""
+                self.control.capture(text)
+        super().exit(*args, **kwargs)
 
     def on_unmount(self) -> None:
         """Flush what is still queued and release the session file."""

@@ -40,7 +40,7 @@ _FR: dict[str, str] = {
     "learning_placeholder": "@nom ce que j'apprends (un apprentissage par personne)",
     "saved": "enregistré",
     "not_saved": "NON ENREGISTRÉ — disque ? Les notes sont gardées et réessayées",
-    "resumed": "Séance reprise : le temps a continué pendant l'interruption",
+    "resumed": "Séance reprise · le temps a couru",
     "resumed_paused": "Séance reprise là où elle en était",
     "resumed_ended": "Séance reprise après sa fin",
     "repaired": "Fin de fichier abîmée mise de côté",
@@ -52,8 +52,8 @@ _FR: dict[str, str] = {
     "too_small": "Agrandissez le terminal",
     "quit_title": "Quitter codev ?",
     "quit_body": (
-        "Tout ce qui est marqué ✓ est sur le disque."
-        " La séance pourra être reprise avec codev resume."
+        "Tout ce qui est marqué ✓ est sur le disque ; une note en cours de saisie sera"
+        " enregistrée. La séance pourra être reprise avec codev resume."
     ),
     "quit_pending": "{n} élément(s) pas encore enregistré(s) : quitter les perdrait.",
     "quit": "Quitter",
@@ -154,7 +154,7 @@ _EN: dict[str, str] = {
     "learning_placeholder": "@name what I learned (one learning per person)",
     "saved": "saved",
     "not_saved": "NOT SAVED — disk? Notes are kept and retried",
-    "resumed": "Session resumed: time went on during the interruption",
+    "resumed": "Session resumed · time went on",
     "resumed_paused": "Session resumed where it was",
     "resumed_ended": "Session resumed after its end",
     "repaired": "A damaged end of file was set aside",
@@ -165,7 +165,10 @@ _EN: dict[str, str] = {
     "projector": "Projector",
     "too_small": "Please enlarge the terminal",
     "quit_title": "Quit codev?",
-    "quit_body": "Everything marked ✓ is on disk. Resume later with codev resume.",
+    "quit_body": (
+        "Everything marked ✓ is on disk; a note being typed will be saved."
+        " Resume later with codev resume."
+    ),
     "quit_pending": "{n} item(s) not saved yet: quitting would lose them.",
     "quit": "Quit",
     "cancel": "Cancel",
