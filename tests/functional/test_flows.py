@@ -648,6 +648,23 @@ async def test_notes_input_has_the_focus_again_after_a_too_small_terminal(make_a
         assert [n.text for n in app.control.session.notes] == ["apres"]
 
 
+async def test_every_key_is_a_command_of_the_palette(make_app) -> None:  # type: ignore[no-untyped-def]
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        for key in ("pagedown", "pageup", "f5", "f1", "f2", "f7", "f8", "f10", "ctrl+q", "ctrl+t"):
+            assert any(title.endswith(f"({key})") for title in commands), key
+        await pilot.press("ctrl+p")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert "Chercher une commande" in screen_text(app)
+        await pilot.press(*"Suiv", "enter")
+        await settle(app, pilot)
+        assert app.control.session.current == CLARIFICATION
+
+
 async def test_help_opens_and_closes(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

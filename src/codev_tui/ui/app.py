@@ -13,6 +13,7 @@ from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -188,6 +189,12 @@ class CodevApp(App[int]):
     def action_toggle_theme(self) -> None:
         """Ctrl+T: the light projector theme, or back to the dark one."""
         self.theme = "textual-dark" if self.theme == PROJECTOR_THEME.name else PROJECTOR_THEME.name
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, its search field in the interface's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = self.texts("palette_placeholder")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key of the current screen is also a command of the palette."""

@@ -92,6 +92,7 @@ _FR: dict[str, str] = {
         "Tour de table : une note sans @nom est celle du consultant qui a la parole.\n"
         "Synthèse : « quoi / qui / pour quand ». Apprentissages : « @nom ce que j'apprends »."
     ),
+    "palette_placeholder": "Chercher une commande…",
     "bell_on": "Sonnerie activée",
     "bell_off": "Sonnerie coupée",
     "k_next": "Suiv.",
@@ -206,6 +207,7 @@ _EN: dict[str, str] = {
         "Round of the table: a note without @name is the consultant's who has the floor.\n"
         "Synthesis: “what / who / by when”. Learnings: “@name what I learned”."
     ),
+    "palette_placeholder": "Search for commands…",
     "bell_on": "Bell on",
     "bell_off": "Bell off",
     "k_next": "Next",
