@@ -218,11 +218,10 @@ class CodevApp(App[int]):
     def exit(self, *args: Any, **kwargs: Any) -> None:
         """Quit (Ctrl+Q, SIGTERM, SIGHUP): a note typed but not yet sent is saved first."""
         screen = self._facilitation()
-        if screen is not None and self.control is not None:
-            draft = screen.query_one(NoteInput)
-            if draft.value.strip():
-                text, draft.value = draft.value, ""
-                self.control.capture(text)
+        draft = next(iter(screen.query(NoteInput)), None) if screen is not None else None
+        if draft is not None and self.control is not None and draft.value.strip():
+            text, draft.value = draft.value, ""
+            self.control.capture(text)
         super().exit(*args, **kwargs)
 
     def on_unmount(self) -> None:
