@@ -118,6 +118,8 @@ def test_sigterm_and_sighup_save_and_exit(tmux: Tmux, tmp_path: Path, sig: signa
         tmux.send("-l", text)
         tmux.send("Enter")
     tmux.wait_for(lambda s: s.count("✓ ") >= len(typed))
+    tmux.send("-l", "en cours de frappe")  # not sent with Enter: saved all the same
+    tmux.wait_for(lambda s: "en cours de frappe" in s)
     pid = tmux.app_pid()
     os.kill(pid, sig)
     deadline = time.monotonic() + 10
@@ -128,5 +130,5 @@ def test_sigterm_and_sighup_save_and_exit(tmux: Tmux, tmp_path: Path, sig: signa
     assert tmux._run("display", "-p", "-t", "t", "#{alternate_on}").strip() == "0"
 
     (session_path,) = list_sessions(tmp_path)
-    assert [n.text for n in read_session(session_path).notes] == typed
+    assert [n.text for n in read_session(session_path).notes] == [*typed, "en cours de frappe"]
     SessionFile.open(session_path).close()  # the lock died with the app: the session reopens
