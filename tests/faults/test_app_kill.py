@@ -107,7 +107,9 @@ def test_kill_9_then_resume_keeps_every_acknowledged_note(tmux: Tmux, tmp_path: 
     assert resumed.elapsed(1) >= 1.0
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize(
+    "sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=["SIGTERM", "SIGHUP", "SIGINT"]
+)
 def test_sigterm_and_sighup_save_and_exit(tmux: Tmux, tmp_path: Path, sig: signal.Signals) -> None:
     """Killed politely or its terminal closed: it exits, the notes are on disk, the lock is gone."""
     codev = [sys.executable, "-m", "codev_tui"]

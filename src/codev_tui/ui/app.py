@@ -98,10 +98,10 @@ class CodevApp(App[int]):
         localize_bindings(self._bindings, self.texts)
 
     def on_mount(self) -> None:
-        """Register the projector theme, catch SIGTERM/SIGHUP, show the first screen."""
+        """Register the projector theme, catch SIGTERM/SIGHUP/SIGINT, show the first screen."""
         self.register_theme(PROJECTOR_THEME)
         self._loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGHUP):
+        for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
                 self._loop.add_signal_handler(sig, self.exit)
         if self.file is not None:
