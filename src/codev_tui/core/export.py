@@ -352,13 +352,10 @@ class _Names:
                 if name.strip():
                     labels.setdefault(name.strip().casefold(), self._show(name))
             # A first name alone stands for the one person of the roster who has it.
-            firsts: dict[str, list[str]] = {}
             for name in self.roster.names():
-                if len(name.split()) > 1:
-                    firsts.setdefault(name.split()[0].casefold(), []).append(name)
-            for first, full in firsts.items():
-                if len(full) == 1:
-                    labels.setdefault(first, self._show(full[0]))
+                first = name.split()[0] if len(name.split()) > 1 else ""
+                if first and self._only_one_called(first) == name:
+                    labels.setdefault(first.casefold(), self._show(name))
             self._labels = labels
             words = sorted(labels, key=len, reverse=True)
             self._pattern = (
@@ -369,6 +366,15 @@ class _Names:
                 else re.compile(r"(?!)")
             )
         return self._pattern.sub(lambda m: self._labels[m.group().casefold()], text)
+
+    def _only_one_called(self, first: str) -> str | None:
+        """The roster's only person with the first name `first` ("Marie" → "Marie Dupont")."""
+        full = [
+            n
+            for n in self.roster.names()
+            if len(n.split()) > 1 and n.split()[0].casefold() == first.casefold()
+        ]
+        return full[0] if len(full) == 1 else None
 
     def show(self, name: str) -> str:
         """The escaped Markdown for a name (blank stays blank)."""
@@ -385,12 +391,8 @@ class _Names:
         role = self.roster.role_of(name)
         if role is None and name.strip() != name:
             role = self.roster.role_of(name.strip())
-        if role is None:  # "Marie" for the roster's only Marie ("Marie Dupont")
-            same_first = [
-                n for n in self.roster.names() if n.split()[:1] == [name.strip()] and n != name
-            ]
-            if len(same_first) == 1:
-                role = self.roster.role_of(same_first[0])
+        if role is None and (full := self._only_one_called(name.strip())) is not None:
+            role = self.roster.role_of(full)
         if role == "client":
             return self.words["client"]
         if role == "facilitator":
@@ -518,12 +520,13 @@ def render_minutes(
             add_notes([n for notes in by_phase.values() for n in notes])
 
         # Actions and learnings typed as a confidential note are as confidential as that note.
+        secret = {n.id for n in session.notes if n.confidential}
+
         def shown(items: list[_Item]) -> list[_Item]:
-            return [x for x in items if include_confidential or not session.is_confidential(x.note)]
+            return [x for x in items if include_confidential or x.note not in secret]
 
         def what_of(item: ActionItem | Learning) -> str:
-            mark = confidential_mark if session.is_confidential(item.note) else ""
-            return esc(item.what) + mark
+            return esc(item.what) + (confidential_mark if item.note in secret else "")
 
         # The action plan.
         add(f"## {words['actions']}")

@@ -37,8 +37,10 @@ class SessionError(Exception):
 def parse_names(text: str) -> list[str]:
     """Comma-separated names, trimmed, blanks and repeats (ignoring case) left out."""
     names: list[str] = []
+    seen: set[str] = set()
     for name in (n.strip() for n in text.split(",")):
-        if name and name.casefold() not in {n.casefold() for n in names}:
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
             names.append(name)
     return names
 
@@ -280,12 +282,6 @@ class Session:
             now = now or datetime.now(UTC)
             total += max(0.0, (now - self.speaker_since).total_seconds())
         return total
-
-    def is_confidential(self, note_id: int | None) -> bool:
-        """Whether the note an action or a learning came from is marked confidential."""
-        if note_id is None:
-            return False
-        return any(n.id == note_id and n.confidential for n in self.notes)
 
     def notes_in(self, phase_id: str, include_confidential: bool = True) -> list[Note]:
         """The notes of one phase, in order."""
