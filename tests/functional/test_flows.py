@@ -775,23 +775,19 @@ async def test_ctrl_q_twice_quits(make_app) -> None:  # type: ignore[no-untyped-
 async def run_whole_session(app, pilot, fake_time) -> None:  # type: ignore[no-untyped-def]
     """Start, take notes in every phase, one minute over in the consultation, then close."""
     await pilot.press("f5")
-    await write_note(app, pilot, "contexte")
-    await let_time_pass(app, pilot, fake_time, 10 * 60)
-    await pilot.press("pagedown")
-    await write_note(app, pilot, "/c secret du client")
-    await let_time_pass(app, pilot, fake_time, 15 * 60)
-    await pilot.press("pagedown")
-    await write_note(app, pilot, "Mieux deleguer")
-    await let_time_pass(app, pilot, fake_time, 10 * 60)
-    await pilot.press("pagedown")
-    await write_note(app, pilot, "@chl planifier")
-    await let_time_pass(app, pilot, fake_time, 31 * 60)
-    await pilot.press("pagedown")
-    await write_note(app, pilot, "Appeler RH / Ana / vendredi")
-    await let_time_pass(app, pilot, fake_time, 15 * 60)
-    await pilot.press("pagedown")
-    await write_note(app, pilot, "@Ana prendre du recul")
-    await let_time_pass(app, pilot, fake_time, 14 * 60)
+    phases = [
+        ("contexte", 10),
+        ("/c secret du client", 15),
+        ("Mieux deleguer", 10),
+        ("@chl planifier", 31),
+        ("Appeler RH / Ana / vendredi", 15),
+        ("@Ana prendre du recul", 14),
+    ]
+    for i, (note, minutes) in enumerate(phases):
+        if i:
+            await pilot.press("pagedown")
+        await write_note(app, pilot, note)
+        await let_time_pass(app, pilot, fake_time, minutes * 60)
     await settle(app, pilot)
 
 

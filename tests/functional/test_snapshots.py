@@ -166,8 +166,6 @@ def test_quit_dialog(snap_compare, make_app, fake_time, terminal_size) -> None: 
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
 
-# This golden records the empty help dialog (test_help_shows_the_keys_and_the_note_syntax in
-# test_flows.py, xfail): regenerate it with --snapshot-update once the dialog is fixed.
 @size
 def test_help(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
