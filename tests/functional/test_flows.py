@@ -136,6 +136,26 @@ async def test_a_note_typed_fast_before_pagedown_stays_in_its_phase(make_app) ->
     ]
 
 
+async def test_clicker_keys_typed_fast_act_in_order(make_app) -> None:  # type: ignore[no-untyped-def]
+    """PageDown then F5, F6, F8 at once: each acts on the phase PageDown opened, in order."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        type_fast(app, ["pagedown", "f6"])  # clarification has no round of the table: no floor
+        await settle(app, pilot)
+        assert app.control.session.current == CLARIFICATION
+        assert app.control.session.speaker == ""
+        await go_to_phase(app, pilot, CONTRACT)
+        type_fast(app, ["pagedown", "f6", *"idee", "enter", "f8", "f5"])
+        await settle(app, pilot)
+        s = app.control.session
+        assert s.current == CONSULTATION
+        assert [(n.phase, n.author, n.text) for n in s.notes] == [
+            ("consultation", "Bruno", "idee")
+        ]
+        assert s.timings[CONSULTATION].adjust == 60
+        assert not s.running  # F5 paused the consultation that PageDown started
+
+
 async def test_enter_on_an_empty_input_saves_nothing(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -227,9 +227,11 @@ class SessionControl:
     # -- the round of the table ---------------------------------------------------------------
 
     def next_speaker(self, passed: bool = False) -> str:
-        """Give the floor to the next consultant in order (after the last one: nobody)."""
+        """Give the floor to the next consultant in order (after the last one: nobody).
+
+        Only in a phase with a round of the table; elsewhere nothing changes."""
         order = self.session.roster.consultants
-        if not order:
+        if not order or not self.session.phase.round:
             return ""
         current = self.session.speaker
         index = order.index(current) + 1 if current in order else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import datetime
 
@@ -24,6 +25,31 @@ from codev_tui.ui.widgets.note_input import NoteInput
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 """Below this size the screen shows only the time and a request to enlarge the terminal."""
+
+
+def after_typing(action: Callable[..., None]) -> Callable[..., None]:
+    """Make a key's action wait for the keys typed before it.
+
+    The facilitation keys are priority bindings, run as soon as the app reads them (the clicker
+    must work wherever the focus is), while the letters and the Enter typed before them may
+    still wait in the notes input's queue. Queued behind them, the action sees the session as
+    the typist left it: a note typed just before PageDown stays in its phase, one typed just
+    before F6 belongs to the speaker who had the floor, and F5 after PageDown pauses the phase
+    PageDown opened.
+    """
+
+    @functools.wraps(action)
+    def queued(self: FacilitationScreen, *args: object) -> None:
+        def run() -> None:
+            try:
+                action(self, *args)
+            finally:
+                self._queued -= 1
+
+        self._queued += 1
+        self.query_one(NoteInput).call_later(run)
+
+    return queued
 
 
 class FacilitationScreen(Screen[None]):
@@ -59,6 +85,8 @@ class FacilitationScreen(Screen[None]):
         self._last_clock = ""
         self._last_topbar = ""
         self._last_round = ""
+        self._queued = 0
+        """Key actions waiting behind the keys typed before them (see `after_typing`)."""
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -349,29 +377,22 @@ class FacilitationScreen(Screen[None]):
         self.refresh_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The round-of-the-table keys show only in a phase that has one."""
+        """The round-of-the-table keys show only in a phase that has one.
+
+        While keys wait in the queue (see `after_typing`) the phase may be about to change:
+        F6 right after PageDown is queued too, and the session decides when its turn comes.
+        """
         if action in ("next_speaker", "pass_turn"):
-            return self.control.session.phase.round
+            return self.control.session.phase.round or self._queued > 0
         if action == "skip_prompt":
             return self.control.session.practice
         return True
 
     # -- actions ------------------------------------------------------------------------------
 
-    def _after_typing(self, action: Callable[[], object]) -> None:
-        """Run `action` once the keys typed before its key are in.
-
-        The clicker keys are priority bindings, run as soon as the app reads them, while the
-        letters and the Enter typed before them may still wait in the notes input: a note typed
-        just before PageDown must still be saved in its own phase.
-        """
-        self.query_one(NoteInput).call_later(action)
-
+    @after_typing
     def action_next_phase(self) -> None:
         """PageDown: the next phase, or the closing screen after the last one."""
-        self._after_typing(self._next_phase)
-
-    def _next_phase(self) -> None:
         c = self.control
         if not c.go_to(c.session.current + 1):
             self._end_session()
@@ -379,41 +400,41 @@ class FacilitationScreen(Screen[None]):
         self.refresh_all()
         self.refresh_bindings()
 
+    @after_typing
     def action_previous_phase(self) -> None:
         """PageUp: back to the previous phase."""
-        self._after_typing(self._previous_phase)
-
-    def _previous_phase(self) -> None:
         if self.control.go_to(self.control.session.current - 1):
             self.refresh_all()
             self.refresh_bindings()
 
+    @after_typing
     def action_toggle_timer(self) -> None:
         """F5: start, pause, resume."""
         self.control.toggle_timer()
         self.refresh_clock(force=True)
         self.refresh_round()
 
+    @after_typing
     def action_adjust(self, minutes: int) -> None:
         """F7/F8: a minute less or more for this phase."""
         self.control.adjust(minutes)
         self.refresh_clock(force=True)
 
+    @after_typing
     def action_next_speaker(self) -> None:
         """F6: the next consultant has the floor."""
         self.control.next_speaker()
         self.refresh_round()
 
+    @after_typing
     def action_pass_turn(self) -> None:
         """F4: the consultant with the floor passes."""
         self.control.pass_turn()
         self.refresh_round()
 
+    @after_typing
     def action_skip_prompt(self) -> None:
         """F3 (practice): leave this prompt unanswered and go to the next."""
-        self._after_typing(self._skip_prompt)
-
-    def _skip_prompt(self) -> None:
         if self.control.skip_prompt():
             self.refresh_prompt()
 
@@ -438,9 +459,10 @@ class FacilitationScreen(Screen[None]):
         self.bell = not self.bell
         self.notify(self.t("bell_on" if self.bell else "bell_off"), markup=False)
 
+    @after_typing
     def action_end_session(self) -> None:
         """F10: the closing screen."""
-        self._after_typing(self._end_session)
+        self._end_session()
 
     def _end_session(self) -> None:
         from codev_tui.ui.screens.closing import ClosingScreen
