@@ -33,7 +33,7 @@ class SetupScreen(Screen[SetupResult]):
     #setup { width: 80; max-width: 100%; height: 1fr; padding: 0 1; }
     #setup-title { text-style: bold; background: $primary; padding: 0 1; margin-bottom: 1; }
     #setup Label { margin-top: 1; }
-    #setup-error { color: $error; text-style: bold; height: auto; }
+    #setup-error { color: $error; text-style: bold; height: auto; display: none; }
     #setup-buttons { height: auto; margin-top: 1; }
     """
 
@@ -121,7 +121,9 @@ class SetupScreen(Screen[SetupResult]):
         value = {w.id: w.value.strip() for w in self.query(Input) if w.id}
         consultants = parse_names(value["consultants"])
         if not (value["topic"] and value["client"] and consultants):
-            self.query_one("#setup-error", Static).update(Text(self.t("setup_missing")))
+            error = self.query_one("#setup-error", Static)
+            error.update(Text(self.t("setup_missing")))
+            error.display = True
             self.query_one("#setup", VerticalScroll).scroll_home(animate=False)
             missing = [k for k in ("topic", "client", "consultants") if not value[k]]
             self.query_one(f"#{missing[0] if missing else 'consultants'}", Input).focus()
