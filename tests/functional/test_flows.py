@@ -878,6 +878,20 @@ async def test_space_on_the_closing_screen_needs_no_arrow_first(make_app) -> Non
         assert app.control.session.notes[0].confidential
 
 
+async def test_a_note_marked_confidential_just_before_f3_stays_out(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await write_note(app, pilot, "public")
+        await write_note(app, pilot, "secret de Marie")
+        await pilot.press("f10")
+        await settle(app, pilot)
+        type_fast(app, ["down", "space", "f3"])
+        await settle(app, pilot)
+    minutes = default_minutes_path(app.file.path).read_text(encoding="utf-8")
+    assert "public" in minutes
+    assert "secret de Marie" not in minutes
+
+
 async def test_f10_ends_the_session_early(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
