@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 DATA_ENV = "CODEV_DATA_DIR"
 """Environment variable that points every session file at another folder (used by the tests)."""
 
@@ -16,6 +14,8 @@ def data_dir() -> Path:
     override = os.environ.get(DATA_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs  # here, not at import: `codev check` and `scripts` never need it
+
     return Path(platformdirs.user_data_dir("codev-tui", appauthor=False)) / "sessions"
 
 

@@ -1,21 +1,20 @@
-"""The phase script: the declarative description of a session, loaded from a TOML file."""
+"""The phase script: the declarative description of a session, loaded from a TOML file.
+
+The script is plain frozen dataclasses. A file a person wrote is validated with pydantic
+(`validate_script`, `load_script`: the models and their error messages are in
+`script_schema`, imported only then); what is already known to be valid (the bundled
+scripts, which the tests validate, and the copy of the script inside a session file) is built
+directly by `script_from_data`, which only checks shapes and types.
+"""
 
 from __future__ import annotations
 
-import difflib
-import json
-import os
+import math
 import re
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-# Confidentiality: a pydantic plugin installed in the same environment (an observability
-# tool, say) would see every validated value, session headers included. None is loaded, which
-# also spares scanning every installed package's entry points at startup.
-os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from typing import Any, Literal, get_args
 
 NoteKind = Literal[
     "note",
@@ -27,97 +26,97 @@ NoteKind = Literal[
     "testimony",
     "action",
     "learning",
+    "evaluation",
 ]
 """The kinds of note a facilitator can take; a phase chooses its default."""
 
-NOTE_KINDS: tuple[str, ...] = NoteKind.__args__  # type: ignore[attr-defined]
+NOTE_KINDS: tuple[str, ...] = get_args(NoteKind)
 
-Minutes = Annotated[float, Field(gt=0, le=480, strict=True, allow_inf_nan=False)]
-Text = Annotated[str, Field(strict=True)]
-NonEmpty = Annotated[str, Field(strict=True, min_length=1)]
-Slug = Annotated[str, Field(strict=True, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+LANGS: tuple[str, ...] = ("fr", "en")
+"""The languages a script may be written in."""
 
-
-class _Frozen(BaseModel):
-    """Base of every script model: immutable, unknown keys rejected."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
+ROLES: tuple[str, ...] = ("client", "consultants", "facilitator")
+"""The roles that have their own text and prompts in a phase."""
 
 
-class ScriptInfo(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScriptInfo:
     """The `[script]` table."""
 
-    name: NonEmpty
+    name: str
     """The script's name, shown in the header."""
     lang: Literal["fr", "en"]
     """The language of the script and, by default, of the interface."""
-    description: Text = ""
+    description: str = ""
     """A few words on when to use this script."""
 
 
-class Rule(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
     """One of the group's rules (`[[rules]]`)."""
 
-    name: NonEmpty
+    name: str
     """Short name, shown in the rules strip (e.g. "Confidentialité")."""
-    text: Text = ""
+    text: str = ""
     """One sentence explaining the rule."""
 
 
-class Role(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Role:
     """One of the roles of the method (`[[roles]]`)."""
 
-    id: Slug
+    id: str
     """`client`, `consultants` or `facilitator` for the method's three roles."""
-    name: NonEmpty
+    name: str
     """The role's name as shown on screen."""
-    text: Text = ""
+    text: str = ""
     """What the role is, in a few words."""
 
 
-class Prompts(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Prompts:
     """Guiding prompts of a phase, per role (`[phases.prompts]`)."""
 
-    client: list[Text] = []
+    client: tuple[str, ...] = ()
     """Prompts for the client."""
-    consultants: list[Text] = []
+    consultants: tuple[str, ...] = ()
     """Prompts for the consultants."""
-    facilitator: list[Text] = []
+    facilitator: tuple[str, ...] = ()
     """Prompts for the facilitator."""
 
     def for_role(self, role: str | None) -> list[tuple[str, str]]:
         """The (role, prompt) pairs for one role, or for every role when `role` is None."""
-        roles = ("client", "consultants", "facilitator") if role is None else (role,)
+        roles = ROLES if role is None else (role,)
         return [(r, p) for r in roles for p in getattr(self, r)]
 
 
-class Phase(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Phase:
     """One phase of the session (`[[phases]]`)."""
 
-    id: Slug
+    id: str
     """Unique lowercase identifier, e.g. `expose`."""
-    title: NonEmpty
+    title: str
     """The phase's title, shown large."""
-    minutes: Minutes
+    minutes: float
     """Planned duration, in minutes (0 < minutes <= 480)."""
-    summary: Text = ""
+    summary: str = ""
     """One line saying what happens in this phase."""
-    client: Text = ""
+    client: str = ""
     """What the client does now."""
-    consultants: Text = ""
+    consultants: str = ""
     """What the consultants do now."""
-    facilitator: Text = ""
+    facilitator: str = ""
     """What the facilitator does now."""
-    rules: list[Text] = []
+    rules: tuple[str, ...] = ()
     """The phase's own rules, e.g. "questions sans suggestion"."""
     prompts: Prompts = Prompts()
     """Guiding prompts per role."""
     kind: NoteKind = "note"
-    """Default kind of the notes taken in this phase; `contract`, `action` and `learning`
-    make the input write the contract, action items and learnings."""
+    """Default kind of the notes taken in this phase (one of NOTE_KINDS)."""
     round: bool = False
     """Show the round-of-the-table tracker (who has the floor) in this phase."""
-    warning_minutes: Annotated[float, Field(gt=0, strict=True, allow_inf_nan=False)] | None = None
+    warning_minutes: float | None = None
     """Minutes left when the countdown turns to warning; 20% of the phase when absent."""
 
     @property
@@ -133,26 +132,18 @@ class Phase(_Frozen):
         return self.seconds * 0.2
 
 
-class PhaseScript(_Frozen):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PhaseScript:
     """A whole phase script: the file `phases.toml`."""
 
     script: ScriptInfo
     """Name, language and description."""
-    rules: list[Rule] = []
+    rules: tuple[Rule, ...] = ()
     """The group's rules, always visible."""
-    roles: list[Role] = []
+    roles: tuple[Role, ...] = ()
     """The roles of the method."""
-    phases: Annotated[list[Phase], Field(min_length=1)]
-    """The phases, in order."""
-
-    @model_validator(mode="after")
-    def _unique_ids(self) -> PhaseScript:
-        seen: set[str] = set()
-        for i, phase in enumerate(self.phases):
-            if phase.id in seen:
-                raise ValueError(f"phases[{i + 1}].id: duplicate id, already used by another phase")
-            seen.add(phase.id)
-        return self
+    phases: tuple[Phase, ...]
+    """The phases, in order (at least one, unique ids)."""
 
     @property
     def total_minutes(self) -> float:
@@ -165,6 +156,10 @@ class PhaseScript(_Frozen):
             if role.id == role_id:
                 return role.name
         return default
+
+    def model_dump(self, mode: str = "python", exclude_none: bool = True) -> dict[str, Any]:
+        """Transitional: `script_to_data(self)`, for callers written for the pydantic model."""
+        return script_to_data(self)
 
 
 class ScriptError(Exception):
@@ -181,14 +176,52 @@ def format_minutes(minutes: float) -> str:
 
 
 def load_script(path: Path) -> PhaseScript:
-    """Read and validate a phase script; raise ScriptError with one line per problem."""
+    """Read and validate a phase script a person wrote; ScriptError has one line per problem.
+
+    This imports pydantic (`script_schema`): use `load_bundled_script` for the scripts
+    shipped with codev.
+    """
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ScriptError([f"{name}: cannot read the file ({exc.strerror or exc})"]) from None
+    raw = _read(path)
     data = parse_toml(raw, name)
     return validate_script(data, name, raw.decode("utf-8"))
+
+
+def load_bundled_script(name_or_path: str | Path) -> PhaseScript:
+    """A script shipped with codev, by name (`classic`) or path, built without validation.
+
+    Trusted: the tests validate every bundled script with `validate_script`. A path is taken
+    as given, so pass only the paths of `locations.bundled_scripts()`. A wrong shape still
+    gives a ScriptError naming the file and the field, never a traceback.
+    """
+    if isinstance(name_or_path, str):
+        from codev_tui import locations
+
+        bundled = locations.bundled_scripts()
+        if name_or_path not in bundled:
+            raise ScriptError(
+                [f"no bundled script named {name_or_path!r}: one of {', '.join(bundled)}"]
+            )
+        path = bundled[name_or_path]
+    else:
+        path = name_or_path
+    return script_from_data(parse_toml(_read(path), str(path)), str(path))
+
+
+def load_any_script(path: Path) -> PhaseScript:
+    """The script at `path`: trusted when it is a bundled one, validated otherwise."""
+    from codev_tui import locations
+
+    if Path(path) in locations.bundled_scripts().values():
+        return load_bundled_script(Path(path))
+    return load_script(path)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ScriptError([f"{path}: cannot read the file ({exc.strerror or exc})"]) from None
 
 
 def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
@@ -222,157 +255,222 @@ def _sentence(reason: str) -> str:
     return reason[:1].lower() + reason[1:] if reason else "invalid"
 
 
-def validate_script(data: dict[str, Any], name: str, text: str = "") -> PhaseScript:
-    """Validate parsed TOML as a phase script; raise ScriptError with one line per problem."""
+def validate_script(data: Any, name: str, text: str = "") -> PhaseScript:
+    """Validate what a person wrote (parsed TOML) as a phase script, with pydantic.
+
+    Raise ScriptError with one line per problem, each starting with `name` (and the line,
+    found in `text`, the TOML source, when given). pydantic is imported here, not before.
+    """
+    from codev_tui.core import script_schema
+
+    return script_schema.validate(data, name, text)
+
+
+# -- the trusted builder ----------------------------------------------------------------------
+
+
+class _Bad(Exception):
+    """A wrong shape or type at `path` (1-based, as `phases[2].minutes`)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(path, problem)
+        self.path = path
+        self.problem = problem
+
+
+def script_from_data(data: Any, name: str) -> PhaseScript:
+    """Build a PhaseScript from data already known to be valid, without pydantic.
+
+    For the bundled scripts and the copy of the script inside a session file. Only shapes and
+    types are checked, and what the app relies on (at least one phase, unique ids, positive
+    finite minutes, a known language and note kind); unknown keys are ignored. A hand-edited
+    file may still be wrong: ScriptError then holds one line naming `name` and the field.
+    """
     try:
-        return PhaseScript.model_validate(data)
-    except ValidationError as exc:
-        locator = _LineLocator(text)
-        problems = []
-        for err in exc.errors(include_url=False, include_input=False):
-            loc = tuple(err["loc"])
-            path = _path(loc)
-            line = locator.find(loc)
-            where = f"{name}:{line}" if line else name
-            problems.append(
-                f"{where}: {path}: {_message(err, loc)}"
-                if path
-                else f"{where}: {_message(err, loc)}"
+        return _build(data)
+    except _Bad as bad:
+        where = f"{name}: {bad.path}" if bad.path else name
+        raise ScriptError([f"{where}: {bad.problem}"]) from None
+    except (TypeError, ValueError, AttributeError, KeyError, OverflowError, RecursionError):
+        raise ScriptError([f"{name}: not a valid phase script"]) from None
+
+
+def _build(data: Any) -> PhaseScript:
+    top = _table(data, "")
+    info = _table(top.get("script", _MISSING), "script")
+    phases = tuple(
+        _phase(_table(item, f"phases[{i}]"), f"phases[{i}]")
+        for i, item in enumerate(_list(top.get("phases", _MISSING), "phases"), 1)
+    )
+    if not phases:
+        raise _Bad("phases", "needs at least one entry")
+    seen: set[str] = set()
+    for i, phase in enumerate(phases, 1):
+        if phase.id in seen:
+            raise _Bad(f"phases[{i}].id", "duplicate id, already used by another phase")
+        seen.add(phase.id)
+    return PhaseScript(
+        script=ScriptInfo(
+            name=_text(info, "name", "script", required=True),
+            lang=_choice(info, "lang", "script", LANGS, None),  # type: ignore[arg-type]
+            description=_text(info, "description", "script"),
+        ),
+        rules=tuple(
+            Rule(name=_text(t, "name", w, required=True), text=_text(t, "text", w))
+            for w, t in _tables(top, "rules")
+        ),
+        roles=tuple(
+            Role(
+                id=_text(t, "id", w, required=True),
+                name=_text(t, "name", w, required=True),
+                text=_text(t, "text", w),
             )
-        raise ScriptError(problems) from None
+            for w, t in _tables(top, "roles")
+        ),
+        phases=phases,
+    )
 
 
-def _path(loc: tuple[Any, ...]) -> str:
-    """`("phases", 2, "minutes")` -> `phases[3].minutes` (1-based, as a facilitator counts)."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-            continue
-        key = str(part)
-        if not _BARE_KEY.fullmatch(key):
-            # Quoted like TOML would, on one line and short: the key is the user's text.
-            key = json.dumps(key[:30] + ("…" if len(key) > 30 else ""), ensure_ascii=True)
-        out += f".{key}" if out else key
-    return out
+def _phase(t: dict[str, Any], w: str) -> Phase:
+    prompts = t.get("prompts", _MISSING)
+    if prompts is _MISSING:
+        built = Prompts()
+    else:
+        p = _table(prompts, f"{w}.prompts")
+        built = Prompts(**{r: _texts(p, r, f"{w}.prompts") for r in ROLES})
+    warning = t.get("warning_minutes")
+    return Phase(
+        id=_text(t, "id", w, required=True),
+        title=_text(t, "title", w, required=True),
+        minutes=_minutes(t.get("minutes", _MISSING), f"{w}.minutes"),
+        summary=_text(t, "summary", w),
+        client=_text(t, "client", w),
+        consultants=_text(t, "consultants", w),
+        facilitator=_text(t, "facilitator", w),
+        rules=_texts(t, "rules", w),
+        prompts=built,
+        kind=_choice(t, "kind", w, NOTE_KINDS, "note"),  # type: ignore[arg-type]
+        round=_bool(t, "round", w),
+        warning_minutes=None if warning is None else _minutes(warning, f"{w}.warning_minutes"),
+    )
 
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]{1,40}")
+_MISSING: Any = object()
 
 
-_MODEL_AT: dict[str, type[BaseModel]] = {
-    "": PhaseScript,
-    "script": ScriptInfo,
-    "rules": Rule,
-    "roles": Role,
-    "phases": Phase,
-    "prompts": Prompts,
-}
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
 
 
-def _fields_at(loc: tuple[Any, ...]) -> list[str]:
-    parents = [p for p in loc[:-1] if isinstance(p, str)]
-    model = _MODEL_AT.get(parents[-1] if parents else "", PhaseScript)
-    return list(model.model_fields)
+def _table(value: Any, where: str) -> dict[str, Any]:
+    if value is _MISSING:
+        raise _Bad(where, "required field is missing")
+    if not isinstance(value, dict):
+        raise _Bad(where, "must be a table")
+    return value
 
 
-def _message(err: Any, loc: tuple[Any, ...]) -> str:
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        field = str(loc[-1]) if loc else ""
-        close = difflib.get_close_matches(field, _fields_at(loc), n=1, cutoff=0.6)
-        hint = f"; did you mean `{close[0]}`?" if close else ""
-        return f"unknown field{hint}"
-    if kind == "greater_than":
-        return f"must be greater than {ctx.get('gt'):g}"
-    if kind == "less_than_equal":
-        return f"must be at most {ctx.get('le'):g}"
-    if kind in ("float_type", "finite_number", "float_parsing"):
-        return "must be a number of minutes (like 15 or 7.5)"
-    if kind in ("string_type", "string_sub_type"):
-        return "must be text in quotes"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "string_too_long":
-        return f"is too long (at most {ctx.get('max_length')} characters)"
-    if kind == "string_pattern_mismatch":
-        return "must be a lowercase slug: letters a-z, digits and '-'"
-    if kind == "literal_error":
-        return f"must be one of {ctx.get('expected')}"
-    if kind in ("bool_type", "bool_parsing"):
-        return "must be true or false"
-    if kind == "list_type":
-        return "must be a list ([...] or [[...]] tables)"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "must be a table"
-    if kind == "too_short":
-        return "needs at least one entry"
-    if kind == "value_error":
-        return str(ctx.get("error", "invalid value"))
-    return "invalid value"
+def _list(value: Any, where: str) -> list[Any] | tuple[Any, ...]:
+    if value is _MISSING:
+        raise _Bad(where, "required field is missing")
+    if not isinstance(value, (list, tuple)):
+        raise _Bad(where, "must be a list ([...] or [[...]] tables)")
+    return value
 
 
-class _LineLocator:
-    """Best-effort line numbers for a field path, found by scanning the TOML text."""
+def _tables(top: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
+    items = top.get(key, ())
+    return [
+        (f"{key}[{i}]", _table(item, f"{key}[{i}]")) for i, item in enumerate(_list(items, key), 1)
+    ]
 
-    _HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-\s]+?)\s*\]\]?\s*(#.*)?$")
-    _KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
 
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
+def _text(t: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
+    value = t.get(key, _MISSING)
+    if value is _MISSING:
+        if required:
+            raise _Bad(_join(where, key), "required field is missing")
+        return ""
+    if not isinstance(value, str):
+        raise _Bad(_join(where, key), "must be text in quotes")
+    if required and not value:
+        raise _Bad(_join(where, key), "must not be empty")
+    return value
 
-    def find(self, loc: tuple[Any, ...]) -> int | None:
-        """1-based line of the field at `loc`, or None when it cannot be found."""
-        if not self.lines or not loc:
-            return None
-        # Find the start line of the table holding the field.
-        start, end = 0, len(self.lines)
-        table_parts = [p for p in loc[:-1] if isinstance(p, str)]
-        table = ".".join(table_parts)
-        index = next((p for p in loc if isinstance(p, int)), None)
-        if table:
-            headers = [
-                i
-                for i, line in enumerate(self.lines)
-                if (m := self._HEADER.match(line)) and m.group(1).replace(" ", "") == table
-            ]
-            if index is not None and len(loc) >= 2 and isinstance(loc[1], int):
-                headers = [
-                    i
-                    for i, line in enumerate(self.lines)
-                    if (m := self._HEADER.match(line)) and m.group(1).replace(" ", "") == loc[0]
-                ]
-                if index >= len(headers):
-                    return None
-                start = headers[index]
-                nested = [p for p in loc[2:-1] if isinstance(p, str)]
-                if nested:
-                    sub = loc[0] + "." + ".".join(nested)
-                    for i in range(start + 1, len(self.lines)):
-                        m = self._HEADER.match(self.lines[i])
-                        if m and m.group(1).replace(" ", "") == sub:
-                            start = i
-                            break
-                        if m and m.group(1).replace(" ", "") == loc[0]:
-                            break
-            elif headers:
-                start = headers[0]
-            else:
-                return None
-            for i in range(start + 1, len(self.lines)):
-                if self._HEADER.match(self.lines[i]):
-                    end = i
-                    break
-        field = loc[-1]
-        if isinstance(field, int):
-            return start + 1 if table else None
-        for i in range(start + (1 if table else 0), end):
-            m = self._KEY.match(self.lines[i])
-            if m and m.group(1) == field:
-                return i + 1
-            if not table and self._HEADER.match(self.lines[i]):
-                break
-        return start + 1 if table else None
+
+def _texts(t: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    items = tuple(_list(t.get(key, ()), _join(where, key)))
+    for i, item in enumerate(items, 1):
+        if not isinstance(item, str):
+            raise _Bad(f"{_join(where, key)}[{i}]", "must be text in quotes")
+    return items
+
+
+def _choice(
+    t: dict[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str | None
+) -> str:
+    value = t.get(key, _MISSING)
+    if value is _MISSING and default is not None:
+        return default
+    if value is _MISSING:
+        raise _Bad(_join(where, key), "required field is missing")
+    if not isinstance(value, str) or value not in allowed:
+        raise _Bad(_join(where, key), f"must be one of {', '.join(map(repr, allowed))}")
+    return value
+
+
+def _bool(t: dict[str, Any], key: str, where: str) -> bool:
+    value = t.get(key, False)
+    if not isinstance(value, bool):
+        raise _Bad(_join(where, key), "must be true or false")
+    return value
+
+
+def _minutes(value: Any, where: str) -> float:
+    if value is _MISSING:
+        raise _Bad(where, "required field is missing")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _Bad(where, "must be a number of minutes (like 15 or 7.5)")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number) or number <= 0:
+        raise _Bad(where, "must be a finite number of minutes greater than 0")
+    return number
+
+
+def script_to_data(script: PhaseScript) -> dict[str, Any]:
+    """The script as TOML-ready data (lists and tables; no None), read back by script_from_data.
+
+    Every field is written, defaults included, and `warning_minutes` only when set.
+    """
+    return {
+        "script": {
+            "name": script.script.name,
+            "lang": script.script.lang,
+            "description": script.script.description,
+        },
+        "rules": [{"name": r.name, "text": r.text} for r in script.rules],
+        "roles": [{"id": r.id, "name": r.name, "text": r.text} for r in script.roles],
+        "phases": [_phase_data(p) for p in script.phases],
+    }
+
+
+def _phase_data(phase: Phase) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": phase.id,
+        "title": phase.title,
+        "minutes": phase.minutes,
+        "summary": phase.summary,
+        "client": phase.client,
+        "consultants": phase.consultants,
+        "facilitator": phase.facilitator,
+        "rules": list(phase.rules),
+        "prompts": {r: list(getattr(phase.prompts, r)) for r in ROLES},
+        "kind": phase.kind,
+        "round": phase.round,
+    }
+    if phase.warning_minutes is not None:
+        data["warning_minutes"] = phase.warning_minutes
+    return data
