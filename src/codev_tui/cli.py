@@ -1,27 +1,55 @@
-"""The `codev` command. Only `run`, `resume` and `practice` import the user interface."""
+"""The `codev` command.
+
+Only `run`, `resume` and `practice` import the user interface (textual), and only a phase
+script a person wrote (`check`, `--script PATH`) imports pydantic: `scripts`, `agenda`,
+`list` and `export` start with neither. The session modules are imported by the commands
+that need them, not here.
+"""
 
 from __future__ import annotations
 
-import argparse
+import re
 import sys
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from codev_tui import __version__, locations
-from codev_tui.core.script import PhaseScript, ScriptError, format_minutes, load_script
-from codev_tui.core.session import Roster, SessionError, parse_names
-from codev_tui.core.store import SaveError, list_sessions, read_session
+from codev_tui.core.script import (
+    PhaseScript,
+    ScriptError,
+    format_minutes,
+    load_bundled_script,
+    load_script,
+)
+
+if TYPE_CHECKING:
+    import argparse
+
+    from codev_tui.core.session import Session
 
 USER_ERROR = 2
 
+LIST_WIDTH = 100
+"""`codev list` fits its lines in this many columns when the file names leave room."""
+
 
 class UserError(Exception):
-    """A mistake on the command line, reported in one line with exit status 2."""
+    """A mistake on the command line, reported in one line with exit status 2.
+
+    `details` are printed as they are after that line, one per line (the candidates of an
+    ambiguous session name).
+    """
+
+    def __init__(self, message: str, details: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.details = list(details)
 
 
 def get_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse the command line."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="codev",
         description="Terminal companion for a codéveloppement session (Payette–Champagne).",
@@ -31,6 +59,8 @@ def get_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
     def add_script(p: argparse.ArgumentParser) -> None:
         p.add_argument("--script", metavar="NAME|PATH", help="bundled script name or a file")
+
+    session_help = "a session file, or its name, stem or a unique prefix (default: the latest)"
 
     run = sub.add_parser("run", help="start a session (the default command)")
     add_script(run)
@@ -43,14 +73,16 @@ def get_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     run.add_argument("--group", help="the group's name")
 
     resume = sub.add_parser("resume", help="reopen a session where it was (the latest by default)")
-    resume.add_argument("session", nargs="?", type=Path, metavar="SESSION")
+    resume.add_argument("session", nargs="?", metavar="SESSION", help=session_help)
     resume.add_argument("--lang", choices=["fr", "en"], help="language of the interface")
 
     sub.add_parser("list", help="list the sessions on this machine")
 
     export = sub.add_parser("export", help="write the Markdown minutes of a session")
-    export.add_argument("session", type=Path, metavar="SESSION")
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: beside it")
+    export.add_argument("session", nargs="?", metavar="SESSION", help=session_help)
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="default: beside the session; - for the screen"
+    )
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
     export.add_argument("--include-confidential", action="store_true")
     export.add_argument("--anonymize", action="store_true", help="replace names with roles")
@@ -75,6 +107,9 @@ def get_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+# -- phase scripts ---------------------------------------------------------------------------
+
+
 def resolve_script(spec: str | None) -> Path:
     """A bundled script's path from its name, or the given file; `classic` by default."""
     bundled = locations.bundled_scripts()
@@ -86,6 +121,15 @@ def resolve_script(spec: str | None) -> Path:
     if path.is_file():
         return path
     raise UserError(f"no script named {spec!r}: give a file or one of {', '.join(bundled)}")
+
+
+def choose_script(spec: str | None) -> tuple[PhaseScript, Path]:
+    """The script `--script` names and its path: a bundled name is trusted (no pydantic),
+    a file a person wrote is validated."""
+    path = resolve_script(spec)
+    if spec is None or spec in locations.bundled_scripts():
+        return load_bundled_script(path), path
+    return load_script(path), path
 
 
 def cmd_check(files: list[Path]) -> int:
@@ -119,7 +163,7 @@ def cmd_scripts() -> int:
     """List the bundled scripts."""
     for name, path in locations.bundled_scripts().items():
         try:
-            script = load_script(path)
+            script = load_bundled_script(path)
         except ScriptError as exc:
             print(f"{name:<12} (invalid: {exc.problems[0]})")
             continue
@@ -130,34 +174,201 @@ def cmd_scripts() -> int:
     return 0
 
 
+def cmd_agenda(args: argparse.Namespace) -> int:
+    """Print the timetable from a start time."""
+    from datetime import datetime
+
+    from codev_tui.core.agenda import next_start, render_agenda
+
+    script, _ = choose_script(args.script)
+    now = datetime.now()
+    if args.start:
+        try:
+            hour, minute = (int(x) for x in args.start.split(":"))
+            start = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        except ValueError:
+            raise UserError(f"--start {args.start!r}: expected a time like 14:30") from None
+    else:
+        start = next_start(now)
+    print(render_agenda(script, start, args.format), end="")
+    return 0
+
+
+# -- sessions --------------------------------------------------------------------------------
+
+
+def resolve_session(spec: str | None) -> Path:
+    """The session file `spec` names: the latest when None; else a path to a file, or in the
+    data folder a file name, a stem or a unique prefix of a file name.
+
+    An ambiguous prefix is a UserError whose details are the candidates' file names.
+    """
+    from codev_tui.core.store import list_sessions
+
+    folder = locations.data_dir()
+    if spec is None:
+        sessions = list_sessions(folder)
+        if not sessions:
+            raise UserError(f"no session yet in {folder}")
+        return sessions[0]
+    path = Path(spec).expanduser()
+    if path.is_file():
+        return path
+    if not spec or path.name != spec:
+        # A path (it has a folder in it): only that file will do.
+        raise UserError(f"{spec}: no such session file")
+    sessions = list_sessions(folder)
+    for same in (lambda p: p.name == spec, lambda p: p.stem == spec):
+        exact = [p for p in sessions if same(p)]
+        if exact:
+            return exact[0]
+    found = [p for p in sessions if p.name.startswith(spec)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise UserError(f"no session named {spec!r} in {folder} (see `codev list`)")
+    raise UserError(
+        f"{spec!r} names {len(found)} sessions; give more of the file name, one of:",
+        [_clean(p.name) for p in sorted(found, key=lambda p: p.name)],
+    )
+
+
 def cmd_list() -> int:
-    """One line per session, most recent first."""
+    """One line per session, most recent first: when, state, topic, client, notes, file."""
+    from codev_tui.core.session import SessionError
+    from codev_tui.core.store import list_sessions, read_session
+
     folder = locations.data_dir()
     sessions = list_sessions(folder)
     if not sessions:
         print(f"no session yet in {folder}")
         return 0
+    rows: list[list[str] | str] = []
     for path in sessions:
         try:
-            s = read_session(path)
+            rows.append(session_row(read_session(path), path))
         except SessionError as exc:
-            print(f"{path.name}  (unreadable: {exc})")
-            continue
-        state = "ended" if s.ended else f"phase {s.current + 1}/{len(s.script.phases)}"
-        kind = " practice" if s.practice else ""
-        print(
-            f"{s.created.astimezone():%Y-%m-%d %H:%M}  {state:<11} {len(s.notes):>4} notes"
-            f"{kind}  {path}"
-        )
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            rows.append(_clean(f"{path.name}  (unreadable: {first})"))
+    for line in format_rows(rows, LIST_WIDTH):
+        print(line)
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    """Write the minutes of a session."""
-    from codev_tui.core.export import default_minutes_path, write_minutes
+def session_row(session: Session, path: Path) -> list[str]:
+    """The columns of `codev list` for one session (user text cleaned, not yet cut)."""
+    phases = len(session.script.phases)
+    notes = len(session.notes)
+    created = session.created
+    return [
+        f"{created.astimezone():%Y-%m-%d %H:%M}" if hasattr(created, "astimezone") else "?",
+        "ended" if session.ended else f"phase {session.current + 1}/{phases}",
+        _clean(session.roster.topic) or "—",
+        _clean(session.roster.client) or "—",
+        f"{notes} note" if notes == 1 else f"{notes} notes",
+        "practice" if session.practice else "",
+        _clean(path.name),
+    ]
 
-    session = read_session(args.session)
-    dest = args.output or default_minutes_path(args.session)
+
+_TOPIC, _CLIENT, _NOTES = 2, 3, 4
+_CLIENT_MAX = 16
+_TOPIC_MIN, _TOPIC_MAX = 12, 40
+
+
+def format_rows(rows: Sequence[list[str] | str], width: int = LIST_WIDTH) -> list[str]:
+    """Align the columns; the topic gets what the other columns leave of `width`.
+
+    A row given as a string (an unreadable file) is printed as it is.
+    """
+    table = [list(r) for r in rows if not isinstance(r, str)]
+    digits = max((len(r[_NOTES].split(" ", 1)[0]) for r in table), default=0)
+    for row in table:
+        row[_CLIENT] = _cut(row[_CLIENT], _CLIENT_MAX)
+        count, word = row[_NOTES].split(" ", 1)
+        row[_NOTES] = f"{count:>{digits}} {word}"  # the counts right-aligned
+    ncols = len(table[0]) if table else 0
+    widths = [max((_width(r[i]) for r in table), default=0) for i in range(ncols)]
+    if table:
+        others = sum(w for i, w in enumerate(widths) if i != _TOPIC)
+        gaps = 2 * sum(1 for i, w in enumerate(widths) if w and i != _TOPIC)
+        room = max(_TOPIC_MIN, min(_TOPIC_MAX, width - others - gaps))
+        for row in table:
+            row[_TOPIC] = _cut(row[_TOPIC], room)
+        widths[_TOPIC] = max(_width(r[_TOPIC]) for r in table)
+    lines: list[str] = []
+    it = iter(table)
+    for row in rows:
+        if isinstance(row, str):
+            lines.append(row)
+            continue
+        cells = next(it)
+        out = []
+        for i, cell in enumerate(cells):
+            if not widths[i]:
+                continue  # a column empty on every line (no practice session)
+            pad = widths[i] - _width(cell)
+            out.append(cell + " " * pad)
+        lines.append("  ".join(out).rstrip())
+    return lines
+
+
+_UNSHOWN = (
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
+"""Control characters (C0, DEL, C1) and invisible format characters (bidi overrides…)."""
+_BREAKS = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029"
+
+
+def _clean(text: str) -> str:
+    """User text for one line of a terminal: no control or invisible format character (an
+    ESC could drive the terminal), breaks and tabs as spaces, lone surrogates as U+FFFD."""
+    text = re.sub("[\ud800-\udfff]", "\ufffd", text)
+    text = re.sub(_UNSHOWN, lambda m: " " if m.group() in _BREAKS else "", text)
+    return " ".join(text.split())
+
+
+def _width(text: str) -> int:
+    """Terminal columns of `text`: wide East Asian characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` in at most `limit` columns, ending with … when cut."""
+    if _width(text) <= limit:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = _width(ch)
+        if used + w > limit - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out).rstrip() + "…"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the minutes of a session to a file, or to standard output with `-o -`."""
+    from codev_tui.core.export import default_minutes_path, render_minutes, write_minutes
+    from codev_tui.core.store import read_session
+
+    path = resolve_session(args.session)
+    session = read_session(path)
+    if args.output == "-":
+        text = render_minutes(
+            session, include_confidential=args.include_confidential, anonymize=args.anonymize
+        )
+        write_stdout(text)
+        return 0
+    dest = Path(args.output).expanduser() if args.output else default_minutes_path(path)
     try:
         written = write_minutes(
             session,
@@ -172,41 +383,38 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_agenda(args: argparse.Namespace) -> int:
-    """Print the timetable from a start time."""
-    from codev_tui.core.agenda import next_start, render_agenda
+def write_stdout(text: str) -> None:
+    """`text` to standard output as UTF-8, whatever the locale; a reader gone (`| head`) is
+    not an error."""
+    out = sys.stdout
+    try:
+        out.flush()
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:
+            out.write(text)
+        else:
+            buffer.write(text.encode("utf-8", "replace"))
+        out.flush()
+    except BrokenPipeError:
+        # Point stdout at /dev/null, so that Python's flush at exit does not fail again.
+        import os
 
-    script = load_script(resolve_script(args.script))
-    now = datetime.now()
-    if args.start:
         try:
-            hour, minute = (int(x) for x in args.start.split(":"))
-            start = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
-        except ValueError:
-            raise UserError(f"--start {args.start!r}: expected a time like 14:30") from None
-    else:
-        start = next_start(now)
-    print(render_agenda(script, start, args.format), end="")
-    return 0
-
-
-def latest_session() -> Path:
-    """The most recent session file, or a UserError when there is none."""
-    sessions = list_sessions(locations.data_dir())
-    if not sessions:
-        raise UserError(f"no session to resume in {locations.data_dir()}")
-    return sessions[0]
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, out.fileno())
+        except (OSError, ValueError):
+            pass
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Start the facilitation screens on a new or existing session."""
+    from codev_tui.core.session import Roster, parse_names
     from codev_tui.ui.launch import launch
 
     if args.command == "practice":
         if not 0.1 <= args.speed <= 100:
             raise UserError("--speed: expected a number from 0.1 to 100")
-        script_path = resolve_script(args.script)
-        script = load_script(script_path)
+        script, _ = choose_script(args.script)
         return launch(
             script=script,
             roster=Roster(topic=f"practice {script.script.name}"),
@@ -216,12 +424,10 @@ def cmd_run(args: argparse.Namespace) -> int:
             practice_role=args.role or "",
         )
     if args.command == "resume":
-        session_path: Path | None = args.session or latest_session()
-        return launch(session_path=session_path, lang=args.lang, resumed=True)
+        return launch(session_path=resolve_session(args.session), lang=args.lang, resumed=True)
     if args.session is not None:
         return launch(session_path=args.session, lang=args.lang, resumed=True)
-    script_path = resolve_script(args.script)
-    script = load_script(script_path)
+    script, script_path = choose_script(args.script)
     consultants = parse_names(args.consultants or "")
     roster = Roster(
         topic=args.topic or "",
@@ -236,13 +442,32 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
 
 
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The exceptions reported in one line with exit status 2. Those of the session modules
+    only when they are loaded: none of theirs can have been raised otherwise, and `check`
+    must not import them."""
+    kinds: list[type[Exception]] = [UserError, ScriptError]
+    session = sys.modules.get("codev_tui.core.session")
+    if session is not None:
+        kinds.append(session.SessionError)
+    store = sys.modules.get("codev_tui.core.store")
+    if store is not None:
+        kinds.append(store.SaveError)
+    return tuple(kinds)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `codev`; returns the exit status."""
-    args = get_args(argv)
-    command = args.command or "run"
-    if args.command is None:
-        args = get_args(["run"])
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
+        if len(argv) > 1 and argv[0] == "check" and not any(a.startswith("-") for a in argv):
+            # `codev check FILE…`, the common case, without building the parser: argparse,
+            # its gettext lookups and shutil cost a third of the check of a valid file.
+            return cmd_check([Path(a) for a in argv[1:]])
+        args = get_args(argv)
+        command = args.command or "run"
+        if args.command is None:
+            args = get_args(["run"])
         if command == "check":
             return cmd_check(args.files)
         if command == "scripts":
@@ -254,12 +479,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "agenda":
             return cmd_agenda(args)
         return cmd_run(args)
-    except (UserError, ScriptError, SessionError, SaveError) as exc:
-        for line in str(exc).splitlines() or [type(exc).__name__]:
-            print(f"codev: {line}", file=sys.stderr)
-        return USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        if not isinstance(exc, _user_errors()):
+            raise
+        for line in str(exc).splitlines() or [type(exc).__name__]:
+            print(f"codev: {line}", file=sys.stderr)
+        for line in getattr(exc, "details", ()):
+            print(line, file=sys.stderr)
+        return USER_ERROR
 
 
 if __name__ == "__main__":
