@@ -1,0 +1,111 @@
+"""Time per phase against the plan: one table, computed once, for the closing screen and the
+minutes, so that both show the same seconds.
+
+`timing_table(session, now, scale)` gives, per phase of the script:
+
+- `planned`: the script's plan;
+- `adjusted`: the plan with the minutes added or removed on the way (F7/F8), never below 0;
+- `actual`: the time spent (counting the running phase up to `now`);
+- `over`: `actual - adjusted`, the overtime as the countdown showed it;
+
+each rounded once to whole seconds (half a second up), and a `total` row that adds the rounded
+rows up, so that the column sums read right. `adjusted` says whether any phase's plan was changed
+(an "adjusted" column is worth showing), `long` whether the table reaches an hour (then every
+duration reads `h:mm:ss`, so that a column reads alike).
+
+In practice the plan is in real-session time and the time spent in rehearsal time: `scale` (the
+practice speed) turns the second into the first, comparing like with like.
+
+`format_duration` writes a number of seconds as `mm:ss` or `h:mm:ss`; talk times, the timing
+table and the minutes all go through it, so that a screen and the minutes agree to the second.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from codev_tui.core.session import Session
+
+__all__ = ["TimingRow", "TimingTable", "format_duration", "timing_table", "whole_seconds"]
+
+
+def whole_seconds(seconds: float) -> int:
+    """A duration rounded to the nearest second (half a second up), never negative."""
+    return max(0, math.floor(seconds + 0.5))
+
+
+def format_duration(seconds: float, *, hours: bool = False) -> str:
+    """`mm:ss`, or `h:mm:ss` from an hour on (always with `hours`, so that a column of
+    durations reads alike); rounded to the nearest second, never negative."""
+    whole = whole_seconds(seconds)
+    h, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{h}:{minutes:02d}:{secs:02d}" if h or hours else f"{minutes:02d}:{secs:02d}"
+
+
+@dataclass(frozen=True)
+class TimingRow:
+    """One phase (or the total): whole seconds planned, as adjusted, and spent."""
+
+    title: str
+    planned: int
+    """The script's plan."""
+    adjusted: int
+    """The plan with the minutes added or removed during the session."""
+    actual: int
+    """The time spent (practice: its real-session equivalent)."""
+    phase: str = ""
+    """The phase's id; empty for the total."""
+
+    @property
+    def over(self) -> int:
+        """Seconds over the plan as adjusted (negative: under)."""
+        return self.actual - self.adjusted
+
+
+@dataclass(frozen=True)
+class TimingTable:
+    """Every phase's row and the total."""
+
+    rows: tuple[TimingRow, ...]
+    total: TimingRow
+    adjusted: bool
+    """Some phase's plan was changed during the session."""
+    long: bool
+    """Some total reaches an hour: every duration is best written `h:mm:ss`."""
+
+    def duration(self, seconds: float) -> str:
+        """A duration of this table, `h:mm:ss` for all when the table is long."""
+        return format_duration(seconds, hours=self.long)
+
+
+def timing_table(session: Session, now: datetime | None = None, scale: float = 1.0) -> TimingTable:
+    """Planned, adjusted and actual time per phase, rounded once (see the module docstring).
+
+    `now` is the time the running phase is counted up to (default: the wall clock); `scale`
+    turns rehearsal time into the real session's (practice).
+    """
+    rows = tuple(
+        TimingRow(
+            title=phase.title,
+            planned=whole_seconds(phase.seconds),
+            adjusted=whole_seconds(session.planned(i)),
+            actual=whole_seconds(session.elapsed(i, now=now) * scale),
+            phase=phase.id,
+        )
+        for i, phase in enumerate(session.script.phases)
+    )
+    total = TimingRow(
+        title="",
+        planned=sum(r.planned for r in rows),
+        adjusted=sum(r.adjusted for r in rows),
+        actual=sum(r.actual for r in rows),
+    )
+    return TimingTable(
+        rows=rows,
+        total=total,
+        adjusted=any(r.adjusted != r.planned for r in rows),
+        long=max(total.planned, total.adjusted, total.actual) >= 3600,
+    )
