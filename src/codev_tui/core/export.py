@@ -3,6 +3,23 @@
 `render_minutes` builds the text, `write_minutes` saves it (private, 0600, never overwriting
 by accident) and `default_minutes_path` names the file beside the session file.
 
+What goes where, in this order: the header (date, group, format); **Participants** (the roster,
+then anybody else who wrote or spoke, as "Participant"); **Topic**; **Contract**; **Phases**,
+one section per phase of the script with its notes, then the notes of a phase the script no
+longer has; **Action plan** (what / who / by when); **Learnings**, per person; **Evaluation**
+(the mean score and the comments; only when there is one); **Round of the table** (talk
+times); **Timing**. Each item shows once: a note that is the contract, an action, a learning or
+an evaluation shows in its own section, not again among its phase's notes (a note of kind
+`action` that says nothing to do stays a note); the phase ends with where they are ("Voir :
+Plan d'action, Évaluation."). The notes are shown as corrected; deleted ones are gone.
+
+A phase's notes are grouped by kind (the phase's own kind first). A phase with a round of the
+table is told in the order it was spoken instead: the notes taken before anyone had the floor,
+then "Tour 1", "Tour 2"... and in each round, who had the floor (and whether they passed), each
+contribution under it with its kind, and its author when not the speaker. A note taken while
+nobody had the floor, or moved to this phase from another, is told at its place in the log,
+outside any turn; a note moved to another phase since is told in that phase.
+
 Every piece of user text (topic, group, names, notes, contract, actions, learnings,
 evaluation, phase titles) goes through `escape_inline`, so it shows literally and can never
 change the document's structure; a CommonMark parser with the table extension
@@ -25,16 +42,32 @@ NUL, lone surrogates (they cannot even be encoded in UTF-8), and a vertical tab,
 U+001F or U+0085 at the very start or end of a text (parsers strip them there and refuse them
 as references).
 
-`anonymize=True` replaces names by roles wherever a name is a field of its own: the roster,
-note authors, who does an action, whose learning, and talk times. The client becomes
-"Client", the consultants "Consultant 1", "Consultant 2"... in roster order, the facilitator
-"Facilitateur" / "Facilitator", and anybody else "Participant 1", "Participant 2"... in the
-order they first appear; a first name alone ("Marie") stands for the roster's only person with
-that first name ("Marie Dupont"). Those names are then replaced wherever they are written in
-free text too (topic, contract, notes, actions, learnings), as whole words, ignoring case; a
-nickname or a misspelt name is not recognised, so anonymous minutes still deserve a read.
+Names are matched against the roster ignoring case; a first name alone ("Marie") stands for
+the roster's only person with that first name ("Marie Dupont"). Somebody not on the roster who
+wrote a note (`@Zoé`) or had the floor is listed in the participants table as "Participant".
+Who does an action is shown like an author, several people joined with " + ".
 
-Confidential notes are left out unless `include_confidential=True`, and then marked.
+`anonymize=True` replaces names by roles wherever a name is a field of its own: the roster,
+note authors, who had the floor, who does an action, whose learning, and talk times. The
+client becomes "Client", the consultants "Consultant 1", "Consultant 2"... in roster order,
+the facilitator "Facilitateur" / "Facilitator", and the other participants "Participant 1",
+"Participant 2"... in the order they first appear in the session (each one is in the
+participants table). The evaluation shows no author at all. Those names, and the first names
+that stand for them, are then replaced wherever they are written in free text too (topic,
+contract, notes, actions, learnings, evaluation), as whole words, ignoring case; who does an
+action, when not a participant ("la DRH"), is such free text. French elision is undone before
+a replaced name, since a role does not start with a vowel: `d'Aïcha` becomes `de Consultant 4`
+and `qu'Aïcha` `que Consultant 4` (also `lorsqu'`, `puisqu'`, `jusqu'`; `'` or `’`; a capital
+stays a capital: `D'Aïcha` → `De Consultant 4`). A nickname or a misspelt name is not
+recognised, so anonymous minutes still deserve a read.
+
+Confidential notes are left out unless `include_confidential=True`, and then marked; so is
+what was typed as a confidential note (the contract, an action, a learning, an evaluation; a
+confidential contract leaves the contract section empty rather than show an older one).
+
+The timing table comes from `core.timing.timing_table`, as the closing screen's does: the
+script's plan, the plan as adjusted during the session (a column of its own only when some
+phase was adjusted), the time spent, and the overtime against the adjusted plan.
 """
 
 from __future__ import annotations
@@ -46,20 +79,20 @@ import re
 import secrets
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import TypeVar
 
-from codev_tui.core.script import NOTE_KINDS
-from codev_tui.core.session import ActionItem, Learning, Note, Session
+from codev_tui.core.script import NOTE_KINDS, Phase
+from codev_tui.core.session import Note, Session, Turn
 from codev_tui.core.store import SaveError, fsync_dir, write_private_file
-
-_Item = TypeVar("_Item", ActionItem, Learning)
+from codev_tui.core.timing import TimingRow, TimingTable, format_duration, timing_table
 
 __all__ = [
     "LABELS",
     "default_minutes_path",
     "escape_inline",
     "format_duration",
+    "phase_timings",
     "render_journal",
     "render_minutes",
     "write_minutes",
@@ -73,7 +106,6 @@ LABELS: dict[str, dict[str, str]] = {
         "date": "Date",
         "group": "Groupe",
         "script": "Format",
-        "practice": "Séance d'entraînement",
         "participants": "Participants",
         "role": "Rôle",
         "name": "Nom",
@@ -86,7 +118,11 @@ LABELS: dict[str, dict[str, str]] = {
         "phases": "Déroulé",
         "no_notes": "Aucune note.",
         "other_notes": "Autres notes",
+        "see": "Voir : {sections}.",
+        "see_also": "Voir aussi : {sections}.",
         "confidential": "(confidentiel)",
+        "round_n": "Tour {n}",
+        "passed_turn": "a passé son tour",
         "actions": "Plan d'action",
         "what": "Quoi",
         "who": "Qui",
@@ -94,9 +130,12 @@ LABELS: dict[str, dict[str, str]] = {
         "learnings": "Apprentissages",
         "unnamed": "(sans nom)",
         "evaluation": "Évaluation",
+        "mean": "Note moyenne",
+        "ratings_one": "1 avis",
+        "ratings": "{n} avis",
+        "decimal": ",",
         "round": "Tour de table",
         "talk": "Temps de parole",
-        "passed": "A passé son tour",
         "journal": "Journal de répétition",
         "rehearsed_role": "Rôle répété",
         "all_roles": "tous les rôles",
@@ -109,6 +148,9 @@ LABELS: dict[str, dict[str, str]] = {
         "timing": "Minutage",
         "phase": "Phase",
         "planned": "Prévu",
+        "adjusted": "Ajusté",
+        "adjusted_note": "Ajusté : le temps prévu, avec les minutes ajoutées ou retirées "
+        "pendant la séance. Le dépassement se compte par rapport à lui.",
         "actual": "Réel",
         "overtime": "Dépassement",
         "total": "Total",
@@ -127,6 +169,17 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.testimony": "Témoignages",
         "kind.action": "Actions",
         "kind.learning": "Apprentissages",
+        "kind.evaluation": "Évaluations",
+        "one.note": "Note",
+        "one.question": "Question",
+        "one.contract": "Contrat",
+        "one.suggestion": "Suggestion",
+        "one.hypothesis": "Hypothèse",
+        "one.impression": "Impression",
+        "one.testimony": "Témoignage",
+        "one.action": "Action",
+        "one.learning": "Apprentissage",
+        "one.evaluation": "Évaluation",
         "months": "janvier février mars avril mai juin juillet août septembre octobre "
         "novembre décembre",
         "date_format": "{day} {month} {year}",
@@ -136,7 +189,6 @@ LABELS: dict[str, dict[str, str]] = {
         "date": "Date",
         "group": "Group",
         "script": "Format",
-        "practice": "Practice session",
         "participants": "Participants",
         "role": "Role",
         "name": "Name",
@@ -149,7 +201,11 @@ LABELS: dict[str, dict[str, str]] = {
         "phases": "Phases",
         "no_notes": "No notes.",
         "other_notes": "Other notes",
+        "see": "See: {sections}.",
+        "see_also": "See also: {sections}.",
         "confidential": "(confidential)",
+        "round_n": "Round {n}",
+        "passed_turn": "passed",
         "actions": "Action plan",
         "what": "What",
         "who": "Who",
@@ -157,9 +213,12 @@ LABELS: dict[str, dict[str, str]] = {
         "learnings": "Learnings",
         "unnamed": "(unnamed)",
         "evaluation": "Evaluation",
+        "mean": "Average rating",
+        "ratings_one": "1 rating",
+        "ratings": "{n} ratings",
+        "decimal": ".",
         "round": "Round of the table",
         "talk": "Talk time",
-        "passed": "Passed",
         "journal": "Practice journal",
         "rehearsed_role": "Role rehearsed",
         "all_roles": "every role",
@@ -172,6 +231,9 @@ LABELS: dict[str, dict[str, str]] = {
         "timing": "Timing",
         "phase": "Phase",
         "planned": "Planned",
+        "adjusted": "Adjusted",
+        "adjusted_note": "Adjusted: the planned time, with the minutes added or removed "
+        "during the session. Overtime is counted against it.",
         "actual": "Actual",
         "overtime": "Overtime",
         "total": "Total",
@@ -190,12 +252,28 @@ LABELS: dict[str, dict[str, str]] = {
         "kind.testimony": "Testimonies",
         "kind.action": "Actions",
         "kind.learning": "Learnings",
+        "kind.evaluation": "Evaluations",
+        "one.note": "Note",
+        "one.question": "Question",
+        "one.contract": "Contract",
+        "one.suggestion": "Suggestion",
+        "one.hypothesis": "Hypothesis",
+        "one.impression": "Impression",
+        "one.testimony": "Testimony",
+        "one.action": "Action",
+        "one.learning": "Learning",
+        "one.evaluation": "Evaluation",
         "months": "January February March April May June July August September October "
         "November December",
         "date_format": "{day} {month} {year}",
     },
 }
 """Every fixed word of the minutes, per language (`fr`, and `en` for anything else)."""
+
+
+def _words(lang: str) -> dict[str, str]:
+    return LABELS["fr"] if lang == "fr" else LABELS["en"]
+
 
 # -- escaping -------------------------------------------------------------------------------------
 
@@ -276,34 +354,28 @@ def escape_inline(text: str) -> str:
 # -- numbers and dates ----------------------------------------------------------------------------
 
 
-def format_duration(seconds: float, *, hours: bool = False) -> str:
-    """`mm:ss`, or `h:mm:ss` from an hour on (always with `hours`, so that a column of
-    durations reads alike); rounded to the nearest second, never negative."""
-    whole = int(round(max(0.0, seconds)))
-    h, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{h}:{minutes:02d}:{secs:02d}" if h or hours else f"{minutes:02d}:{secs:02d}"
-
-
 def phase_timings(
     session: Session, now: datetime | None = None, scale: float = 1.0
 ) -> list[tuple[int, int]]:
     """(planned, actual) whole seconds per phase: the script's plan against the time spent.
 
-    The plan is the script's, without the minutes added or removed on the way: the table shows
-    how the session went against what was planned. `scale` turns rehearsal time into the real
-    session's (practice). The closing screen and the minutes both use this, so they agree.
+    Kept for older callers: `core.timing.timing_table` gives the same numbers, and the plan as
+    adjusted too.
     """
-    return [
-        (int(round(phase.seconds)), int(round(session.elapsed(i, now=now) * scale)))
-        for i, phase in enumerate(session.script.phases)
-    ]
+    return [(row.planned, row.actual) for row in timing_table(session, now, scale).rows]
 
 
 def _format_date(when: datetime, words: dict[str, str]) -> str:
     local = when.astimezone() if when.tzinfo is not None else when
     month = words["months"].split()[local.month - 1]
     return words["date_format"].format(day=local.day, month=month, year=local.year)
+
+
+def _format_mean(scores: list[int], words: dict[str, str]) -> str:
+    """`4,3 / 5 (6 avis)`: one decimal, half up, in the document's language."""
+    mean = (Decimal(sum(scores)) / Decimal(len(scores))).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    count = words["ratings_one"] if len(scores) == 1 else words["ratings"].format(n=len(scores))
+    return f"{str(mean).replace('.', words['decimal'])} / 5 ({count})"
 
 
 def _latest(session: Session) -> datetime:
@@ -323,85 +395,126 @@ def _latest(session: Session) -> datetime:
 
 # -- names ----------------------------------------------------------------------------------------
 
+# French elision before a name: `d'`, `qu'`, `lorsqu'`, `puisqu'`, `jusqu'` (either apostrophe).
+_ELISION = r"(?:(?P<elided>lorsqu|puisqu|jusqu|qu|d)['\u2019])?"
+
+
+def _people_in_order(session: Session) -> list[str]:
+    """Everybody named as an author or a speaker, in the order of the log."""
+    named = [(n.seq, n.author) for n in session.notes if n.author.strip()]
+    named += [(t.seq, t.name) for t in session.turns if t.name.strip()]
+    named.sort(key=lambda pair: pair[0])
+    return [name for _, name in named] + list(session.talk)
+
 
 class _Names:
-    """Shows a name as it is, or as its role when anonymizing."""
+    """Shows a name as written, or as its role when anonymizing; scrubs names from free text."""
 
     def __init__(self, session: Session, words: dict[str, str], anonymize: bool) -> None:
         self.roster = session.roster
         self.words = words
         self.anonymize = anonymize
-        self.others: dict[str, str] = {}
-        self.shown: dict[str, str] = {}
+        names = self.roster.names()
+        self._full: dict[str, str] = {}
+        for name in names:
+            self._full.setdefault(name.strip().casefold(), name)
+        firsts: dict[str, list[str]] = {}
+        for name in names:
+            parts = name.split()
+            if len(parts) > 1:
+                firsts.setdefault(parts[0].casefold(), []).append(name)
+        # A first name alone stands for the one person of the roster who has it.
+        self._first = {
+            first: full[0]
+            for first, full in firsts.items()
+            if len(full) == 1 and first not in self._full
+        }
+        self.others: dict[str, tuple[str, str]] = {}
+        """Participants not on the roster, by folded name: (the name as first written, label)."""
+        for name in _people_in_order(session):
+            key = name.strip().casefold()
+            if key and key not in self.others and self.resolve(name) is None:
+                label = f"{words['participant']} {len(self.others) + 1}"
+                self.others[key] = (name, label)
+        self._shown: dict[str, str] = {}
         self._pattern: re.Pattern[str] | None = None
+        self._words: list[str] = []
         self._labels: dict[str, str] = {}
+        self._lower: dict[str, str] = {}
 
-    scrubbing = False
-    """Anonymizing, second pass: names written inside free text are replaced too."""
+    def resolve(self, name: str) -> str | None:
+        """The roster's name for `name` (ignoring case, or a first name alone), or None."""
+        key = name.strip().casefold()
+        return self._full.get(key) or self._first.get(key)
+
+    def same(self, a: str, b: str) -> bool:
+        """Whether two names stand for the same person."""
+        if a.strip().casefold() == b.strip().casefold():
+            return True
+        full = self.resolve(a)
+        return full is not None and full == self.resolve(b)
+
+    def role(self, name: str) -> str | None:
+        """The label standing for a person when anonymizing (plain text), or None."""
+        full = self.resolve(name)
+        if full is None:
+            other = self.others.get(name.strip().casefold())
+            return other[1] if other else None
+        role = self.roster.role_of(full) or ""
+        if role == "client":
+            return self.words["client"]
+        if role == "facilitator":
+            return self.words["facilitator"]
+        return f"{self.words['consultant']} {role.split()[-1]}"
+
+    def show(self, name: str) -> str:
+        """The escaped Markdown for a name (blank stays blank): a role when anonymizing, and
+        somebody who is not a participant as free text (scrubbed)."""
+        shown = self._shown.get(name)
+        if shown is None:
+            label = self.role(name) if self.anonymize and name else None
+            shown = self._shown[name] = escape_inline(label) if label else self.text(name)
+        return shown
 
     def text(self, text: str) -> str:
         """The escaped Markdown for free text; when anonymizing, with the names in it replaced."""
-        if self.scrubbing and text:
+        if self.anonymize and text:
             text = self._scrub(text)
         return escape_inline(text)
 
     def _scrub(self, text: str) -> str:
         if self._pattern is None:
             labels: dict[str, str] = {}
-            for name in [*self.roster.names(), *self.others]:
-                if name.strip():
-                    labels.setdefault(name.strip().casefold(), self._show(name))
-            # A first name alone stands for the one person of the roster who has it.
-            for name in self.roster.names():
-                first = name.split()[0] if len(name.split()) > 1 else ""
-                if first and self._only_one_called(first) == name:
-                    labels.setdefault(first.casefold(), self._show(name))
+            for key, full in [*self._full.items(), *self._first.items()]:
+                labels.setdefault(key, self.role(full) or "")
+            for key, (_, label) in self.others.items():
+                labels.setdefault(key, label)
+            self._words = sorted((k for k in labels if k), key=len, reverse=True)
             self._labels = labels
-            words = sorted(labels, key=len, reverse=True)
-            self._pattern = (
-                re.compile(
-                    r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE
-                )
-                if words
-                else re.compile(r"(?!)")
+            self._lower = {k.lower(): v for k, v in labels.items()}
+            self._pattern = re.compile(
+                r"(?<!\w)"
+                + _ELISION
+                + r"(?P<name>"
+                + "|".join(map(re.escape, self._words))
+                + r")(?!\w)",
+                re.IGNORECASE,
             )
-        return self._pattern.sub(lambda m: self._labels[m.group().casefold()], text)
+        # Most texts name nobody: a plain search is much faster than the pattern.
+        folded = text.casefold()
+        if not any(word in folded for word in self._words):
+            return text
+        return self._pattern.sub(self._replace, text)
 
-    def _only_one_called(self, first: str) -> str | None:
-        """The roster's only person with the first name `first` ("Marie" → "Marie Dupont")."""
-        full = [
-            n
-            for n in self.roster.names()
-            if len(n.split()) > 1 and n.split()[0].casefold() == first.casefold()
-        ]
-        return full[0] if len(full) == 1 else None
-
-    def show(self, name: str) -> str:
-        """The escaped Markdown for a name (blank stays blank)."""
-        shown = self.shown.get(name)
-        if shown is None:
-            shown = self.shown[name] = self._show(name)
-        return shown
-
-    def _show(self, name: str) -> str:
-        if not name:
-            return ""
-        if not self.anonymize:
-            return escape_inline(name)
-        role = self.roster.role_of(name)
-        if role is None and name.strip() != name:
-            role = self.roster.role_of(name.strip())
-        if role is None and (full := self._only_one_called(name.strip())) is not None:
-            role = self.roster.role_of(full)
-        if role == "client":
-            return self.words["client"]
-        if role == "facilitator":
-            return self.words["facilitator"]
-        if role is not None:
-            return f"{self.words['consultant']} {role.split()[-1]}"
-        if name not in self.others:
-            self.others[name] = f"{self.words['participant']} {len(self.others) + 1}"
-        return self.others[name]
+    def _replace(self, match: re.Match[str]) -> str:
+        name = match.group("name")
+        label = self._labels.get(name.casefold()) or self._lower[name.lower()]
+        elided = match.group("elided")
+        if not elided:
+            return label
+        # A role starts with a consonant: `d'` is `de` again, `qu'` is `que`.
+        vowel = "E" if len(elided) > 1 and elided.isupper() else "e"
+        return f"{elided}{vowel} {label}"
 
 
 # -- the document ---------------------------------------------------------------------------------
@@ -431,209 +544,333 @@ def render_minutes(
     """
     if session.practice:
         return render_journal(session, lang=lang, now=now)
-    words = LABELS["fr"] if (lang or session.lang) == "fr" else LABELS["en"]
-    colon = words["colon"]
-    names = _Names(session, words, anonymize)
+    words = _words(lang or session.lang)
+    return _Minutes(session, words, include_confidential, anonymize, now).render()
 
-    def build() -> str:
-        roster = session.roster
-        at = now or _latest(session)
-        esc = names.text
-        out: list[str] = []
-        add = out.append
 
-        # Title and header.
-        add(f"# {esc(roster.topic) if roster.topic.strip() else words['title']}")
-        add("")
-        if isinstance(session.created, datetime):
-            add(f"- **{words['date']}**{colon}{_format_date(session.created, words)}")
+class _Minutes:
+    """One rendering of the minutes: the sections in order, appended to `out`."""
+
+    def __init__(
+        self,
+        session: Session,
+        words: dict[str, str],
+        include_confidential: bool,
+        anonymize: bool,
+        now: datetime | None,
+    ) -> None:
+        self.session = session
+        self.words = words
+        self.include = include_confidential
+        self.anonymize = anonymize
+        self.at = now or _latest(session)
+        self.names = _Names(session, words, anonymize)
+        self.esc = self.names.text
+        self.mark = f" *{words['confidential']}*"
+        self.colon = words["colon"]
+        self.out: list[str] = []
+        self.add = self.out.append
+
+    def render(self) -> str:
+        self.header()
+        self.participants()
+        self.topic()
+        self.contract()
+        self.phases()
+        self.actions()
+        self.learnings()
+        self.evaluation()
+        self.round_of_the_table()
+        self.timing()
+        self.add("---")
+        self.add("")
+        reminder = self.words["reminder_with" if self.include else "reminder"]
+        self.add(f"*{reminder}*")
+        self.add("")
+        return "\n".join(self.out)
+
+    # -- what is shown -----------------------------------------------------------------------
+
+    def visible(self, note: Note) -> bool:
+        return self.include or not note.confidential
+
+    def shown(self, note_id: int | None) -> bool:
+        """Whether an item typed as this note shows: a confidential one only when asked."""
+        note = self.session.note(note_id) if note_id is not None else None
+        return note is None or self.visible(note)
+
+    def marked(self, note_id: int | None) -> str:
+        """The confidential mark for an item typed as a confidential note."""
+        note = self.session.note(note_id) if note_id is not None else None
+        return self.mark if note is not None and note.confidential else ""
+
+    def heading(self, level: int, text: str) -> None:
+        self.add(f"{'#' * level} {text}")
+        self.add("")
+
+    def nothing(self, key: str = "nothing") -> None:
+        self.add(f"*{self.words[key]}*")
+        self.add("")
+
+    # -- the sections ------------------------------------------------------------------------
+
+    def header(self) -> None:
+        roster, words, esc = self.session.roster, self.words, self.esc
+        self.heading(1, esc(roster.topic) if roster.topic.strip() else words["title"])
+        if isinstance(self.session.created, datetime):
+            date = _format_date(self.session.created, words)
+            self.add(f"- **{words['date']}**{self.colon}{date}")
         if roster.group:
-            add(f"- **{words['group']}**{colon}{esc(roster.group)}")
-        add(f"- **{words['script']}**{colon}{esc(session.script.script.name)}")
-        if session.practice:
-            add(f"- {words['practice']}")
-        add("")
+            self.add(f"- **{words['group']}**{self.colon}{esc(roster.group)}")
+        self.add(f"- **{words['script']}**{self.colon}{esc(self.session.script.script.name)}")
+        self.add("")
 
-        # Who was there.
-        add(f"## {words['participants']}")
-        add("")
-        add(_row([words["role"], words["name"]]))
-        add("| --- | --- |")
+    def participants(self) -> None:
+        roster, words, names = self.session.roster, self.words, self.names
+        self.heading(2, words["participants"])
+        self.add(_row([words["role"], words["name"]]))
+        self.add("| --- | --- |")
         people = [(words["client"], roster.client)]
         people += [(words["consultant"], c) for c in roster.consultants]
         people.append((words["facilitator"], roster.facilitator))
+        people += [(words["participant"], name) for name, _ in names.others.values()]
         for role, name in people:
             if name:
-                add(_row([role, names.show(name)]))
-        add("")
+                self.add(_row([role, names.show(name)]))
+        self.add("")
 
-        add(f"## {words['topic']}")
-        add("")
-        add(esc(roster.topic) if roster.topic else f"*{words['nothing']}*")
-        add("")
+    def topic(self) -> None:
+        topic = self.session.roster.topic
+        self.heading(2, self.words["topic"])
+        if topic:
+            self.add(self.esc(topic))
+            self.add("")
+        else:
+            self.nothing()
 
-        add(f"## {words['contract']}")
-        add("")
-        add(esc(session.contract) if session.contract else f"*{words['nothing']}*")
-        add("")
+    def contract(self) -> None:
+        self.heading(2, self.words["contract"])
+        note = self.session.contract_note
+        if note is not None and note.text and self.visible(note):
+            self.add(self.esc(note.text) + (self.mark if note.confidential else ""))
+            self.add("")
+        else:
+            self.nothing()
 
-        # The phases and their notes.
-        add(f"## {words['phases']}")
-        add("")
+    def phases(self) -> None:
+        s = self.session
+        # What shows in a section of its own is not a note of its phase too.
+        own_ids = {x.note for x in (*s.actions, *s.learnings, *s.evaluations)}
+        if s.contract_note is not None:
+            own_ids.add(s.contract_note.id)
         by_phase: dict[str, list[Note]] = {}
-        for note in session.notes:
-            if note.text and (include_confidential or not note.confidential):
+        for note in s.notes:
+            if note.text and note.id not in own_ids and self.visible(note):
                 by_phase.setdefault(note.phase, []).append(note)
-        confidential_mark = f" *{words['confidential']}*"
-
-        def add_notes(notes: list[Note], main_kind: str = "note") -> None:
-            if not notes:
-                add(f"*{words['no_notes']}*")
-                add("")
-                return
-            kinds: dict[str, list[Note]] = {}
-            for note in notes:
-                kinds.setdefault(note.kind, []).append(note)
-            # The phase's own kind first, then the usual order, then any unknown kind.
-            known = [main_kind, *(k for k in NOTE_KINDS if k != main_kind)]
-            order = [k for k in known if k in kinds] + [k for k in kinds if k not in known]
-            for kind in order:
-                heading = words.get(f"kind.{kind}") or esc(kind) or words["kind.note"]
-                add(f"#### {heading}")
-                add("")
-                for note in kinds[kind]:
-                    line = f"- {esc(note.text)}"
-                    if note.author:
-                        line += f" — {names.show(note.author)}"
-                    if note.confidential:
-                        line += confidential_mark
-                    add(line)
-                add("")
-
-        for i, phase in enumerate(session.script.phases):
-            add(f"### {i + 1}. {esc(phase.title)}")
-            add("")
-            add_notes(by_phase.pop(phase.id, []), phase.kind)
+        self.heading(2, self.words["phases"])
+        elsewhere = self.sections_of_items()
+        for i, phase in enumerate(s.script.phases):
+            self.heading(3, f"{i + 1}. {self.esc(phase.title)}")
+            notes = by_phase.pop(phase.id, [])
+            told = (
+                self.told_in_order(phase, notes) if phase.round else self.by_kind(notes, phase.kind)
+            )
+            # Where what was typed in this phase as a contract, an action... shows instead.
+            sections = elsewhere.get(phase.id)
+            if sections:
+                key = "see_also" if told else "see"
+                self.add(f"*{self.words[key].format(sections=', '.join(sections))}*")
+                self.add("")
+            elif not told:
+                self.nothing("no_notes")
         if by_phase:
-            add(f"### {words['other_notes']}")
-            add("")
-            add_notes([n for notes in by_phase.values() for n in notes])
+            self.heading(3, self.words["other_notes"])
+            self.by_kind([n for notes in by_phase.values() for n in notes])
 
-        # Actions and learnings typed as a confidential note are as confidential as that note.
-        secret = {n.id for n in session.notes if n.confidential}
+    def sections_of_items(self) -> dict[str, list[str]]:
+        """Per phase, the sections showing the items typed in it (visible ones only)."""
+        s, words = self.session, self.words
+        found: dict[str, list[str]] = {}
+        contract = s.contract_note.id if s.contract_note is not None else None
+        items: list[tuple[int | None, str]] = [(contract, "contract")]
+        items += [(a.note, "actions") for a in s.actions]
+        items += [(x.note, "learnings") for x in s.learnings]
+        items += [(e.note, "evaluation") for e in s.evaluations]
+        for note_id, key in items:
+            note = s.note(note_id) if note_id is not None else None
+            if note is not None and note.text and self.visible(note):
+                titles = found.setdefault(note.phase, [])
+                if words[key] not in titles:
+                    titles.append(words[key])
+        return found
 
-        def shown(items: list[_Item]) -> list[_Item]:
-            return [x for x in items if include_confidential or x.note not in secret]
+    def kind_label(self, kind: str, prefix: str) -> str:
+        return self.words.get(f"{prefix}.{kind}") or self.esc(kind) or self.words[f"{prefix}.note"]
 
-        def what_of(item: ActionItem | Learning) -> str:
-            return esc(item.what) + (confidential_mark if item.note in secret else "")
+    def by_kind(self, notes: list[Note], main_kind: str = "note") -> bool:
+        """Notes grouped by kind: the phase's own kind first, then the usual order; False
+        when there is none."""
+        if not notes:
+            return False
+        kinds: dict[str, list[Note]] = {}
+        for note in notes:
+            kinds.setdefault(note.kind, []).append(note)
+        known = [main_kind, *(k for k in NOTE_KINDS if k != main_kind)]
+        order = [k for k in known if k in kinds] + [k for k in kinds if k not in known]
+        for kind in order:
+            self.heading(4, self.kind_label(kind, "kind"))
+            for note in kinds[kind]:
+                line = f"- {self.esc(note.text)}"
+                if note.author:
+                    line += f" — {self.names.show(note.author)}"
+                if note.confidential:
+                    line += self.mark
+                self.add(line)
+            self.add("")
+        return True
 
-        # The action plan.
-        add(f"## {words['actions']}")
-        add("")
-        actions = shown(session.actions)
-        if actions:
-            add(_row([words["what"], words["who"], words["due"]]))
-            add("| --- | --- | --- |")
-            for action in actions:
-                add(_row([what_of(action), names.show(action.who), esc(action.due)]))
-        else:
-            add(f"*{words['nothing']}*")
-        add("")
+    def told_in_order(self, phase: Phase, notes: list[Note]) -> bool:
+        """A round of the table as it was spoken: the notes taken before anyone had the floor,
+        then each round, each turn with its contributions; all in log order. False when
+        nobody had the floor and there is no note."""
+        turns = self.session.turns
+        mine = {i for i, turn in enumerate(turns) if turn.phase == phase.id}
+        said: dict[int, list[Note]] = {}
+        told: list[tuple[int, Note | int]] = [(turns[i].seq, i) for i in mine]
+        for note in notes:
+            if note.turn in mine:
+                said.setdefault(note.turn, []).append(note)
+            else:  # before the round, or moved here from another phase
+                told.append((note.seq, note))
+        if not told:
+            return False
+        told.sort(key=lambda item: item[0])
+        round_number = 0
+        for _, item in told:
+            if isinstance(item, Note):
+                self.add(f"- {self.contribution(item)}")
+                continue
+            turn = turns[item]
+            if turn.round != round_number:
+                round_number = turn.round
+                if self.out[-1]:
+                    self.add("")
+                self.heading(4, self.words["round_n"].format(n=round_number))
+            line = f"- **{self.names.show(turn.name)}**"
+            if turn.passed:
+                line += f" — *{self.words['passed_turn']}*"
+            self.add(line)
+            for note in sorted(said.get(item, []), key=lambda n: n.seq):
+                self.add(f"  - {self.contribution(note, turn)}")
+        self.add("")
+        return True
 
-        # Learnings, per person: roster order first, then in order of appearance.
-        add(f"## {words['learnings']}")
-        add("")
-        learnings = shown(session.learnings)
-        if learnings:
-            per_person: dict[str, list[str]] = {n: [] for n in roster.names()}
-            for learning in learnings:
-                per_person.setdefault(learning.who, []).append(what_of(learning))
-            for who, items in per_person.items():
-                if not items:
-                    continue
-                add(f"### {names.show(who) or words['unnamed']}")
-                add("")
-                out.extend(f"- {what}" for what in items)
-                add("")
-        else:
-            add(f"*{words['nothing']}*")
-            add("")
+    def contribution(self, note: Note, turn: Turn | None = None) -> str:
+        """`*Suggestion* : text — author (confidential)`, the author when not the speaker."""
+        line = f"*{self.kind_label(note.kind, 'one')}*{self.colon}{self.esc(note.text)}"
+        if note.author and (turn is None or not self.names.same(note.author, turn.name)):
+            line += f" — {self.names.show(note.author)}"
+        if note.confidential:
+            line += self.mark
+        return line
 
-        lines = [line for line in session.evaluation if line]
-        if lines:
-            add(f"## {words['evaluation']}")
-            add("")
-            out.extend(f"- {esc(line)}" for line in lines)
-            add("")
+    def actions(self) -> None:
+        words, names = self.words, self.names
+        self.heading(2, words["actions"])
+        actions = [a for a in self.session.actions if self.shown(a.note)]
+        if not actions:
+            self.nothing()
+            return
+        self.add(_row([words["what"], words["who"], words["due"]]))
+        self.add("| --- | --- | --- |")
+        for action in actions:
+            who = " + ".join(names.show(p) for p in action.people)
+            what = self.esc(action.what) + self.marked(action.note)
+            self.add(_row([what, who, self.esc(action.due)]))
+        self.add("")
 
-        # Round of the table: each consultant's talk time, then anybody else who spoke.
-        if session.talk:
-            speakers = [c for c in roster.consultants if c]
-            speakers += [n for n in session.talk if n and n not in speakers]
-            times = ", ".join(
-                f"{names.show(n)} {format_duration(session.talk_time(n, now=at))}" for n in speakers
-            )
-            add(f"## {words['round']}")
-            add("")
-            add(f"**{words['talk']}**{colon}{times}")
-            add("")
-            if session.passes:
-                passed = ", ".join(names.show(n) for n in session.passes)
-                add(f"**{words['passed']}**{colon}{passed}")
-                add("")
+    def learnings(self) -> None:
+        """Per person: roster order first, then in order of appearance."""
+        self.heading(2, self.words["learnings"])
+        learnings = [x for x in self.session.learnings if self.shown(x.note)]
+        if not learnings:
+            self.nothing()
+            return
+        names = self.names
+        per_person: dict[str, tuple[str, list[str]]] = {
+            n: (n, []) for n in self.session.roster.names()
+        }
+        for learning in learnings:
+            key = names.resolve(learning.who) or learning.who.strip().casefold()
+            what = self.esc(learning.what) + self.marked(learning.note)
+            per_person.setdefault(key, (learning.who, []))[1].append(what)
+        for who, items in per_person.values():
+            if items:
+                self.heading(3, names.show(who) or self.words["unnamed"])
+                self.out.extend(f"- {what}" for what in items)
+                self.add("")
 
-        # Timing: planned against actual, per phase and in all.
-        add(f"## {words['timing']}")
-        add("")
-        add(_row([words["phase"], words["planned"], words["actual"], words["overtime"]]))
-        add("| --- | ---: | ---: | ---: |")
-        timings = phase_timings(session, now=at)
-        total_planned = sum(p for p, _ in timings)
-        total_actual = sum(a for _, a in timings)
-        long = max(total_planned, total_actual) >= 3600
+    def evaluation(self) -> None:
+        """The mean score, then the comments; no section without any."""
+        evaluations = [e for e in self.session.evaluations if self.shown(e.note)]
+        scores = [e.score for e in evaluations if e.score is not None]
+        comments = [e for e in evaluations if e.comment]
+        if not scores and not comments:
+            return
+        words = self.words
+        self.heading(2, words["evaluation"])
+        if scores:
+            self.add(f"**{words['mean']}**{self.colon}{_format_mean(scores, words)}")
+            self.add("")
+        for e in comments:
+            line = f"- {self.esc(e.comment)}"
+            if e.author and not self.anonymize:  # authors only with their consent
+                line += f" — {self.names.show(e.author)}"
+            self.add(line + self.marked(e.note))
+        if comments:
+            self.add("")
 
-        def duration(seconds: int) -> str:
-            return format_duration(seconds, hours=long)
-
-        def over(seconds: int) -> str:
-            return f"+{duration(seconds)}" if seconds > 0 else "—"
-
-        for i, (phase, (planned, actual)) in enumerate(
-            zip(session.script.phases, timings, strict=True)
-        ):
-            add(
-                _row(
-                    [
-                        f"{i + 1}. {esc(phase.title)}",
-                        duration(planned),
-                        duration(actual),
-                        over(actual - planned),
-                    ]
-                )
-            )
-        add(
-            _row(
-                [
-                    f"**{words['total']}**",
-                    f"**{duration(total_planned)}**",
-                    f"**{duration(total_actual)}**",
-                    f"**{over(total_actual - total_planned)}**",
-                ]
-            )
+    def round_of_the_table(self) -> None:
+        """Each consultant's talk time, then anybody else who had the floor."""
+        s = self.session
+        if not s.talk:
+            return
+        speakers = [c for c in s.roster.consultants if c]
+        speakers += [n for n in s.talk if n and n not in speakers]
+        times = ", ".join(
+            f"{self.names.show(n)} {format_duration(s.talk_time(n, now=self.at))}" for n in speakers
         )
-        add("")
-        add("---")
-        add("")
-        reminder = words["reminder_with"] if include_confidential else words["reminder"]
-        add(f"*{reminder}*")
-        add("")
-        return "\n".join(out)
+        self.heading(2, self.words["round"])
+        self.add(f"**{self.words['talk']}**{self.colon}{times}")
+        self.add("")
 
-    if anonymize:
-        build()  # a first pass numbers the other participants in order of appearance
-        names.scrubbing = True
-    return build()
+    def timing(self) -> None:
+        """Planned, adjusted (when some phase was), actual and overtime, per phase and in all."""
+        words = self.words
+        table = timing_table(self.session, now=self.at)
+        self.heading(2, words["timing"])
+        columns = [words["phase"], words["planned"]]
+        if table.adjusted:
+            columns.append(words["adjusted"])
+        columns += [words["actual"], words["overtime"]]
+        self.add(_row(columns))
+        self.add("| --- |" + " ---: |" * (len(columns) - 1))
+        for i, row in enumerate(table.rows):
+            self.add(_row(_timing_cells(table, row, f"{i + 1}. {self.esc(row.title)}")))
+        total = _timing_cells(table, table.total, words["total"])
+        self.add(_row(f"**{cell}**" for cell in total))
+        self.add("")
+        if table.adjusted:
+            self.add(f"*{words['adjusted_note']}*")
+            self.add("")
+
+
+def _timing_cells(table: TimingTable, row: TimingRow, title: str) -> list[str]:
+    cells = [title, table.duration(row.planned)]
+    if table.adjusted:
+        cells.append(table.duration(row.adjusted))
+    over = f"+{table.duration(row.over)}" if row.over > 0 else "—"
+    return [*cells, table.duration(row.actual), over]
 
 
 def render_journal(
@@ -641,7 +878,7 @@ def render_journal(
 ) -> str:
     """The export of a practice session: prompts with their answers, time per phase against
     the plan (in rehearsal time and in real-session equivalent), and the prompts skipped."""
-    words = LABELS["fr"] if (lang or session.lang) == "fr" else LABELS["en"]
+    words = _words(lang or session.lang)
     colon = words["colon"]
     esc = escape_inline
     at = now or _latest(session)
@@ -675,35 +912,28 @@ def render_journal(
             add("")
             out.extend(f"- {esc(p)}" for p in skipped)
             add("")
+    # The plan is in real-session time: the rehearsal's time is scaled to compare.
+    table = timing_table(session, now=at, scale=speed)
     add(f"## {words['timing']}")
     add("")
-    add(
-        _row(
-            [words["phase"], words["planned"], words["rehearsal"], words["real"], words["overtime"]]
-        )
-    )
-    add("| --- | ---: | ---: | ---: | ---: |")
-    for i, phase in enumerate(session.script.phases):
-        planned = int(round(max(0.0, session.planned(i))))
-        spent = session.elapsed(i, now=at)
-        real = int(round(spent * speed))
-        add(
-            _row(
-                [
-                    f"{i + 1}. {esc(phase.title)}",
-                    format_duration(planned),
-                    format_duration(spent),
-                    format_duration(real),
-                    _overtime(real - planned),
-                ]
-            )
-        )
+    columns = [words["phase"], words["planned"]]
+    if table.adjusted:
+        columns.append(words["adjusted"])
+    columns += [words["rehearsal"], words["real"], words["overtime"]]
+    add(_row(columns))
+    add("| --- |" + " ---: |" * (len(columns) - 1))
+    for i, row in enumerate(table.rows):
+        cells = [f"{i + 1}. {esc(row.title)}", format_duration(row.planned)]
+        if table.adjusted:
+            cells.append(format_duration(row.adjusted))
+        cells += [
+            format_duration(session.elapsed(i, now=at)),
+            format_duration(row.actual),
+            f"+{format_duration(row.over)}" if row.over > 0 else "—",
+        ]
+        add(_row(cells))
     add("")
     return "\n".join(out)
-
-
-def _overtime(seconds: int) -> str:
-    return f"+{format_duration(seconds)}" if seconds > 0 else "—"
 
 
 # -- files ----------------------------------------------------------------------------------------
