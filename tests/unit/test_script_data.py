@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
+import subprocess
+import sys
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -273,3 +276,37 @@ def test_load_bundled_script_names_an_unknown_name() -> None:
     with pytest.raises(ScriptError) as caught:
         load_bundled_script("nope")
     assert "no bundled script named 'nope'" in caught.value.problems[0]
+
+
+def test_no_pydantic_plugin_sees_what_is_validated(tmp_path: Path) -> None:
+    """An installed pydantic plugin (an entry point in the `pydantic` group) would see every
+    validated value: codev loads none. The control shows the fake plugin works otherwise."""
+    site = tmp_path / "site"
+    info = site / "spyplugin-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: spyplugin\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[pydantic]\nspy = spy:plugin\n")
+    seen = tmp_path / "seen.txt"
+    (site / "spy.py").write_text(
+        "class Plugin:\n"
+        "    def new_schema_validator(self, *args, **kwargs):\n"
+        f"        open({str(seen)!r}, 'a').write('seen\\n')\n"
+        "        return None, None, None\n"
+        "plugin = Plugin()\n"
+    )
+    user_file = tmp_path / "mine.toml"
+    user_file.write_text(tomli_w.dumps(SMALL), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), *sys.path])}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    codev = (
+        "from codev_tui import cli\n"
+        f"assert cli.main(['check', {str(user_file)!r}]) == 0\n"
+        f"assert cli.main(['agenda', '--script', {str(user_file)!r}]) == 0\n"
+    )
+    run = subprocess.run([sys.executable, "-c", codev], env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert not seen.exists()
+    control = "import pydantic\nclass M(pydantic.BaseModel):\n    x: int = 0\nM(x=1)\n"
+    run = subprocess.run([sys.executable, "-c", control], env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert seen.exists(), "the fake plugin was not loaded: the test proves nothing"
