@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import importlib.util
 import os
 import subprocess
 import sys
@@ -102,25 +101,12 @@ def _a_session(folder: Path) -> Path:
         return file.path
 
 
-_STORE_VALIDATES = "validate_script(" in Path(
-    str(importlib.util.find_spec("codev_tui.core.store").origin)  # type: ignore[union-attr]
-).read_text(encoding="utf-8")
-_UNTIL_STORE_SWITCHES = pytest.mark.xfail(
-    _STORE_VALIDATES,
-    reason="store.py still reads the session's copy of the script with validate_script "
-    "(pydantic) instead of script_from_data",
-    strict=True,
-)
-
-
 @pytest.mark.parametrize(
     "command",
     [
-        pytest.param(
-            ["export", "{session}", "-o", "{out}"], id="export", marks=_UNTIL_STORE_SWITCHES
-        ),
-        pytest.param(["export", "-o", "-"], id="export-stdout", marks=_UNTIL_STORE_SWITCHES),
-        pytest.param(["list"], id="list", marks=_UNTIL_STORE_SWITCHES),
+        pytest.param(["export", "{session}", "-o", "{out}"], id="export"),
+        pytest.param(["export", "-o", "-"], id="export-stdout"),
+        pytest.param(["list"], id="list"),
         pytest.param(["agenda"], id="agenda"),
         pytest.param(["agenda", "--script", "fast-codev", "--format", "md"], id="agenda-named"),
         pytest.param(["scripts"], id="scripts"),

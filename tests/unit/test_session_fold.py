@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from codev_tui.core.session import Session, SessionError
+from codev_tui.core.events import EVENTS, Event, event_from_record
+from codev_tui.core.session import _FOLD, Session, SessionError
 
 START = datetime(2026, 11, 29, 9, 0, 0, tzinfo=UTC)
 
@@ -18,9 +19,10 @@ class Log:
         self.session = session
         self.seq = 0
 
-    def __call__(self, at: float, type_: str, **fields) -> dict:
+    def __call__(self, at: float, type_: str, **fields) -> Event:
         self.seq += 1
-        event = {"seq": self.seq, "t": START + timedelta(seconds=at), "type": type_, **fields}
+        record = {"seq": self.seq, "t": START + timedelta(seconds=at), "type": type_, **fields}
+        event = event_from_record(record)
         self.session.apply(event)
         return event
 
@@ -39,7 +41,7 @@ def log(session) -> Log:
     return Log(session)
 
 
-def note(log: Log, t: float, id_: int, text: str, **extra) -> dict:
+def note(log: Log, t: float, id_: int, text: str, **extra) -> Event:
     fields = {"phase": log.session.phase.id, "kind": "note", "author": "", "confidential": False}
     fields.update(extra)
     return log(t, "note", id=id_, text=text, **fields)
@@ -135,7 +137,7 @@ def test_notes_keep_their_order_phase_and_fields(session, log):
     assert [n.id for n in session.notes_in("questions", include_confidential=False)] == [3]
 
 
-def test_confidential_toggles_by_note_id(session, log):
+def test_schema_1_confidential_toggles_by_note_id(session, log):
     for i in (1, 2, 3):
         note(log, i, i, f"n{i}")
     log(10, "confidential", note=2, value=True)
@@ -147,30 +149,149 @@ def test_confidential_toggles_by_note_id(session, log):
     assert [n.text for n in session.notes_in("expose", include_confidential=False)] == ["n1", "n2"]
 
 
-def test_the_last_contract_wins(session, log):
-    log(0, "contract", text="Comment dire non à mon chef ?")
-    log(5, "contract", text="Comment dire non à mon chef sans le fâcher ?")
+def test_the_last_contract_note_is_the_contract(session, log):
+    note(log, 0, 1, "Comment dire non à mon chef ?", kind="contract")
+    note(log, 5, 2, "Comment dire non à mon chef sans le fâcher ?", kind="contract")
     assert session.contract == "Comment dire non à mon chef sans le fâcher ?"
+    log(6, "edit", note=2, text="Comment dire non sans fâcher ?")
+    assert session.contract == "Comment dire non sans fâcher ?"
+    log(7, "delete", note=2)
+    assert session.contract == "Comment dire non à mon chef ?"
+    log(8, "edit", note=1, kind="note")
+    assert session.contract == ""
 
 
-def test_actions_learnings_evaluation_and_skips_accumulate(session, log):
-    log(0, "action", what="Appeler Paul", who="Claire", due="lundi")
-    log(1, "action", what="Relire le contrat", who="", due="")
-    log(2, "learning", who="Ahmed", what="Écouter avant de proposer")
-    log(3, "learning", who="Claire", what="Oser demander")
-    log(4, "evaluation", text="Rythme bien tenu")
+def test_actions_learnings_and_evaluation_are_derived_from_notes(session, log):
+    note(log, 0, 1, "Appeler Paul / claire / lundi", kind="action")
+    note(log, 1, 2, "Relire le contrat", kind="action", author="Ahmed")
+    note(log, 1, 3, " / / ", kind="action")  # says nothing to do: no action
+    note(log, 2, 4, "Écouter avant de proposer", kind="learning", author="Ahmed")
+    note(log, 3, 5, "Oser demander", kind="learning", author="Claire")
+    note(log, 4, 6, "4 rythme bien tenu", kind="evaluation", author="Chen")
+    note(log, 4, 7, "clarification un peu longue", kind="evaluation")
+    note(log, 4, 8, "5", kind="evaluation", author="Claire")
     log(5, "phase", index=1, running=True)
     log(6, "skip", prompt="As-tu essayé autre chose ?")
-    assert [(a.what, a.who, a.due) for a in session.actions] == [
-        ("Appeler Paul", "Claire", "lundi"),
-        ("Relire le contrat", "", ""),
+    assert [(a.what, a.who, a.due, a.note) for a in session.actions] == [
+        ("Appeler Paul", "Claire", "lundi", 1),
+        ("Relire le contrat", "Ahmed", "", 2),
     ]
     assert [(lrn.who, lrn.what) for lrn in session.learnings] == [
         ("Ahmed", "Écouter avant de proposer"),
         ("Claire", "Oser demander"),
     ]
-    assert session.evaluation == ["Rythme bien tenu"]
+    assert [(e.author, e.score, e.comment) for e in session.evaluations] == [
+        ("Chen", 4, "rythme bien tenu"),
+        ("", None, "clarification un peu longue"),
+        ("Claire", 5, ""),
+    ]
     assert session.skipped == [("questions", "As-tu essayé autre chose ?")]
+    # A correction of the note corrects what was derived from it.
+    log(7, "edit", note=1, text="Appeler Paul / Ahmed + Claire / mardi")
+    log(8, "edit", note=5, kind="note")
+    log(9, "edit", note=6, text="3 rythme un peu lent")
+    assert [(a.what, a.people, a.due) for a in session.actions][0] == (
+        "Appeler Paul",
+        ("Ahmed", "Claire"),
+        "mardi",
+    )
+    assert [lrn.who for lrn in session.learnings] == ["Ahmed"]
+    assert session.evaluations[0].score == 3
+
+
+def test_schema_1_copies_are_read_but_the_notes_decide(session, log):
+    """Schema 1 wrote a copy of each contract, action and learning beside its note."""
+    note(log, 0, 1, "Appeler Paul / Claire / lundi", kind="action")
+    log(0, "action", what="Appeler Paul", who="Claire", due="lundi", note=1)
+    note(log, 1, 2, "Le contrat", kind="contract")
+    log(1, "contract", text="Le contrat")
+    log(2, "learning", who="Ahmed", what="Écouter")
+    log(3, "evaluation", text="Rythme bien tenu")
+    assert [a.what for a in session.actions] == ["Appeler Paul"]
+    assert session.contract == "Le contrat" and session.learnings == []
+    assert [e.comment for e in session.evaluations] == ["Rythme bien tenu"]
+
+
+def test_a_correction_changes_only_what_it_names(session, log):
+    note(log, 0, 1, "texte", author="Claire", kind="question")
+    log(1, "edit", note=1, text="texte corrigé")
+    log(2, "edit", note=1, author="", confidential=True, kind="suggestion", phase="plan")
+    (corrected,) = session.notes
+    assert (corrected.text, corrected.author, corrected.kind, corrected.phase) == (
+        "texte corrigé",
+        "",
+        "suggestion",
+        "plan",
+    )
+    assert corrected.confidential and corrected.edited and corrected.at == at(0)
+    log(3, "edit", note=42, text="une note inconnue ne change rien")
+    assert [n.text for n in session.notes] == ["texte corrigé"]
+
+
+def test_a_deleted_note_is_gone_and_its_id_never_comes_back(session, log):
+    for i in (1, 2, 3):
+        note(log, i, i, f"n{i}")
+    log(10, "delete", note=3)
+    assert [n.id for n in session.notes] == [1, 2] and session.note_count == 2
+    assert session.note(3) is None and session.next_note_id == 4
+
+
+def test_a_restored_note_comes_back_at_its_place(session, log):
+    for i in (1, 2, 3):
+        note(log, i, i, f"n{i}")
+    log(10, "delete", note=2)
+    log(11, "restore", note=2, phase="expose", kind="note", text="n2")
+    assert [(n.id, n.text, n.at) for n in session.notes] == [
+        (1, "n1", at(1)),
+        (2, "n2", at(2)),
+        (3, "n3", at(3)),
+    ]
+
+
+def test_tombstones_keep_the_place_of_a_deleted_note(session, log):
+    """What a deletion leaves in the file: its id is taken, a restore finds its time."""
+    log(1, "tombstone", note=1, was="note")
+    note(log, 2, 2, "n2")
+    log(3, "tombstone", note=1, was="edit")
+    log(4, "delete", note=1)
+    assert [n.id for n in session.notes] == [2] and session.next_note_id == 3
+    log(5, "restore", note=1, phase="expose", kind="note", text="revenu")
+    assert [(n.id, n.at) for n in session.notes] == [(1, at(1)), (2, at(2))]
+
+
+def test_every_event_type_has_a_fold():
+    assert set(_FOLD) == set(EVENTS.values())
+
+
+def test_the_round_of_the_table_counts_rounds_and_turns(session, log):
+    log(0, "phase", index=1, running=True)
+    note(log, 1, 1, "avant le tour")
+    log(2, "speaker", name="Ahmed")
+    note(log, 3, 2, "idée d'Ahmed", author="Ahmed")
+    log(4, "speaker", name="Béatrice", passed="Ahmed")
+    log(5, "speaker", name="Chen")
+    note(log, 6, 3, "idée de Chen", author="Chen")
+    log(7, "speaker", name="Ahmed")  # back to the first: round 2
+    note(log, 8, 4, "encore Ahmed", author="Ahmed")
+    assert [(t.round, t.name, t.passed) for t in session.turns] == [
+        (1, "Ahmed", True),
+        (1, "Béatrice", False),
+        (1, "Chen", False),
+        (2, "Ahmed", False),
+    ]
+    assert [n.turn for n in session.notes] == [None, 0, 2, 3]
+    assert session.round_number == 2
+    assert session.passed_this_round("Ahmed") is False
+    log(9, "speaker", name="Béatrice", passed="Ahmed")
+    assert session.passed_this_round("Ahmed") is True
+    assert session.passes == ["Ahmed", "Ahmed"]
+
+
+def test_schema_1_nobody_after_the_last_then_the_first_is_round_2(session, log):
+    log(0, "phase", index=1, running=True)
+    for n, name in enumerate(["Ahmed", "Béatrice", "Chen", "", "Ahmed"]):
+        log(n + 1, "speaker", name=name)
+    assert [t.round for t in session.turns] == [1, 1, 1, 2]
 
 
 def test_talk_time_per_speaker_stops_while_paused(session, log):
@@ -232,8 +353,8 @@ def test_resume_without_a_phase_event_enters_the_first_phase(session, log):
 
 def test_the_last_seq_is_remembered(session, log):
     log(0, "pause")
-    session.apply({"seq": 41, "t": at(1), "type": "pause"})
-    session.apply({"seq": 7, "t": at(2), "type": "pause"})
+    session.apply(event_from_record({"seq": 41, "t": at(1), "type": "pause"}))
+    session.apply(event_from_record({"seq": 7, "t": at(2), "type": "pause"}))
     assert session.last_seq == 41
 
 

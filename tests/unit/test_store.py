@@ -117,7 +117,7 @@ def test_the_reread_session_equals_the_live_one(data_dir, script, roster, wall):
         file.record("speaker", name="Claire")
         wall.advance(95.5)
         file.record("note", phase="expose", kind="note", text="Claire expose", author="Claire")
-        file.record("contract", text="Comment dire non ?")
+        file.record("note", phase="expose", kind="contract", text="Comment dire non ?")
         file.record("pause")
         wall.advance(60)
         file.record("resume")
@@ -126,10 +126,10 @@ def test_the_reread_session_equals_the_live_one(data_dir, script, roster, wall):
         file.record("phase", index=1, running=True)
         file.record("speaker", name="Ahmed")
         wall.advance(42.125)
-        file.record("confidential", note=1, value=True)
-        file.record("action", what="Appeler Paul", who="Claire", due="lundi")
-        file.record("learning", who="Ahmed", what="Écouter d'abord")
-        file.record("evaluation", text="Bonne séance")
+        file.record("edit", note=1, confidential=True)
+        file.record("note", phase="plan", kind="action", text="Appeler Paul / Claire / lundi")
+        file.record("note", phase="plan", kind="learning", text="Écouter d'abord", author="Ahmed")
+        file.record("note", phase="plan", kind="evaluation", text="4 Bonne séance")
         file.record("skip", prompt="Qu'attends-tu ?")
         wall.advance(10)
         file.record("end")
@@ -138,6 +138,10 @@ def test_the_reread_session_equals_the_live_one(data_dir, script, roster, wall):
     assert read_session(path) == live
     assert live.talk == {"Claire": 125.5, "Ahmed": 52.125}
     assert live.notes[0].confidential is True
+    assert live.contract == "Comment dire non ?"
+    assert [(a.what, a.who, a.due) for a in live.actions] == [("Appeler Paul", "Claire", "lundi")]
+    assert [(x.who, x.what) for x in live.learnings] == [("Ahmed", "Écouter d'abord")]
+    assert [(e.score, e.comment) for e in live.evaluations] == [(4, "Bonne séance")]
 
 
 def test_reopening_continues_the_numbering(data_dir, script, roster, wall):
@@ -146,7 +150,7 @@ def test_reopening_continues_the_numbering(data_dir, script, roster, wall):
     with SessionFile.open(path, now=wall) as file:
         assert file.repaired is None
         event = file.record("note", phase="plan", kind="action", text="après reprise")
-    assert event["seq"] == 4 and event["id"] == 4
+    assert event.seq == 4 and event.id == 4
     notes = read_session(path).notes
     assert [n.id for n in notes] == [1, 2, 3, 4]
     assert notes[-1].text == "après reprise"
@@ -194,7 +198,7 @@ def test_file_name_is_local_date_time_and_topic_slug(data_dir, script, roster, w
 def test_the_whole_file_is_valid_toml_at_any_point(data_dir, script, roster, wall):
     with SessionFile.create(data_dir, script, roster, now=wall) as file:
         data = parse(file.path)
-        assert data["schema"] == 1 and data["session"]["topic"] == roster.topic
+        assert data["schema"] == 2 and data["session"]["topic"] == roster.topic
         assert "events" not in data
         for i in range(12):
             file.record("note", **note_fields(i))
@@ -755,6 +759,16 @@ def test_any_text_and_author_round_trip(tmp_path_factory, text, author, confiden
         (text, author, confidential),
         ("après", author, False),
     ]
+    # The fast reader (all records as one JSON document) reads exactly what a TOML parser does.
+    parsed = store._Parsed(path)
+    at_once = parsed._records_at_once()
+    assert at_once is not None
+    assert [store.event_from_record(r) for r in at_once] == [
+        store.event_from_record(
+            store._decode_strings(tomllib.loads(parsed.raw[a:b].decode())["events"][0])
+        )
+        for a, b in parsed.records
+    ]
     assert session.roster.topic == text[:30] and session.roster.client == author
     with SessionFile.open(path) as again:
         assert again.repaired is None
@@ -786,3 +800,168 @@ def test_session_files_are_listed_without_side_files(data_dir, script, roster, w
     assert store.list_sessions(data_dir) == [other.path, path]
     shutil.rmtree(data_dir)
     assert store.list_sessions(data_dir) == []
+
+
+# -- deleting a note: its text is nowhere on disk -------------------------------------------------
+
+
+def folder_bytes(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+def test_a_deleted_note_is_nowhere_on_disk(data_dir, script, roster, wall):
+    with new_session(data_dir, script, roster, wall, notes=3) as file:
+        secret = file.record("note", phase="expose", kind="note", text="secret-AB12 du client")
+        file.record("edit", note=secret.id, text="secret-AB12 corrigé", author="Claire")
+        file.record("note", phase="expose", kind="note", text="après")
+        assert b"secret-AB12" in folder_bytes(data_dir)
+        size_before = len(file.path.read_bytes())
+        file.record("delete", note=secret.id)
+        raw = file.path.read_bytes()
+        assert b"secret-AB12" not in folder_bytes(data_dir)
+        assert stat.S_IMODE(file.path.stat().st_mode) == 0o600
+        assert len(raw) < size_before + 200
+        events = parse(file.path)["events"]
+        assert [e["type"] for e in events][-4:] == ["tombstone", "tombstone", "note", "delete"]
+        assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+        assert all(e["note"] == secret.id for e in events if e["type"] == "tombstone")
+        nxt = file.record("note", phase="expose", kind="note", text="la suite s'ajoute")
+        assert nxt.id == secret.id + 2
+        live = file.session
+        path = file.path
+    again = read_session(path)
+    assert again == live
+    assert [n.text for n in again.notes][-2:] == ["après", "la suite s'ajoute"]
+    with SessionFile.open(path, now=wall) as file:
+        assert file.record("note", phase="expose", kind="note", text="x").id == secret.id + 3
+
+
+def test_a_deletion_removes_the_side_files_that_hold_its_note(data_dir, script, roster, wall):
+    with new_session(data_dir, script, roster, wall, notes=2) as file:
+        path = file.path
+    keep = path.read_bytes()
+    # A correction of note 2 cut short by a crash: set aside in a side file at the next open.
+    with SessionFile.open(path, now=wall) as file:
+        file.record("edit", note=2, text="texte-privé-77 jamais confirmé")
+    torn = path.read_bytes()[len(keep) :][:-12]
+    path.write_bytes(keep + torn)
+    with SessionFile.open(path, now=wall) as file:
+        assert file.repaired is not None and b"texte-priv" in file.repaired.read_bytes()
+        other = path.with_name(path.name + ".torn-other")
+        other.write_bytes(b"[[events]]\nseq = 9\nid = 1\n")  # about another note: stays
+        file.record("delete", note=2)
+    assert b"texte-priv" not in folder_bytes(data_dir)
+    assert side_files(path) == [other]
+
+
+def test_a_failed_deletion_keeps_the_file_and_can_be_retried(
+    data_dir, script, roster, wall, monkeypatch
+):
+    file = new_session(data_dir, script, roster, wall, notes=3)
+    before = file.path.read_bytes()
+    event = file.make_event("delete", note=2)
+    monkeypatch.setattr(store.os, "write", _enospc)
+    with pytest.raises(SaveError, match="No space left"):
+        file.write(event)
+    monkeypatch.undo()
+    assert file.path.read_bytes() == before
+    assert list(data_dir.glob(".*.tmp")) == []
+    file.write(event)
+    file.write(event)  # a retry that finds it done adds nothing
+    file.session.apply(event)
+    file.record("note", phase="expose", kind="note", text="ensuite")
+    file.close()
+    assert [e["type"] for e in parse(file.path)["events"]].count("delete") == 1
+    assert [n.id for n in read_session(file.path).notes] == [1, 3, 4]
+
+
+def test_the_minutes_beside_are_replaced_with_the_deletion(data_dir, script, roster, wall):
+    with new_session(data_dir, script, roster, wall, notes=1) as file:
+        file.record("note", phase="expose", kind="note", text="à effacer")
+        minutes = file.path.with_suffix(".md")
+        minutes.write_text("- à effacer\n")
+        file.write(file.make_event("delete", note=2), {minutes: b"- rien\n"})
+        assert minutes.read_bytes() == b"- rien\n"
+
+
+# -- schemas: 1 still opens, a newer one is refused untouched -------------------------------------
+
+
+def _schema_1_file(data_dir, script, roster, wall) -> Path:
+    """A session file as codev wrote it with schema 1: copies of the contract and actions."""
+    with new_session(data_dir, script, roster, wall) as file:
+        path = file.path
+    header = path.read_bytes().replace(b"schema = 2", b"schema = 1")
+    records = [
+        {"type": "phase", "index": 0, "running": True},
+        {
+            "type": "note",
+            "id": 1,
+            "phase": "expose",
+            "kind": "contract",
+            "text": "Le contrat",
+            "author": "",
+            "confidential": False,
+        },
+        {"type": "contract", "text": "Le contrat"},
+        {
+            "type": "note",
+            "id": 2,
+            "phase": "plan",
+            "kind": "action",
+            "text": "Appeler / Claire",
+            "author": "",
+            "confidential": False,
+        },
+        {"type": "action", "what": "Appeler", "who": "Claire", "due": "", "note": 2},
+        {"type": "confidential", "note": 1, "value": False},
+        {"type": "evaluation", "text": "Bonne séance"},
+    ]
+    body = b"".join(
+        encode_record({"seq": n, "t": wall.advance(1), **r}) for n, r in enumerate(records, 1)
+    )
+    path.write_bytes(header + body)
+    return path
+
+
+def test_a_schema_1_file_opens_and_is_brought_to_schema_2(data_dir, script, roster, wall):
+    path = _schema_1_file(data_dir, script, roster, wall)
+    session = read_session(path)
+    assert session.contract == "Le contrat"
+    assert [(a.what, a.who) for a in session.actions] == [("Appeler", "Claire")]
+    assert [e.comment for e in session.evaluations] == ["Bonne séance"]
+    assert parse(path)["schema"] == 1  # reading never writes
+    with SessionFile.open(path, now=wall) as file:
+        assert parse(path)["schema"] == 2
+        file.record("delete", note=1)  # and its schema-1 copy of the contract goes too
+    raw = path.read_bytes()
+    assert b"Le contrat" not in raw and read_session(path).contract == ""
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda raw: raw.replace(b"schema = 2", b"schema = 3"), "made by a newer codev: schema 3"),
+        (
+            lambda raw: raw + encode_record({"seq": 9, "t": datetime.now(UTC), "type": "vote"}),
+            "made by a newer codev (event type 'vote'",
+        ),
+    ],
+)
+def test_a_file_from_a_newer_codev_is_refused_and_never_touched(
+    data_dir, script, roster, wall, change, message, capsys
+):
+    from codev_tui.cli import main
+
+    with new_session(data_dir, script, roster, wall, notes=2) as file:
+        path = file.path
+    path.write_bytes(change(path.read_bytes()))
+    before = path.read_bytes()
+    with pytest.raises(store.NewerFileError, match=re.escape(message)):
+        read_session(path)
+    with pytest.raises(store.NewerFileError, match="please upgrade"):
+        SessionFile.open(path, now=wall)
+    assert main(["export", str(path), "-o", str(data_dir / "x.md")]) == 2
+    err = capsys.readouterr().err
+    assert "please upgrade" in err and "Traceback" not in err and len(err.splitlines()) == 1
+    assert path.read_bytes() == before and not (data_dir / "x.md").exists()

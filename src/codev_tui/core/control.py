@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from codev_tui.core.clock import Clock, Countdown, TimerState
-from codev_tui.core.notes import PASTED_NEWLINE, parse_note, split_action
+from codev_tui.core.events import Event
+from codev_tui.core.notes import PASTED_NEWLINE, note_line, parse_note
 from codev_tui.core.session import Note, Session
 from codev_tui.core.store import SessionFile, WallClock
 
-Submit = Callable[[dict[str, Any]], None]
+Submit = Callable[[Event, dict[Path, bytes] | None], None]
+"""Hands an event to the writer, with files to replace once it is on disk (or None)."""
+
+
+@dataclass(frozen=True)
+class Undo:
+    """What Ctrl+Z puts back: the note as it was before a correction or a deletion."""
+
+    note: Note
+    deleted: bool
 
 
 class SessionControl:
@@ -26,30 +38,41 @@ class SessionControl:
         self.session: Session = file.session
         self._submit = submit
         self._clock = clock
-        self._wall = wall
+        self.wall = wall
         self.scale = self.session.speed if self.session.practice and self.session.speed > 0 else 1.0
-        self.saved_notes: set[int] = {n.id for n in self.session.notes}
         self.unsaved = 0
         self.save_error = ""
+        self._pending: dict[int, int] = {}
+        """Per note id, its events not yet on disk: the note shows ✓ only at zero."""
+        self._undo: list[Undo] = []
         self.countdown = self._countdown_for_current()
         self.bell_rung = self.countdown.remaining() < 0
 
     # -- events -------------------------------------------------------------------------------
 
-    def _emit(self, type_: str, **fields: Any) -> dict[str, Any]:
+    def _emit(self, type_: str, rewrite: dict[Path, bytes] | None = None, **fields: Any) -> Event:
         event = self.file.make_event(type_, **fields)
         self.session.apply(event)
         self.unsaved += 1
-        self._submit(event)
+        if (note := event.note_id) is not None:
+            self._pending[note] = self._pending.get(note, 0) + 1
+        self._submit(event, rewrite)
         return event
 
-    def saved(self, event: dict[str, Any]) -> None:
+    def saved(self, event: Event) -> None:
         """Called once an event is on disk."""
         self.unsaved = max(0, self.unsaved - 1)
-        if event["type"] == "note":
-            self.saved_notes.add(int(event["id"]))
+        note = event.note_id
+        if note is not None and note in self._pending:
+            self._pending[note] -= 1
+            if not self._pending[note]:
+                del self._pending[note]
         if not self.unsaved:
             self.save_error = ""
+
+    def is_saved(self, note_id: int) -> bool:
+        """Whether everything typed about this note (the note, its corrections) is on disk."""
+        return note_id not in self._pending
 
     def failed(self, message: str) -> None:
         """Called when a write failed; it will be retried."""
@@ -61,7 +84,7 @@ class SessionControl:
         return Countdown(
             s.script.phases[i].seconds / self.scale,
             self._clock,
-            elapsed=s.elapsed(i, self._wall()),
+            elapsed=s.elapsed(i, self.wall()),
             adjust=s.timings[i].adjust / self.scale,
             running=s.running,
             warning=s.script.phases[i].warning_seconds / self.scale,
@@ -131,7 +154,7 @@ class SessionControl:
 
     def planned_end(self) -> datetime:
         """When the session ends if every phase takes its planned time, from its start."""
-        start = self.session.started or self._wall()
+        start = self.session.started or self.wall()
         total = sum(p.seconds for p in self.session.script.phases) / self.scale
         return start + timedelta(seconds=total)
 
@@ -140,7 +163,7 @@ class SessionControl:
         s = self.session
         left = max(0.0, self.countdown.remaining())
         later = sum(s.planned(i) for i in range(s.current + 1, len(s.script.phases))) / self.scale
-        return self._wall() + timedelta(seconds=left + later)
+        return self.wall() + timedelta(seconds=left + later)
 
     def drift_minutes(self) -> float:
         """Minutes behind (positive) or ahead (negative) of the plan."""
@@ -167,18 +190,22 @@ class SessionControl:
         prompts = self.prompts()
         return prompts[done] if done < len(prompts) else None
 
-    def capture(self, raw: str) -> dict[str, Any] | None:
-        """Save what was typed, as the current phase captures it; None when there is no text."""
+    def capture(self, raw: str) -> Event | None:
+        """Save what was typed, as the current phase captures it; None when there is no text.
+
+        The contract, the action plan, the learnings and the evaluation are notes of their
+        kind: the session derives them, so a correction of the note corrects them too.
+        """
         s = self.session
-        phase = s.phase
         if s.practice and (prompt := self.current_prompt()) is not None:
             return self.note_for_prompt(raw, prompt[1])
-        parsed = parse_note(raw, phase.kind, s.roster.names())
+        parsed = parse_note(raw, s.phase.kind, s.roster.names(), len(s.script.phases))
         if not parsed.text:
             return None
+        phase = s.phase if parsed.phase is None else s.script.phases[parsed.phase - 1]
         # In the round of the table a note without @name is the consultant who has the floor's.
-        author = parsed.author or (s.speaker if phase.round else "")
-        note = self._emit(
+        author = parsed.author or (s.speaker if phase.round and phase is s.phase else "")
+        return self._emit(
             "note",
             phase=phase.id,
             kind=parsed.kind,
@@ -186,17 +213,8 @@ class SessionControl:
             author=author,
             confidential=parsed.confidential,
         )
-        if phase.kind == "contract" and parsed.kind == "contract":
-            self._emit("contract", text=parsed.text)
-        elif phase.kind == "action" and parsed.kind == "action":
-            what, who, due = split_action(parsed.text)
-            if any(c.isalnum() for c in what):  # " / / " stays a note, not an empty action
-                self._emit("action", what=what, who=who or parsed.author, due=due, note=note["id"])
-        elif phase.kind == "learning" and parsed.kind == "learning":
-            self._emit("learning", who=parsed.author, what=parsed.text, note=note["id"])
-        return note
 
-    def note_for_prompt(self, raw: str, prompt: str) -> dict[str, Any] | None:
+    def note_for_prompt(self, raw: str, prompt: str) -> Event | None:
         """Practice: save an answer to a guiding prompt."""
         text = raw.replace(PASTED_NEWLINE, "\n").strip()
         if not text:
@@ -206,8 +224,6 @@ class SessionControl:
             phase=self.session.phase.id,
             kind="note",
             text=text,
-            author="",
-            confidential=False,
             prompt=prompt,
         )
 
@@ -219,15 +235,117 @@ class SessionControl:
         self._emit("skip", prompt=current[1])
         return True
 
+    # -- corrections --------------------------------------------------------------------------
+
+    def correction_line(self, note: Note, here: str | None = None) -> str:
+        """The note as one line of the prefix syntax, to correct it by editing that line.
+
+        `here` is the phase the line is typed in: a note of another phase says `/pN`.
+        """
+        phase = None
+        if here is not None and note.phase != here:
+            index = self.session.phase_index(note.phase)
+            phase = index + 1 if index is not None else None
+        return note_line(note.text, note.kind, note.author, note.confidential, phase)
+
+    def correct(self, note_id: int, raw: str) -> Event | None:
+        """Save the corrected line of a note: only what changed; None when nothing did.
+
+        No kind token keeps the kind, no `/pN` keeps the phase; no `@name` means no author and
+        no `/c` not confidential, as the line shows them. An empty text is no correction.
+        """
+        s = self.session
+        note = s.note(note_id)
+        if note is None:
+            return None
+        parsed = parse_note(raw, note.kind, s.roster.names(), len(s.script.phases))
+        if not parsed.text:
+            return None
+        wanted = {
+            "text": parsed.text,
+            "kind": parsed.kind,
+            "author": parsed.author,
+            "confidential": parsed.confidential,
+            "phase": s.script.phases[parsed.phase - 1].id if parsed.phase else note.phase,
+        }
+        return self._change(note, {k: v for k, v in wanted.items() if getattr(note, k) != v})
+
     def set_confidential(self, note: Note, value: bool) -> None:
-        """Mark a note confidential (left out of the minutes) or not."""
-        if note.confidential != value:
-            self._emit("confidential", note=note.id, value=value)
+        """Mark a note confidential (left out of the minutes) or not: a correction too."""
+        self._change(note, {"confidential": value} if note.confidential != value else {})
+
+    def _change(self, note: Note, changes: dict[str, Any]) -> Event | None:
+        if not changes:
+            return None
+        self._undo.append(Undo(replace(note), deleted=False))
+        return self._emit("edit", note=note.id, **changes)
+
+    def delete(self, note_id: int) -> Event | None:
+        """Withdraw a note: once on disk, its text is nowhere in the folder (Ctrl+Z brings it
+        back from memory). Minutes written beside the session that show it are written again."""
+        note = self.session.note(note_id)
+        if note is None:
+            return None
+        self._undo.append(Undo(replace(note), deleted=True))
+        rewrite = self._minutes_without(note)
+        return self._emit("delete", rewrite=rewrite, note=note_id)
+
+    def _minutes_without(self, note: Note) -> dict[Path, bytes] | None:
+        """The minutes beside the session file, written again, when they show `note`."""
+        from codev_tui.core.export import default_minutes_path, escape_inline, render_minutes
+
+        path = default_minutes_path(self.file.path)
+        try:
+            shown = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+        first_line = note.text.splitlines()[0] if note.text else ""
+        if not first_line or (first_line not in shown and escape_inline(first_line) not in shown):
+            return None
+        # The session already folded the deletion: the minutes are rendered without the note.
+        text = render_minutes(self.session, lang=self.session.lang)
+        return {path: text.encode("utf-8")}
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether Ctrl+Z has a correction or a deletion to undo."""
+        return bool(self._undo)
+
+    def undo(self) -> Note | None:
+        """Ctrl+Z: undo the last correction or deletion; the note as it is again, or None."""
+        while self._undo:
+            last = self._undo.pop()
+            before = last.note
+            if last.deleted:
+                if self.session.note(before.id) is not None:
+                    continue
+                self._emit(
+                    "restore",
+                    note=before.id,
+                    phase=before.phase,
+                    kind=before.kind,
+                    text=before.text,
+                    author=before.author,
+                    confidential=before.confidential,
+                    prompt=before.prompt,
+                )
+                return self.session.note(before.id)
+            now = self.session.note(before.id)
+            if now is None:
+                continue
+            fields = ("text", "kind", "author", "confidential", "phase")
+            changes = {
+                f: getattr(before, f) for f in fields if getattr(now, f) != getattr(before, f)
+            }
+            if changes:
+                self._emit("edit", note=before.id, **changes)
+                return now
+        return None
 
     # -- the round of the table ---------------------------------------------------------------
 
     def next_speaker(self, passed: bool = False) -> str:
-        """Give the floor to the next consultant in order (after the last one: nobody).
+        """Give the floor to the next consultant in order; after the last, a new round starts.
 
         Only in a phase with a round of the table; elsewhere nothing changes."""
         order = self.session.roster.consultants
@@ -235,7 +353,7 @@ class SessionControl:
             return ""
         current = self.session.speaker
         index = order.index(current) + 1 if current in order else 0
-        name = order[index] if index < len(order) else ""
+        name = order[index % len(order)]
         if passed and current:
             self._emit("speaker", name=name, passed=current)
         else:

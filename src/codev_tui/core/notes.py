@@ -4,11 +4,16 @@ A note may start with any of these tokens, in any order, each followed by a spac
 
 - `@Name`  the author (completed from the roster; a name with spaces: `@"Marie Dupont"`)
 - `/q` question, `/s` suggestion, `/h` hypothesis, `/i` impression, `/t` testimony,
-  `/n` plain note, `/a` action, `/l` learning — the kind (each phase has a default)
+  `/n` plain note, `/a` action, `/l` learning, `/e` evaluation — the kind (each phase has a
+  default)
 - `/c`     confidential: kept out of the minutes unless asked
+- `/p2`    the phase, by its number (a note for an earlier phase, or moved there when corrected)
 - `//`     ends the prefix: what follows is text even if it starts with `/` or `@`
 
-Action items (synthesis) read `what / who / by when`, the last two optional.
+Action items (synthesis) read `what / who / by when`, the last two optional; `who` may name
+several people (`Sophie + Aïcha`). An evaluation may start with a score from 1 to 5
+(`/e 4 rythme bon`). `note_line` writes a note back in this syntax, so that correcting a note is
+editing one line.
 """
 
 from __future__ import annotations
@@ -25,13 +30,20 @@ KIND_TOKENS: dict[str, str] = {
     "n": "note",
     "a": "action",
     "l": "learning",
+    "e": "evaluation",
 }
 """Letter after `/` → kind of note."""
+
+TOKEN_OF_KIND: dict[str, str] = {kind: letter for letter, kind in KIND_TOKENS.items()}
+"""Kind of note → its letter (the contract has none: it is the contract phase's default)."""
 
 PASTED_NEWLINE = "\u2424"
 """How a pasted line break shows in the one-line input (it is saved as a line break)."""
 
 _QUOTED_AUTHOR = re.compile(r'@"([^"]+)"')
+_PHASE_TOKEN = re.compile(r"/p([1-9][0-9]?)")
+_SCORE = re.compile(r"([1-5])(?:/5)?(?=\s|$)")
+_PEOPLE_SEPARATORS = re.compile(r"\s*(?:\+|,|&|;|\bet\b|\band\b)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,12 +54,18 @@ class ParsedNote:
     kind: str
     author: str = ""
     confidential: bool = False
+    phase: int | None = None
+    """The phase number given with `/pN` (1-based), or None."""
+    has_kind: bool = False
+    """Whether a kind token was typed (else `kind` is the default)."""
 
 
-def parse_note(raw: str, default_kind: str, roster_names: list[str] | None = None) -> ParsedNote:
-    """Split the prefix tokens from the text of a note."""
+def parse_note(
+    raw: str, default_kind: str, roster_names: list[str] | None = None, phases: int = 0
+) -> ParsedNote:
+    """Split the prefix tokens from the text of a note; `phases` bounds `/pN`."""
     rest = raw.replace(PASTED_NEWLINE, "\n").lstrip(" ")
-    kind, author, confidential = default_kind, "", False
+    kind, author, confidential, phase, has_kind = default_kind, "", False, None, False
     names = roster_names or []
     while rest:
         if rest.startswith("//"):
@@ -64,19 +82,58 @@ def parse_note(raw: str, default_kind: str, roster_names: list[str] | None = Non
         elif token == "/c":
             confidential = True
         elif len(token) == 2 and token[0] == "/" and token[1] in KIND_TOKENS:
-            kind = KIND_TOKENS[token[1]]
+            kind, has_kind = KIND_TOKENS[token[1]], True
+        elif (number := _PHASE_TOKEN.fullmatch(token)) and int(number.group(1)) <= phases:
+            phase = int(number.group(1))
         else:
             break
         rest = after.lstrip(" ")
-    return ParsedNote(text=rest.rstrip(), kind=kind, author=author, confidential=confidential)
+    return ParsedNote(
+        text=rest.rstrip(),
+        kind=kind,
+        author=author,
+        confidential=confidential,
+        phase=phase,
+        has_kind=has_kind,
+    )
+
+
+def note_line(
+    text: str, kind: str, author: str = "", confidential: bool = False, phase: int | None = None
+) -> str:
+    """A note written back in the prefix syntax: `parse_note` of it gives the same note.
+
+    `phase` (1-based) is written as `/pN` when given: when the note is not in the phase its
+    correction is typed in.
+    """
+    tokens: list[str] = []
+    if kind in TOKEN_OF_KIND:
+        tokens.append(f"/{TOKEN_OF_KIND[kind]}")
+    if confidential:
+        tokens.append("/c")
+    if phase is not None:
+        tokens.append(f"/p{phase}")
+    if author:
+        tokens.append(f'@"{author}"' if (" " in author or author[0] == '"') else f"@{author}")
+    body = text.replace("\n", PASTED_NEWLINE)
+    if body.startswith(("/", "@")) or body[:1].isspace():
+        tokens.append("//")
+    return " ".join([*tokens, body]) if tokens else body
 
 
 def complete_name(prefix: str, names: list[str]) -> str:
-    """The roster name that `prefix` starts (case-insensitive, when unique), else `prefix`."""
+    """The roster name that `prefix` stands for, else `prefix` as typed.
+
+    Case-insensitive: the whole name; else the only person with that first name (`Sophie` for
+    Sophie Marchand); else the only name starting with `prefix`.
+    """
     lowered = prefix.casefold()
     exact = [n for n in names if n.casefold() == lowered]
     if exact:
         return exact[0]
+    first = [n for n in names if n.split() and n.split()[0].casefold() == lowered]
+    if len(first) == 1:
+        return first[0]
     matches = [n for n in names if n.casefold().startswith(lowered)]
     return matches[0] if len(matches) == 1 else prefix
 
@@ -88,3 +145,17 @@ def split_action(text: str) -> tuple[str, str, str]:
     who = parts[1] if len(parts) > 1 else ""
     due = " / ".join(parts[2:]) if len(parts) > 2 else ""
     return what, who, due
+
+
+def split_people(who: str, names: list[str]) -> tuple[str, ...]:
+    """Who does an action: `Sophie + Aïcha` → each completed from the roster like an author."""
+    parts = [p.strip() for p in _PEOPLE_SEPARATORS.split(who)]
+    return tuple(complete_name(p, names) for p in parts if p)
+
+
+def split_score(text: str) -> tuple[int | None, str]:
+    """An evaluation's score (1 to 5, also written `4/5`) when it starts the text, and the rest."""
+    match = _SCORE.match(text)
+    if match is None:
+        return None, text
+    return int(match.group(1)), text[match.end() :].strip()

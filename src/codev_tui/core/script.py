@@ -157,10 +157,6 @@ class PhaseScript:
                 return role.name
         return default
 
-    def model_dump(self, mode: str = "python", exclude_none: bool = True) -> dict[str, Any]:
-        """Transitional: `script_to_data(self)`, for callers written for the pydantic model."""
-        return script_to_data(self)
-
 
 class ScriptError(Exception):
     """A phase script that cannot be used; `problems` holds one readable line each."""

@@ -1,33 +1,40 @@
-"""The session: who is in the room, and the state folded from its log of events."""
+"""The session: who is in the room, and the state folded from its log of events.
+
+`Session.apply` is the fold, and the only place where state is derived: the notes as corrected,
+the contract, the action plan, the learnings and the evaluation (all derived from the notes),
+the time spent per phase, the round of the table and the talk times.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from codev_tui.core.events import (
+    Adjusted,
+    Ended,
+    Event,
+    LegacyAction,
+    LegacyConfidential,
+    LegacyContract,
+    LegacyEvaluation,
+    LegacyLearning,
+    NoteAdded,
+    NoteDeleted,
+    NoteEdited,
+    NoteRestored,
+    Paused,
+    PhaseEntered,
+    PromptSkipped,
+    Reopened,
+    Resumed,
+    SpeakerChanged,
+    Tombstone,
+)
+from codev_tui.core.notes import split_action, split_people, split_score
 from codev_tui.core.script import Phase, PhaseScript
-
-SCHEMA = 1
-"""Version of the session file format."""
-
-EVENT_FIELDS: dict[str, tuple[str, ...]] = {
-    "phase": ("index", "running"),
-    "pause": (),
-    "resume": (),
-    "adjust": ("seconds",),
-    "note": ("id", "phase", "kind", "text", "author", "confidential"),
-    "confidential": ("note", "value"),
-    "contract": ("text",),
-    "action": ("what", "who", "due"),
-    "learning": ("who", "what"),
-    "evaluation": ("text",),
-    "speaker": ("name",),
-    "skip": ("prompt",),
-    "reopened": (),
-    "end": (),
-}
-"""Every kind of event in a session log, with its required fields (besides seq, t and type)."""
 
 
 class SessionError(Exception):
@@ -76,7 +83,7 @@ class Roster:
 
 @dataclass
 class Note:
-    """A note taken during a phase."""
+    """A note taken during a phase, as corrected."""
 
     id: int
     at: datetime
@@ -86,27 +93,57 @@ class Note:
     author: str = ""
     confidential: bool = False
     prompt: str = ""
+    seq: int = 0
+    """Its place in the log: notes and passes of a round are told in this order."""
+    turn: int | None = None
+    """Index in `Session.turns` of the turn of speech it was taken in, if any."""
+    edited: bool = False
+    """Corrected at least once."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActionItem:
-    """One line of the action plan."""
+    """One line of the action plan, from a note of kind `action`."""
 
     what: str
     who: str = ""
     due: str = ""
     note: int | None = None
     """The note it was typed as: the action is as confidential as that note."""
+    people: tuple[str, ...] = ()
+    """Who does it, each completed from the roster (`Sophie + Aïcha`)."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Learning:
-    """What one person takes away."""
+    """What one person takes away, from a note of kind `learning`."""
 
     who: str
     what: str
     note: int | None = None
     """The note it was typed as: the learning is as confidential as that note."""
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One person's evaluation of the session, from a note of kind `evaluation` (`/e 4 …`)."""
+
+    author: str
+    score: int | None
+    comment: str
+    note: int | None = None
+
+
+@dataclass
+class Turn:
+    """One consultant's turn of speech in a round of the table."""
+
+    phase: str
+    round: int
+    """1 for the first round of that phase, 2 for the next…"""
+    name: str
+    seq: int
+    passed: bool = False
 
 
 @dataclass
@@ -131,11 +168,6 @@ class Session:
     practice: bool = False
     practice_role: str = ""
     speed: float = 1.0
-    notes: list[Note] = field(default_factory=list)
-    contract: str = ""
-    actions: list[ActionItem] = field(default_factory=list)
-    learnings: list[Learning] = field(default_factory=list)
-    evaluation: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     current: int = 0
     running: bool = False
@@ -146,10 +178,19 @@ class Session:
     speaker: str = ""
     speaker_since: datetime | None = None
     talk: dict[str, float] = field(default_factory=dict)
-    passes: list[str] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)
+    turn: int | None = None
+    """Index in `turns` of the turn under way, None when nobody has the floor."""
     last_seq: int = 0
     last_at: datetime | None = None
     timings: list[PhaseTiming] = field(default_factory=list)
+    legacy_evaluation: list[str] = field(default_factory=list)
+    """Schema 1 evaluation lines, not tied to any note."""
+    _notes: dict[int, Note] = field(default_factory=dict, repr=False)
+    """Live notes by id, in the order they were taken (ids grow with time)."""
+    _removed: dict[int, Note] = field(default_factory=dict, repr=False, compare=False)
+    """Deleted notes by id, without their text: where they were, should they be restored."""
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.timings:
@@ -157,82 +198,160 @@ class Session:
 
     # -- folding -----------------------------------------------------------------------------
 
-    def apply(self, event: dict[str, Any]) -> None:
+    def apply(self, event: Event) -> None:
         """Fold one event into the state."""
-        kind = event["type"]
-        at: datetime = event["t"]
-        self.last_seq = max(self.last_seq, int(event.get("seq", 0)))
-        self.last_at = at if self.last_at is None else max(self.last_at, at)
-        if kind == "phase":
-            index = int(event["index"])
-            if not 0 <= index < len(self.script.phases):
-                raise SessionError(
-                    f"event {event.get('seq')}: phase {index + 1} is not in the script"
-                )
-            self._stop_clock(at)
-            self.speaker = ""
-            if self.timings[self.current].entered is not None:
-                self.timings[self.current].left = at
-            self.current = index
-            if self.timings[index].entered is None:
-                self.timings[index].entered = at
-            self.timings[index].left = None
-            if event["running"]:
-                self._start_clock(at)
-        elif kind in ("pause", "end"):
-            self._stop_clock(at)
-            if kind == "end":
-                self.speaker = ""
-                self.ended = at
-                self.timings[self.current].left = at
-        elif kind == "resume":
+        self.last_seq = max(self.last_seq, event.seq)
+        self.last_at = event.t if self.last_at is None else max(self.last_at, event.t)
+        _FOLD[type(event)](self, event)
+
+    def _changed(self) -> None:
+        """The notes changed: what is derived from them is computed again when asked."""
+        if self._cache:
+            self._cache.clear()
+
+    def _phase(self, event: PhaseEntered) -> None:
+        index = event.index
+        if not 0 <= index < len(self.script.phases):
+            raise SessionError(f"event {event.seq}: phase {index + 1} is not in the script")
+        at = event.t
+        self._stop_clock(at)
+        self.speaker = ""
+        self.turn = None
+        if self.timings[self.current].entered is not None:
+            self.timings[self.current].left = at
+        self.current = index
+        if self.timings[index].entered is None:
+            self.timings[index].entered = at
+        self.timings[index].left = None
+        if event.running:
             self._start_clock(at)
-            if self.timings[self.current].entered is None:
-                self.timings[self.current].entered = at
-            self.ended = None
-        elif kind == "adjust":
-            self.timings[self.current].adjust += float(event["seconds"])
-        elif kind == "note":
-            self.notes.append(
-                Note(
-                    id=int(event["id"]),
-                    at=at,
-                    phase=str(event["phase"]),
-                    kind=str(event["kind"]),
-                    text=str(event["text"]),
-                    author=str(event["author"]),
-                    confidential=bool(event["confidential"]),
-                    prompt=str(event.get("prompt", "")),
-                )
+
+    def _pause(self, event: Paused) -> None:
+        self._stop_clock(event.t)
+
+    def _end(self, event: Ended) -> None:
+        self._stop_clock(event.t)
+        self.speaker = ""
+        self.turn = None
+        self.ended = event.t
+        self.timings[self.current].left = event.t
+
+    def _resume(self, event: Resumed) -> None:
+        self._start_clock(event.t)
+        if self.timings[self.current].entered is None:
+            self.timings[self.current].entered = event.t
+        self.ended = None
+
+    def _adjust(self, event: Adjusted) -> None:
+        self.timings[self.current].adjust += event.seconds
+
+    def _reopened(self, event: Reopened) -> None:
+        self.reopened += 1
+
+    def _skip(self, event: PromptSkipped) -> None:
+        self.skipped.append((self.phase.id, event.prompt))
+
+    def _note(self, event: NoteAdded) -> None:
+        turn = self.turn if event.phase == self.phase.id else None
+        self._notes[event.id] = Note(
+            id=event.id,
+            at=event.t,
+            phase=event.phase,
+            kind=event.kind,
+            text=event.text,
+            author=event.author,
+            confidential=event.confidential,
+            prompt=event.prompt,
+            seq=event.seq,
+            turn=turn,
+        )
+        self._changed()
+
+    def _edit(self, event: NoteEdited) -> None:
+        note = self._notes.get(event.note)
+        if note is None:  # a correction of a note deleted since: nothing to show
+            return
+        for name, value in event.changes().items():
+            setattr(note, name, value)
+        note.edited = True
+        self._changed()
+
+    def _confidential(self, event: LegacyConfidential) -> None:
+        note = self._notes.get(event.note)
+        if note is not None:
+            note.confidential = event.value
+            self._changed()
+
+    def _delete(self, event: NoteDeleted) -> None:
+        note = self._notes.pop(event.note, None)
+        if note is not None:
+            note.text = note.author = note.prompt = ""
+            self._removed[note.id] = note
+            self._changed()
+
+    def _tombstone(self, event: Tombstone) -> None:
+        # What a deletion left of the note's first event keeps the note's place and id.
+        if event.was == "note" and event.note not in self._notes:
+            self._removed.setdefault(
+                event.note,
+                Note(event.note, event.t, self.phase.id, "note", "", seq=event.seq, turn=self.turn),
             )
-        elif kind == "confidential":
-            for note in self.notes:
-                if note.id == int(event["note"]):
-                    note.confidential = bool(event["value"])
-        elif kind == "contract":
-            self.contract = str(event["text"])
-        elif kind == "action":
-            self.actions.append(
-                ActionItem(
-                    str(event["what"]), str(event["who"]), str(event["due"]), _note_id(event)
-                )
-            )
-        elif kind == "learning":
-            self.learnings.append(Learning(str(event["who"]), str(event["what"]), _note_id(event)))
-        elif kind == "evaluation":
-            self.evaluation.append(str(event["text"]))
-        elif kind == "speaker":
-            self._bank_talk(at)
-            if event.get("passed"):
-                self.passes.append(str(event["passed"]))
-            self.speaker = str(event["name"])
-            self.speaker_since = at if self.speaker and self.running else None
-            if self.speaker:
-                self.talk.setdefault(self.speaker, 0.0)
-        elif kind == "skip":
-            self.skipped.append((self.phase.id, str(event["prompt"])))
-        elif kind == "reopened":
-            self.reopened += 1
+
+    def _restore(self, event: NoteRestored) -> None:
+        before = self._removed.pop(event.note, None)
+        note = Note(
+            id=event.note,
+            at=before.at if before else event.t,
+            phase=event.phase,
+            kind=event.kind,
+            text=event.text,
+            author=event.author,
+            confidential=event.confidential,
+            prompt=event.prompt,
+            seq=before.seq if before else event.seq,
+            turn=before.turn if before else None,
+        )
+        newest = next(reversed(self._notes), 0) if self._notes else 0
+        self._notes[note.id] = note
+        if note.id < newest:  # back at its place among the others
+            self._notes = dict(sorted(self._notes.items()))
+        self._changed()
+
+    def _speaker(self, event: SpeakerChanged) -> None:
+        at = event.t
+        self._bank_talk(at)
+        if event.passed and self.turn is not None and self.turns[self.turn].name == event.passed:
+            self.turns[self.turn].passed = True
+        name = event.name
+        if name:
+            # A new round starts when the floor goes back up the order (or starts again).
+            phase_id = self.phase.id
+            rounds = [t.round for t in reversed(self.turns) if t.phase == phase_id][:1]
+            number = rounds[0] if rounds else 0
+            order = self.roster.consultants
+            previous = self.speaker
+            if (
+                not number
+                or not previous
+                or (name in order and previous in order)
+                and order.index(name) <= order.index(previous)
+            ):
+                number += 1
+            self.turns.append(Turn(phase_id, number, name, event.seq))
+            self.turn = len(self.turns) - 1
+        else:
+            self.turn = None
+        self.speaker = name
+        self.speaker_since = at if name and self.running else None
+        if name:
+            self.talk.setdefault(name, 0.0)
+
+    def _legacy_copy(self, event: Event) -> None:
+        """Schema 1 copies of the contract, actions and learnings: derived from notes now."""
+
+    def _legacy_evaluation(self, event: LegacyEvaluation) -> None:
+        self.legacy_evaluation.append(event.text)
+        self._changed()
 
     def _start_clock(self, at: datetime) -> None:
         if not self.running:
@@ -256,12 +375,112 @@ class Session:
             )
         self.speaker_since = None
 
+    # -- the notes and what is derived from them ---------------------------------------------
+
+    def _derived(self, key: str, build: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
+
+    @property
+    def notes(self) -> list[Note]:
+        """The notes as corrected, deleted ones left out, in the order they were taken."""
+        return self._derived("notes", lambda: list(self._notes.values()))  # type: ignore[no-any-return]
+
+    @property
+    def note_count(self) -> int:
+        """How many notes there are (deleted ones left out)."""
+        return len(self._notes)
+
+    def note(self, note_id: int) -> Note | None:
+        """A live note by id."""
+        return self._notes.get(note_id)
+
+    @property
+    def next_note_id(self) -> int:
+        """The id the next note gets: never one a deleted note had."""
+        newest = max(next(reversed(self._notes), 0), max(self._removed, default=0))
+        return newest + 1
+
+    def notes_in(self, phase_id: str, include_confidential: bool = True) -> list[Note]:
+        """The notes of one phase, in order."""
+        return [
+            n
+            for n in self._notes.values()
+            if n.phase == phase_id and (include_confidential or not n.confidential)
+        ]
+
+    @property
+    def contract(self) -> str:
+        """The contract: the latest note of kind `contract`."""
+        note = self.contract_note
+        return note.text if note is not None else ""
+
+    @property
+    def contract_note(self) -> Note | None:
+        """The note the contract is, if any."""
+
+        def build() -> Note | None:
+            return next((n for n in reversed(self._notes.values()) if n.kind == "contract"), None)
+
+        return self._derived("contract", build)  # type: ignore[no-any-return]
+
+    @property
+    def actions(self) -> list[ActionItem]:
+        """The action plan: every note of kind `action` that says what to do."""
+
+        def build() -> list[ActionItem]:
+            names = self.roster.names()
+            items = []
+            for note in self._notes.values():
+                if note.kind != "action":
+                    continue
+                what, who, due = split_action(note.text)
+                if not any(c.isalnum() for c in what):  # " / / " is no action
+                    continue
+                people = split_people(who or note.author, names)
+                items.append(ActionItem(what, " + ".join(people), due, note.id, people))
+            return items
+
+        return self._derived("actions", build)  # type: ignore[no-any-return]
+
+    @property
+    def learnings(self) -> list[Learning]:
+        """What each person takes away: every note of kind `learning`."""
+
+        def build() -> list[Learning]:
+            return [
+                Learning(n.author, n.text, n.id)
+                for n in self._notes.values()
+                if n.kind == "learning" and n.text
+            ]
+
+        return self._derived("learnings", build)  # type: ignore[no-any-return]
+
+    @property
+    def evaluations(self) -> list[Evaluation]:
+        """The evaluation of the session: every note of kind `evaluation` (`/e 4 …`)."""
+
+        def build() -> list[Evaluation]:
+            items = [Evaluation("", None, text) for text in self.legacy_evaluation if text]
+            for note in self._notes.values():
+                if note.kind == "evaluation":
+                    score, comment = split_score(note.text)
+                    items.append(Evaluation(note.author, score, comment, note.id))
+            return items
+
+        return self._derived("evaluations", build)  # type: ignore[no-any-return]
+
     # -- questions the screens and the minutes ask -------------------------------------------
 
     @property
     def phase(self) -> Phase:
         """The current phase of the script."""
         return self.script.phases[self.current]
+
+    def phase_index(self, phase_id: str) -> int | None:
+        """The index of a phase by its id."""
+        return next((i for i, p in enumerate(self.script.phases) if p.id == phase_id), None)
 
     def elapsed(self, index: int, now: datetime | None = None) -> float:
         """Seconds spent in phase `index`, counting the running interval up to `now`."""
@@ -283,16 +502,44 @@ class Session:
             total += max(0.0, (now - self.speaker_since).total_seconds())
         return total
 
-    def notes_in(self, phase_id: str, include_confidential: bool = True) -> list[Note]:
-        """The notes of one phase, in order."""
-        return [
-            n
-            for n in self.notes
-            if n.phase == phase_id and (include_confidential or not n.confidential)
-        ]
+    @property
+    def round_number(self) -> int:
+        """The round of the table under way in the current phase (0 before the first)."""
+        phase_id = self.phase.id
+        return next((t.round for t in reversed(self.turns) if t.phase == phase_id), 0)
+
+    def passed_this_round(self, name: str) -> bool:
+        """Whether `name` passed their turn in the current round of the current phase."""
+        phase_id, number = self.phase.id, self.round_number
+        return any(
+            t.passed and t.name == name and t.phase == phase_id and t.round == number
+            for t in self.turns
+        )
+
+    @property
+    def passes(self) -> list[str]:
+        """Who passed their turn, in order (once per turn passed)."""
+        return [t.name for t in self.turns if t.passed]
 
 
-def _note_id(event: dict[str, Any]) -> int | None:
-    """The `note` an action or learning event points to (absent in older files)."""
-    note = event.get("note")
-    return note if isinstance(note, int) and not isinstance(note, bool) else None
+_FOLD: dict[type[Event], Callable[[Session, Any], None]] = {
+    PhaseEntered: Session._phase,
+    Paused: Session._pause,
+    Resumed: Session._resume,
+    Adjusted: Session._adjust,
+    Reopened: Session._reopened,
+    Ended: Session._end,
+    NoteAdded: Session._note,
+    NoteEdited: Session._edit,
+    NoteDeleted: Session._delete,
+    NoteRestored: Session._restore,
+    Tombstone: Session._tombstone,
+    SpeakerChanged: Session._speaker,
+    PromptSkipped: Session._skip,
+    LegacyConfidential: Session._confidential,
+    LegacyContract: Session._legacy_copy,
+    LegacyAction: Session._legacy_copy,
+    LegacyLearning: Session._legacy_copy,
+    LegacyEvaluation: Session._legacy_evaluation,
+}
+"""How each type of event is folded: every type in the registry has its entry (a test checks)."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
 
+from codev_tui.core.events import Event
 from codev_tui.core.store import SaveError, SessionFile
 
-Event = dict[str, Any]
+Rewrite = dict[Path, bytes] | None
 
 
 class BackgroundWriter:
@@ -32,7 +33,7 @@ class BackgroundWriter:
         self._on_saved = on_saved
         self._on_failed = on_failed
         self._retry_every = retry_every
-        self._queue: queue.Queue[Event | None] = queue.Queue()
+        self._queue: queue.Queue[tuple[Event, Rewrite] | None] = queue.Queue()
         self._wake = threading.Event()
         self._pending = 0
         self._closing = False
@@ -46,11 +47,11 @@ class BackgroundWriter:
         with self._idle:
             return self._pending
 
-    def submit(self, event: Event) -> None:
-        """Queue an event for writing."""
+    def submit(self, event: Event, rewrite: Rewrite = None) -> None:
+        """Queue an event for writing, with files to replace along with it (see SessionFile)."""
         with self._idle:
             self._pending += 1
-        self._queue.put(event)
+        self._queue.put((event, rewrite))
 
     def retry_now(self) -> None:
         """Retry a failed write at once instead of waiting."""
@@ -72,10 +73,11 @@ class BackgroundWriter:
         return saved
 
     def _run(self) -> None:
-        while (event := self._queue.get()) is not None:
+        while (job := self._queue.get()) is not None:
+            event, rewrite = job
             while True:
                 try:
-                    self._file.write(event)
+                    self._file.write(event, rewrite)
                 except SaveError as exc:
                     self._on_failed(event, str(exc))
                     if self._closing:

@@ -1,0 +1,372 @@
+"""Every event a session log holds, as a small typed class, in one registry.
+
+A session file is a header and an append-only list of events; the session is their fold
+(`Session.apply`). Each event type is a frozen dataclass registered under the `type` name it
+has on disk. The store, the fold and the tests all go through `EVENTS`:
+
+- `event_from_record(record)` checks a record read from disk (field names and types) and builds
+  its event, or raises `EventError` (a damaged record) or `UnknownEventError` (a type this
+  version does not know: the file was made by a newer codev);
+- `event.to_record()` is the dict written to disk: `seq`, `t`, `type`, then the fields, those
+  equal to their default left out.
+
+Schema 2 derives the contract, the action plan, the learnings and the evaluation from the notes,
+so that a correction of a note corrects them too. The events schema 1 wrote for them are still
+read (`legacy = True`) but never written.
+
+This module is written without `from __future__ import annotations` on purpose: the field
+types are read at class creation to check records.
+"""
+
+import types
+from dataclasses import MISSING, dataclass, fields
+from datetime import datetime
+from typing import Any, ClassVar, TypeVar, Union, get_args, get_origin
+
+SCHEMA = 2
+"""Version of the session file format written by this codev (1 is still read)."""
+
+READABLE_SCHEMAS = (1, 2)
+"""Versions of the session file format this codev can read."""
+
+
+class EventError(ValueError):
+    """A record that is not a valid event: a field is missing or has the wrong type."""
+
+
+class UnknownEventError(EventError):
+    """A record whose type this version of codev does not know."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"unknown event type {kind!r}")
+        self.kind = kind
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """What every event has: its place in the log and its UTC time."""
+
+    type: ClassVar[str] = ""
+    """The name of the event type on disk."""
+    legacy: ClassVar[bool] = False
+    """Read from schema 1 files, never written any more."""
+    note_field: ClassVar[str] = ""
+    """The field naming the note this event is about, if any."""
+    _spec: ClassVar[tuple[tuple[str, tuple[type, ...], Any], ...]] = ()
+
+    seq: int
+    t: datetime
+
+    @property
+    def note_id(self) -> int | None:
+        """The note this event creates or changes, or None."""
+        return getattr(self, self.note_field) if self.note_field else None
+
+    def to_record(self) -> dict[str, Any]:
+        """The dict written to disk: seq, t, type, then the fields that differ from defaults."""
+        record: dict[str, Any] = {"seq": self.seq, "t": self.t, "type": self.type}
+        for name, _, default in self._spec:
+            value = getattr(self, name)
+            if value is not None and value != default:
+                record[name] = value
+            elif default is MISSING:
+                record[name] = value
+        return record
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> "Event":
+        """Check a record's fields and build the event; EventError names the wrong field."""
+        values: dict[str, Any] = {}
+        seq = record.get("seq", "?")
+        for name, accepted, default in cls._spec:
+            if name not in record:
+                if default is MISSING:
+                    raise EventError(f"event {seq} ({cls.type}).{name}: missing")
+                values[name] = default
+                continue
+            value = record[name]
+            if float in accepted and type(value) is int:
+                value = float(value)
+            elif datetime in accepted and type(value) is str:
+                value = _time(value, seq, name)
+            if type(value) not in accepted:
+                raise EventError(f"event {seq} ({cls.type}).{name}: wrong type")
+            values[name] = value
+        seq_value, t = record.get("seq"), record.get("t")
+        if type(t) is str:
+            t = _time(t, seq, "t")
+        if type(seq_value) is not int:
+            raise EventError(f"event {seq} ({cls.type}).seq: missing or not a number")
+        if not isinstance(t, datetime):
+            raise EventError(f"event {seq} ({cls.type}).t: missing or not a time")
+        return cls(seq=seq_value, t=t, **values)
+
+
+def _time(text: str, seq: Any, name: str) -> datetime:
+    """A time the store read as text (it reads records as JSON, which has no time type)."""
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise EventError(f"event {seq}.{name}: not a time") from None
+
+
+EVENTS: dict[str, type[Event]] = {}
+"""Every event type by its name on disk."""
+
+E = TypeVar("E", bound=type[Event])
+
+
+def _accepted(annotation: Any) -> tuple[type, ...]:
+    """The exact runtime types a field accepts (`int | None` -> int and NoneType)."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        return tuple(t for arg in get_args(annotation) for t in _accepted(arg))
+    return (annotation,)
+
+
+def register(cls: E) -> E:
+    """Add an event class to the registry, reading its fields' types once."""
+    own = [f for f in fields(cls) if f.name not in ("seq", "t")]
+    cls._spec = tuple((f.name, _accepted(f.type), f.default) for f in own)
+    EVENTS[cls.type] = cls
+    return cls
+
+
+def event_from_record(record: dict[str, Any]) -> Event:
+    """The event a record read from disk stands for; EventError when it is not one."""
+    kind = record.get("type")
+    if not isinstance(kind, str) or not kind:
+        raise EventError(f"event {record.get('seq', '?')}: no type")
+    cls = EVENTS.get(kind)
+    if cls is None:
+        raise UnknownEventError(kind)
+    return cls.from_record(record)
+
+
+# -- the timer and the phases ---------------------------------------------------------------------
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PhaseEntered(Event):
+    """The session moved to phase `index` (0-based), counting at once when `running`."""
+
+    type: ClassVar[str] = "phase"
+    index: int
+    running: bool
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Paused(Event):
+    """F5: the countdown stopped."""
+
+    type: ClassVar[str] = "pause"
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resumed(Event):
+    """F5: the countdown started or went on."""
+
+    type: ClassVar[str] = "resume"
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Adjusted(Event):
+    """F7/F8: seconds added to (or removed from) the current phase's plan."""
+
+    type: ClassVar[str] = "adjust"
+    seconds: float
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reopened(Event):
+    """The app opened this session again: time went on meanwhile."""
+
+    type: ClassVar[str] = "reopened"
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ended(Event):
+    """The session reached its closing screen."""
+
+    type: ClassVar[str] = "end"
+
+
+# -- notes and their corrections ------------------------------------------------------------------
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoteAdded(Event):
+    """A note, as typed: the contract, actions, learnings and evaluation are notes too."""
+
+    type: ClassVar[str] = "note"
+    note_field: ClassVar[str] = "id"
+    id: int
+    phase: str
+    kind: str
+    text: str
+    author: str = ""
+    confidential: bool = False
+    prompt: str = ""
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoteEdited(Event):
+    """A correction of a note: only the fields that changed are set."""
+
+    type: ClassVar[str] = "edit"
+    note_field: ClassVar[str] = "note"
+    note: int
+    text: str | None = None
+    kind: str | None = None
+    author: str | None = None
+    confidential: bool | None = None
+    phase: str | None = None
+
+    def changes(self) -> dict[str, Any]:
+        """The fields this correction sets."""
+        return {
+            name: value
+            for name in ("text", "kind", "author", "confidential", "phase")
+            if (value := getattr(self, name)) is not None
+        }
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoteDeleted(Event):
+    """A note withdrawn: written by rewriting the file without any of its text."""
+
+    type: ClassVar[str] = "delete"
+    note_field: ClassVar[str] = "note"
+    note: int
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoteRestored(Event):
+    """Ctrl+Z after a deletion: the note comes back as it was, at its first place and time
+    (which the deletion's tombstone kept)."""
+
+    type: ClassVar[str] = "restore"
+    note_field: ClassVar[str] = "note"
+    note: int
+    phase: str
+    kind: str
+    text: str
+    author: str = ""
+    confidential: bool = False
+    prompt: str = ""
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tombstone(Event):
+    """What is left of an event about a deleted note: its place, its time and the note's id."""
+
+    type: ClassVar[str] = "tombstone"
+    note_field: ClassVar[str] = "note"
+    note: int
+    was: str
+
+
+# -- the round of the table and practice ----------------------------------------------------------
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeakerChanged(Event):
+    """F6/F4: `name` has the floor (empty: nobody); `passed` names who passed their turn."""
+
+    type: ClassVar[str] = "speaker"
+    name: str
+    passed: str = ""
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PromptSkipped(Event):
+    """Practice: a guiding prompt left without an answer."""
+
+    type: ClassVar[str] = "skip"
+    prompt: str
+
+
+# -- schema 1: read, never written ----------------------------------------------------------------
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LegacyConfidential(Event):
+    """Schema 1: a note marked confidential or not (schema 2 writes a correction)."""
+
+    type: ClassVar[str] = "confidential"
+    legacy: ClassVar[bool] = True
+    note_field: ClassVar[str] = "note"
+    note: int
+    value: bool
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LegacyContract(Event):
+    """Schema 1: a copy of the contract note (schema 2 derives it from the note)."""
+
+    type: ClassVar[str] = "contract"
+    legacy: ClassVar[bool] = True
+    text: str
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LegacyAction(Event):
+    """Schema 1: a copy of an action note, split (schema 2 derives it from the note)."""
+
+    type: ClassVar[str] = "action"
+    legacy: ClassVar[bool] = True
+    note_field: ClassVar[str] = "note"
+    what: str
+    who: str
+    due: str
+    note: int | None = None
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LegacyLearning(Event):
+    """Schema 1: a copy of a learning note (schema 2 derives it from the note)."""
+
+    type: ClassVar[str] = "learning"
+    legacy: ClassVar[bool] = True
+    note_field: ClassVar[str] = "note"
+    who: str
+    what: str
+    note: int | None = None
+
+
+@register
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LegacyEvaluation(Event):
+    """Schema 1: a line of evaluation, not tied to a note."""
+
+    type: ClassVar[str] = "evaluation"
+    legacy: ClassVar[bool] = True
+    text: str
+
+
+def legacy_copies_text(event: Event, texts: set[str]) -> bool:
+    """Whether a schema 1 copy (contract, action, learning) holds one of `texts`.
+
+    Schema 1 did not always tie these copies to their note: a deletion finds them by text.
+    """
+    if isinstance(event, LegacyContract):
+        return event.text in texts
+    if isinstance(event, LegacyAction | LegacyLearning):
+        return bool(event.what) and any(event.what in text for text in texts)
+    return False
