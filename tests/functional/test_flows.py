@@ -70,7 +70,7 @@ async def test_note_is_saved_and_acknowledged(make_app) -> None:  # type: ignore
         assert app.control is not None
         note = app.control.session.notes[-1]
         assert note.text == "[bold]x[/]"
-        assert note.id in app.control.saved_notes
+        assert app.control.is_saved(note.id)
     on_disk = read_session(app.file.path)
     assert [n.text for n in on_disk.notes] == ["[bold]x[/]"]
 
@@ -84,7 +84,7 @@ async def test_checkmark_only_once_the_note_is_on_disk(make_app, disk) -> None: 
         await pilot.pause()
         note = app.control.session.notes[-1]
         assert note.text == "en attente"
-        assert note.id not in app.control.saved_notes
+        assert not app.control.is_saved(note.id)
         assert note_lines(app)[-1].startswith("…")
         assert not note_lines(app)[-1].startswith("✓")
         assert [n.text for n in read_session(app.file.path).notes] == []
@@ -92,7 +92,7 @@ async def test_checkmark_only_once_the_note_is_on_disk(make_app, disk) -> None: 
 
         disk.release()
         await settle(app, pilot)
-        assert note.id in app.control.saved_notes
+        assert app.control.is_saved(note.id)
         assert note_lines(app)[-1].startswith("✓")
         assert [n.text for n in read_session(app.file.path).notes] == ["en attente"]
         assert "✓" in text_of(app.screen.query_one("#status", Static))
@@ -149,9 +149,7 @@ async def test_clicker_keys_typed_fast_act_in_order(make_app) -> None:  # type: 
         await settle(app, pilot)
         s = app.control.session
         assert s.current == CONSULTATION
-        assert [(n.phase, n.author, n.text) for n in s.notes] == [
-            ("consultation", "Bruno", "idee")
-        ]
+        assert [(n.phase, n.author, n.text) for n in s.notes] == [("consultation", "Bruno", "idee")]
         assert s.timings[CONSULTATION].adjust == 60
         assert not s.running  # F5 paused the consultation that PageDown started
 
@@ -456,7 +454,8 @@ async def test_contract_is_written_and_stays_pinned(make_app) -> None:  # type: 
         assert s.current == CLARIFICATION
         assert not contract.display
     assert read_session(app.file.path).contract == "Comment dire non a Marc sans casser la relation"
-    assert [e["text"] for e in events_of(app.file.path, "contract")] == [
+    # The contract is a note of its kind: each version typed is one.
+    assert [e["text"] for e in events_of(app.file.path, "note") if e["kind"] == "contract"] == [
         "Trouver comment parler a Marc",
         "Comment dire non a Marc sans casser la relation",
     ]
@@ -555,20 +554,21 @@ async def test_round_of_the_table(make_app, fake_time) -> None:  # type: ignore[
         await let_time_pass(app, pilot, fake_time, 100)
         await pilot.press("f5")
         await let_time_pass(app, pilot, fake_time, 15)
-        await pilot.press("f6")  # after the last consultant: nobody
-        assert s.speaker == ""
-        assert "▶" not in text_of(round_)
+        await pilot.press("f6")  # after the last consultant: round 2, Bruno again
+        assert s.speaker == "Bruno" and s.round_number == 2
+        assert "▶ Bruno" in text_of(round_) and "tour 2" in text_of(round_)
+        assert "(passe)" not in text_of(round_)  # a pass counts in its own round
         assert s.talk == {"Bruno": 60.0, "Chloé": 30.0, "Driss": 60.0}
         assert "Driss 01:00" in text_of(round_)
         await settle(app, pilot)
     on_disk = read_session(app.file.path)
     assert on_disk.talk == {"Bruno": 60.0, "Chloé": 30.0, "Driss": 60.0}
     assert on_disk.passes == ["Chloé"]
-    assert [e["name"] for e in events_of(app.file.path, "speaker")] == [
-        "Bruno",
-        "Chloé",
-        "Driss",
-        "",
+    assert [(t.round, t.name) for t in on_disk.turns] == [
+        (1, "Bruno"),
+        (1, "Chloé"),
+        (1, "Driss"),
+        (2, "Bruno"),
     ]
 
 
@@ -729,7 +729,7 @@ async def test_quit_dialog_cancel_then_confirm(make_app) -> None:  # type: ignor
         assert isinstance(app.screen, FacilitationScreen)
         await write_note(app, pilot, "note trois")
         await settle(app, pilot)
-        acknowledged = set(app.control.saved_notes)
+        acknowledged = {n.id for n in app.control.session.notes if app.control.is_saved(n.id)}
         await pilot.press("ctrl+q")
         await pilot.click("#quit")
         await pilot.pause()
@@ -826,11 +826,11 @@ async def test_closing_screen_after_the_last_phase(make_app, fake_time) -> None:
         assert table.row_count == 7
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
         # A 95-minute script: every duration in h:mm:ss, so that the column reads alike.
-        assert rows[0] == ["Exposé", "0:10:00", "0:10:00", "0:00:00"]
-        assert rows[3] == ["Consultation", "0:30:00", "0:31:00", "+0:01:00"]
+        assert rows[0] == ["1. Exposé", "0:10:00", "0:10:00", "0:00:00"]
+        assert rows[3] == ["4. Consultation", "0:30:00", "0:31:00", "+0:01:00"]
         assert rows[5][1:] == ["0:15:00", "0:14:00", "−0:01:00"]
         assert rows[6] == ["Total", "1:35:00", "1:35:00", "0:00:00"]
-        assert "6 notes · 1 action · 1 apprentissage" in screen_text(app)
+        assert "6 notes · 1 action · 1 apprentissage · 0 évaluation" in screen_text(app)
 
         # Space: the highlighted note becomes confidential, and back.
         review = app.screen.query_one("#review", OptionList)
@@ -844,7 +844,7 @@ async def test_closing_screen_after_the_last_phase(make_app, fake_time) -> None:
         await pilot.press("down", "space", "space")  # on, then off again
         assert not s.notes[2].confidential
         await settle(app, pilot)
-        assert [(e["note"], e["value"]) for e in events_of(app.file.path, "confidential")] == [
+        assert [(e["note"], e["confidential"]) for e in events_of(app.file.path, "edit")] == [
             (1, True),
             (2, False),
             (3, True),
@@ -858,8 +858,8 @@ async def test_closing_screen_after_the_last_phase(make_app, fake_time) -> None:
         assert minutes.suffix == ".md"
         assert minutes.is_file()
         assert file_mode(minutes) == stat.S_IRUSR | stat.S_IWUSR
-        exported = text_of(app.screen.query_one("#exported", Static))
-        assert exported == f"Compte rendu écrit : {minutes}"
+        exported = text_of(app.screen.query_one("#status", Static))
+        assert exported.endswith(f"Compte rendu écrit : {minutes}")
         text = minutes.read_text(encoding="utf-8")
         assert "secret du client" in text  # no longer confidential
         assert "contexte" not in text  # made confidential
@@ -902,7 +902,7 @@ async def test_f10_ends_the_session_early(make_app, fake_time) -> None:  # type:
         assert isinstance(app.screen, ClosingScreen)
         rows = app.screen.query_one("#timing", DataTable)
         assert [str(c) for c in rows.get_row_at(1)][:3] == [
-            "Questions de clarification",
+            "2. Questions de clarification",
             "0:15:00",
             "0:02:00",
         ]
@@ -1005,7 +1005,7 @@ async def test_disk_full_shows_not_saved_then_recovers(make_app, disk) -> None: 
         assert "NON ENREGISTRÉ" in status
         assert disk.failed_writes >= 1
         note = app.control.session.notes[-1]
-        assert note.id not in app.control.saved_notes
+        assert not app.control.is_saved(note.id)
         assert note_lines(app)[-1].startswith("…")
         # More notes while the disk is full: kept, in order.
         await write_note(app, pilot, "encore")

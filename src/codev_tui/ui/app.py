@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,15 +19,16 @@ from textual.theme import Theme
 
 from codev_tui.core.clock import Clock, monotonic
 from codev_tui.core.control import SessionControl
-from codev_tui.core.script import ScriptError, load_script
+from codev_tui.core.script import ScriptError, load_any_script
 from codev_tui.core.session import Roster
 from codev_tui.core.store import SessionFile, WallClock, utc_now
 from codev_tui.core.writer import BackgroundWriter
 from codev_tui.ui.i18n import Texts, localize_bindings
+from codev_tui.ui.messages import EventSaved, SaveFailed
+from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.screens.dialogs import QuitScreen
 from codev_tui.ui.screens.facilitation import FacilitationScreen
 from codev_tui.ui.screens.setup import SetupResult, SetupScreen
-from codev_tui.ui.widgets.note_input import NoteInput
 
 PROJECTOR_THEME = Theme(
     name="codev-projector",
@@ -117,7 +118,7 @@ class CodevApp(App[int]):
         if result is None or self.setup is None:
             self.exit(0)
             return
-        script = load_script(self.setup.scripts[result.script])
+        script = load_any_script(self.setup.scripts[result.script])
         file = SessionFile.create(
             self.setup.folder, script, result.roster, lang=self.lang, now=self.wall
         )
@@ -130,8 +131,8 @@ class CodevApp(App[int]):
         """Start the writer and show the facilitation screen."""
         self.writer = BackgroundWriter(
             file,
-            on_saved=lambda event: self._from_writer(self._saved, event),
-            on_failed=lambda event, msg: self._from_writer(self._failed, msg),
+            on_saved=lambda event: self.post_message(EventSaved(event)),
+            on_failed=lambda event, reason: self.post_message(SaveFailed(reason)),
             retry_every=self.retry_every,
         )
         self.control = SessionControl(file, self.writer.submit, self.clock, self.wall)
@@ -139,31 +140,25 @@ class CodevApp(App[int]):
             self.control.reopened()
         self.push_screen(FacilitationScreen(self.control, self.texts, self.notice))
 
-    # -- the writer's reports, brought to the UI thread ---------------------------------------
+    # -- the writer's reports (messages posted from its thread) -------------------------------
 
-    def _from_writer(self, callback: Callable[..., None], *args: Any) -> None:
-        if self._loop is not None:
-            with contextlib.suppress(RuntimeError):
-                self._loop.call_soon_threadsafe(callback, *args)
-
-    def _saved(self, event: dict[str, Any]) -> None:
+    def on_event_saved(self, message: EventSaved) -> None:
+        """An event is on disk: the control knows, and every screen of the session shows it."""
         if self.control is None:
             return
-        self.control.saved(event)
-        screen = self._facilitation()
-        if screen is not None:
-            if event["type"] == "note":
-                screen.note_saved(int(event["id"]))
-            elif not self.control.unsaved:
+        self.control.saved(message.event)
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.event_saved(message.event)
+
+    def on_save_failed(self, message: SaveFailed) -> None:
+        """A write failed (it is retried): every screen of the session says NOT SAVED."""
+        if self.control is None:
+            return
+        self.control.failed(message.reason)
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
                 screen.refresh_status()
-
-    def _failed(self, message: str) -> None:
-        if self.control is None:
-            return
-        self.control.failed(message)
-        screen = self._facilitation()
-        if screen is not None:
-            screen.refresh_status()
 
     def _facilitation(self) -> FacilitationScreen | None:
         for screen in self.screen_stack:
@@ -216,12 +211,10 @@ class CodevApp(App[int]):
                 )
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
-        """Quit (Ctrl+Q, SIGTERM, SIGHUP): a note typed but not yet sent is saved first."""
-        screen = self._facilitation()
-        draft = next(iter(screen.query(NoteInput)), None) if screen is not None else None
-        if draft is not None and self.control is not None and draft.value.strip():
-            text, draft.value = draft.value, ""
-            self.control.capture(text)
+        """Quit (Ctrl+Q, SIGTERM, SIGHUP): a note (or a correction) being typed is saved first."""
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.save_draft()
         super().exit(*args, **kwargs)
 
     def on_unmount(self) -> None:
@@ -244,7 +237,7 @@ def _script_choices(scripts: dict[str, Path]) -> list[tuple[str, str]]:
     choices = []
     for key, path in scripts.items():
         try:
-            choices.append((f"{load_script(path).script.name} ({key})", key))
+            choices.append((f"{load_any_script(path).script.name} ({key})", key))
         except ScriptError:
             choices.append((key, key))
     return choices

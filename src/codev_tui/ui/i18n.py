@@ -7,6 +7,25 @@ from typing import Any
 
 _FR: dict[str, str] = {
     "colon": " : ",
+    "evaluations_one": "{n} évaluation",
+    "evaluations_many": "{n} évaluations",
+    "saving": "enregistrement…",
+    "editing_keys": "Correction — Entrée enregistre · Échap annule · ligne vidée : suppression",
+    "browsing_keys": "↑↓ · Entrée corriger · Suppr supprimer · Échap retour · Ctrl+Z annuler",
+    "closing_keys": "Entrée : corriger la note",
+    "more_notes": "↑ {n} notes plus anciennes — Entrée pour les afficher",
+    "delete_title": "Supprimer cette note ?",
+    "delete_body": (
+        "Son texte sera effacé du disque (Ctrl+Z la rétablit tant que codev est ouvert)."
+    ),
+    "delete_keys": "Entrée : supprimer · Échap : garder",
+    "deleted": "note supprimée — Ctrl+Z la rétablit",
+    "undone": "annulé : la note est comme avant",
+    "nothing_to_undo": "Rien à annuler",
+    "round_n": "tour {n}",
+    "adjusted": "Ajusté",
+    "k_delete": "Supprimer",
+    "k_undo": "Annuler",
     "notes_one": "{n} note",
     "notes_many": "{n} notes",
     "actions_one": "{n} action",
@@ -34,7 +53,7 @@ _FR: dict[str, str] = {
     "contract": "Contrat",
     "no_contract": "(pas encore de contrat)",
     "notes": "Notes",
-    "note_placeholder": "Note (Entrée pour enregistrer) — /q /s /h /i /t /n  @nom  /c confidentiel",
+    "note_placeholder": "Note (Entrée) — /q /s /h /i /t /n /e  @nom  /c confidentiel · ↑ corriger",
     "contract_placeholder": "Écrivez le contrat de consultation (Entrée remplace le contrat)",
     "action_placeholder": "Action : quoi / qui / pour quand",
     "learning_placeholder": "@nom ce que j'apprends (un apprentissage par personne)",
@@ -66,7 +85,7 @@ _FR: dict[str, str] = {
     "total": "Total",
     "export": "Écrire le compte rendu",
     "exported": "Compte rendu écrit : {path}",
-    "review": "Notes — Espace : confidentielle ou non (le client relit avant l'export)",
+    "review": "Toutes les notes — le client relit avant le compte rendu",
     "confidential": "confidentiel",
     "setup": "Nouvelle séance de codéveloppement",
     "topic": "Sujet",
@@ -86,8 +105,13 @@ _FR: dict[str, str] = {
         "Fin de séance : Espace confidentielle ou non · F3 compte rendu · PagePréc retour\n"
         "\n"
         "Notes : Entrée enregistre ; ✓ = sur le disque.\n"
+        "Corriger : ↑ (saisie vide) choisit la dernière note, ↑↓ une autre, Échap revient ; "
+        "Entrée remet la note dans la saisie avec ses préfixes, Entrée enregistre la "
+        "correction ; Suppr la supprime (Entrée confirme, son texte est effacé du disque) ; "
+        "Ctrl+Z annule la dernière correction ou suppression.\n"
         "Préfixes : /q question · /s suggestion · /h hypothèse · /i impression · "
-        "/t témoignage · /n note · /a action · /l apprentissage · /c confidentiel · "
+        "/t témoignage · /n note · /a action · /l apprentissage · /e évaluation "
+        "(/e 4 commentaire : une note de 1 à 5) · /c confidentiel · /p2 pour la phase 2 · "
         "@Marie auteur (complété depuis la liste) · // fin des préfixes\n"
         "Tour de table : une note sans @nom est celle du consultant qui a la parole.\n"
         "Synthèse : « quoi / qui / pour quand ». Apprentissages : « @nom ce que j'apprends »."
@@ -122,6 +146,25 @@ _FR: dict[str, str] = {
 
 _EN: dict[str, str] = {
     "colon": ": ",
+    "evaluations_one": "{n} evaluation",
+    "evaluations_many": "{n} evaluations",
+    "saving": "saving…",
+    "editing_keys": "Correcting — Enter saves · Esc cancels · an empty line deletes",
+    "browsing_keys": "↑↓ · Enter correct · Del delete · Esc back · Ctrl+Z undo",
+    "closing_keys": "Enter: correct the note",
+    "more_notes": "↑ {n} older notes — Enter to show them",
+    "delete_title": "Delete this note?",
+    "delete_body": (
+        "Its text will be erased from the disk (Ctrl+Z brings it back while codev is open)."
+    ),
+    "delete_keys": "Enter: delete · Esc: keep it",
+    "deleted": "note deleted — Ctrl+Z brings it back",
+    "undone": "undone: the note is as it was",
+    "nothing_to_undo": "Nothing to undo",
+    "round_n": "round {n}",
+    "adjusted": "Adjusted",
+    "k_delete": "Delete",
+    "k_undo": "Undo",
     "notes_one": "{n} note",
     "notes_many": "{n} notes",
     "actions_one": "{n} action",
@@ -149,7 +192,7 @@ _EN: dict[str, str] = {
     "contract": "Contract",
     "no_contract": "(no contract yet)",
     "notes": "Notes",
-    "note_placeholder": "Note (Enter saves) — /q /s /h /i /t /n  @name  /c confidential",
+    "note_placeholder": "Note (Enter) — /q /s /h /i /t /n /e  @name  /c confidential · ↑ correct",
     "contract_placeholder": "Write the consultation contract (Enter replaces the contract)",
     "action_placeholder": "Action: what / who / by when",
     "learning_placeholder": "@name what I learned (one learning per person)",
@@ -181,7 +224,7 @@ _EN: dict[str, str] = {
     "total": "Total",
     "export": "Write the minutes",
     "exported": "Minutes written: {path}",
-    "review": "Notes — Space: toggle confidential (the client reviews before export)",
+    "review": "Every note — the client reviews them before the minutes",
     "confidential": "confidential",
     "setup": "New co-development session",
     "topic": "Topic",
@@ -201,8 +244,13 @@ _EN: dict[str, str] = {
         "End of session: Space confidential or not · F3 minutes · PageUp back\n"
         "\n"
         "Notes: Enter saves; ✓ = on disk.\n"
+        "Correct: ↑ (empty input) selects the latest note, ↑↓ another, Esc goes back; "
+        "Enter puts the note back in the input with its prefixes, Enter saves the "
+        "correction; Del deletes it (Enter confirms, its text is erased from the disk); "
+        "Ctrl+Z undoes the last correction or deletion.\n"
         "Prefixes: /q question · /s suggestion · /h hypothesis · /i impression · "
-        "/t testimony · /n note · /a action · /l learning · /c confidential · "
+        "/t testimony · /n note · /a action · /l learning · /e evaluation "
+        "(/e 4 comment: a score from 1 to 5) · /c confidential · /p2 for phase 2 · "
         "@Marie author (completed from the roster) · // ends the prefixes\n"
         "Round of the table: a note without @name is the consultant's who has the floor.\n"
         "Synthesis: “what / who / by when”. Learnings: “@name what I learned”."
@@ -246,6 +294,7 @@ KIND_NAMES: dict[str, dict[str, str]] = {
         "testimony": "témoignage",
         "action": "action",
         "learning": "apprentissage",
+        "evaluation": "évaluation",
     },
     "en": {
         "note": "note",
@@ -257,6 +306,7 @@ KIND_NAMES: dict[str, dict[str, str]] = {
         "testimony": "testimony",
         "action": "action",
         "learning": "learning",
+        "evaluation": "evaluation",
     },
 }
 

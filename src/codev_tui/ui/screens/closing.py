@@ -1,27 +1,32 @@
-"""The closing screen: timing, counts, a last review of the notes, and the minutes."""
+"""The closing screen: timing, counts, a last review (and correction) of the notes, the minutes."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static
-from textual.widgets.option_list import Option
 
 from codev_tui.core.control import SessionControl
-from codev_tui.core.export import (
-    default_minutes_path,
-    format_duration,
-    phase_timings,
-    write_minutes,
-)
+from codev_tui.core.events import Event
+from codev_tui.core.export import default_minutes_path, write_minutes
+from codev_tui.core.session import Note
+from codev_tui.core.store import SaveError
+from codev_tui.core.timing import TimingRow, TimingTable, timing_table
 from codev_tui.ui.i18n import Texts, localize_bindings
+from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.text import literal
+from codev_tui.ui.widgets.note_input import NoteInput
+from codev_tui.ui.widgets.notes_list import MORE, NotesList
 
 
-class ClosingScreen(Screen[None]):
-    """After the last phase: planned vs actual, what was captured, and the export."""
+class ClosingScreen(SessionScreen):
+    """After the last phase: planned vs actual, what was captured, corrections, the export.
+
+    The notes are corrected as on the facilitation screen: Enter puts a note's line in the
+    input, Enter saves it, Delete asks then deletes, Ctrl+Z undoes, Space marks it confidential.
+    """
 
     DEFAULT_CSS = """
     ClosingScreen { layout: vertical; }
@@ -30,7 +35,12 @@ class ClosingScreen(Screen[None]):
     #counts { height: auto; padding: 0 1; text-style: bold; }
     #review-title { height: 1; padding: 0 1; color: $text-muted; }
     #review { height: 1fr; min-height: 3; }
-    #exported { height: auto; padding: 0 1; }
+    #note-input { display: none; height: 3; }
+    ClosingScreen.-editing #note-input { display: block; }
+    #status { height: auto; padding: 0 1; }
+    ClosingScreen.-unsaved #status, ClosingScreen.-export-failed #status {
+        background: $error; color: $background; text-style: bold;
+    }
     """
 
     BINDINGS = [
@@ -38,98 +48,246 @@ class ClosingScreen(Screen[None]):
         # confidential just before F3 must stay out of the minutes).
         Binding("f3", "export", "k_export", id="export"),
         Binding("space", "toggle_confidential", "k_confidential", id="confidential"),
-        Binding("pageup,escape", "back", "k_back", priority=True, id="back"),
+        Binding("delete", "delete_note", "k_delete", id="delete"),
+        Binding("ctrl+z", "undo", "k_undo", id="undo"),
+        Binding("pageup", "back", "k_back", priority=True, id="back"),
+        Binding("escape", "escape", show=False),
     ]
 
     def __init__(self, control: SessionControl, texts: Texts) -> None:
         super().__init__()
         self.control = control
         self.t = texts
+        self.editing: int | None = None
+        self.message = Text()
 
     def compose(self) -> ComposeResult:
-        """Title, timing table, counts, the notes to review, where the minutes went."""
+        """Title, timing table, counts, the notes to review, the input, the status."""
         yield Static(Text(self.t("closing")), id="closing-title")
         yield DataTable(id="timing", cursor_type="none", zebra_stripes=True)
         yield Static(id="counts")
         yield Static(Text(self.t("review")), id="review-title")
-        yield OptionList(id="review")
-        yield Static(id="exported")
-        yield Footer()
+        yield NotesList(id="review")
+        yield NoteInput(self.save_correction, self.browse_notes, id="note-input")
+        yield Static(id="status")
+        yield Footer(compact=True, show_command_palette=False)  # Ctrl+P is in the help (F1)
 
     def on_mount(self) -> None:
         """Fill the table and the list."""
         localize_bindings(self._bindings, self.t)
-        s, t = self.control.session, self.t
-        table = self.query_one("#timing", DataTable)
-        table.add_columns(t("phase"), t("planned"), t("actual"), t("over"))
-        # In practice the plan is in real-session time: compare like with like.
-        timings = phase_timings(s, now=s.ended, scale=self.control.scale)
-        total_planned = sum(p for p, _ in timings)
-        total_actual = sum(a for _, a in timings)
-        long = max(total_planned, total_actual) >= 3600
-        for phase, (planned, actual) in zip(s.script.phases, timings, strict=True):
-            table.add_row(
-                literal(phase.title),
-                format_duration(planned, hours=long),
-                format_duration(actual, hours=long),
-                _gap(actual - planned, long),
-            )
-        table.add_row(
-            Text(t("total"), style="bold"),
-            format_duration(total_planned, hours=long),
-            format_duration(total_actual, hours=long),
-            _gap(total_actual - total_planned, long),
-        )
-        self.query_one("#counts", Static).update(
-            Text(
-                " · ".join(
-                    (
-                        t.count("notes", len(s.notes)),
-                        t.count("actions", len(s.actions)),
-                        t.count("learnings", len(s.learnings)),
-                    )
-                )
-            )
-        )
-        review = self.query_one("#review", OptionList)
-        review.add_options([Option(self._prompt(i), id=f"r{i}") for i in range(len(s.notes))])
-        if s.notes:
-            review.highlighted = 0
-        review.focus()
+        self.fill_timing()
+        self.refresh_counts()
+        review = self.query_one(NotesList)
+        review.show(lambda: self.control.session.notes, self._prompt, self._more_label)
+        review.select_first()  # the client reads from the top
+        self.set_focus(review)
+        self.refresh_status()
 
-    def _prompt(self, index: int) -> Text:
-        note = self.control.session.notes[index]
+    def fill_timing(self) -> None:
+        """Planned, as adjusted (when F7/F8 changed it), actual and the gap, per phase."""
+        s, t = self.control.session, self.t
+        # In practice the plan is in real-session time: compare like with like.
+        table = timing_table(s, now=s.ended, scale=self.control.scale)
+        widget = self.query_one("#timing", DataTable)
+        adjusted = [t("adjusted")] if table.adjusted else []
+        widget.add_columns(t("phase"), t("planned"), *adjusted, t("actual"), t("over"))
+
+        def cells(title: Text, row: TimingRow) -> list[Text | str]:
+            plan = [table.duration(row.planned)]
+            if table.adjusted:
+                plan.append(table.duration(row.adjusted))
+            return [title, *plan, table.duration(row.actual), _gap(row.over, table)]
+
+        for n, row in enumerate(table.rows, 1):
+            widget.add_row(*cells(literal(f"{n}. {row.title}"), row))
+        widget.add_row(*cells(Text(t("total"), style="bold"), table.total))
+
+    def refresh_counts(self) -> None:
+        """How many notes, actions, learnings and evaluations (corrections change them)."""
+        s, t = self.control.session, self.t
+        counts = [
+            t.count("notes", s.note_count),
+            t.count("actions", len(s.actions)),
+            t.count("learnings", len(s.learnings)),
+            t.count("evaluations", len(s.evaluations)),
+        ]
+        self.query_one("#counts", Static).update(Text(" · ".join(counts)))
+
+    def _prompt(self, note: Note) -> Text:
+        s = self.control.session
+        index = s.phase_index(note.phase)
         line = Text("🔒 " if note.confidential else "   ")
+        line.append("✓ " if self.control.is_saved(note.id) else "… ", style="dim")
+        line.append(f"{index + 1 if index is not None else '?'}. ", style="dim")
         line.append(self.t.kind(note.kind), style="italic")
         if note.author:
             line.append(" · ")
             line.append_text(literal(note.author, "bold"))
         line.append(" — ")
         line.append_text(literal(note.text.splitlines()[0] if note.text else ""))
+        if note.edited:
+            line.append(" ✎", style="dim")
         return line
+
+    def _more_label(self, hidden: int) -> str:
+        return self.t("more_notes", n=hidden)
+
+    def refresh_status(self) -> None:
+        """Saved or NOT SAVED, then what the keys do, or where the minutes went."""
+        c, t = self.control, self.t
+        self.set_class(bool(c.save_error), "-unsaved")
+        if c.save_error:
+            line = Text(f"⚠ {t('not_saved')} ({c.unsaved})", style="bold")
+        elif self.editing is not None:
+            line = Text(f"✎ {t('editing_keys')}")
+        else:
+            saved = f"✓ {t('saved')}" if not c.unsaved else f"… {t('saving')}"
+            line = Text(f"{saved} · {t('closing_keys')}")
+        if self.message:
+            line.append(" · ")
+            line.append_text(self.message)
+        self.query_one("#status", Static).update(line)
+
+    def event_saved(self, event: Event) -> None:
+        """An event is on disk: the note it was about gets its ✓."""
+        note_id = event.note_id
+        note = self.control.session.note(note_id) if note_id is not None else None
+        if note is not None:
+            self.query_one(NotesList).redraw(note)
+        self.refresh_status()
+
+    def save_draft(self) -> None:
+        """Quitting while correcting a note: the correction is saved."""
+        note_input = next(iter(self.query(NoteInput)), None)
+        if self.editing is not None and note_input is not None and note_input.value.strip():
+            self.control.correct(self.editing, note_input.value)
+            self.editing = None
+
+    # -- the review ---------------------------------------------------------------------------
+
+    def _highlighted(self) -> Note | None:
+        note_id = self.query_one(NotesList).note_id()
+        return self.control.session.note(note_id) if note_id is not None else None
 
     def action_toggle_confidential(self) -> None:
         """Space: the highlighted note becomes confidential, or not any more."""
-        review = self.query_one("#review", OptionList)
-        if review.highlighted is None:
+        note = self._highlighted()
+        if note is None or self.editing is not None:
             return
-        note = self.control.session.notes[review.highlighted]
         self.control.set_confidential(note, not note.confidential)
-        review.replace_option_prompt_at_index(review.highlighted, self._prompt(review.highlighted))
+        self._changed(note.id)
+
+    @on(OptionList.OptionSelected, "#review")
+    def _note_chosen(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a note: its line goes into the input, to be corrected."""
+        event.stop()
+        review = self.query_one(NotesList)
+        if event.option.id == MORE:
+            review.show_more()
+            return
+        note = self._highlighted()
+        if note is None:
+            return
+        self.editing = note.id
+        self.add_class("-editing")
+        note_input = self.query_one(NoteInput)
+        note_input.value = self.control.correction_line(note)
+        note_input.cursor_position = len(note_input.value)
+        self.set_focus(note_input)
+        self.refresh_status()
+
+    def save_correction(self, value: str) -> None:
+        """Enter in the input: the correction is saved (an emptied line asks to delete)."""
+        note_id, self.editing = self.editing, None
+        self.remove_class("-editing")
+        self.set_focus(self.query_one(NotesList))
+        if note_id is None:
+            return
+        if not value.strip():
+            self._ask_delete(note_id)
+            return
+        self.control.correct(note_id, value)
+        self._changed(note_id)
+
+    def browse_notes(self) -> None:
+        """Up in the empty input: back to the notes."""
+        self.action_escape()
+
+    def action_delete_note(self) -> None:
+        """Delete: asks first (Enter deletes, Escape keeps it)."""
+        note = self._highlighted()
+        if note is not None and self.editing is None:
+            self._ask_delete(note.id)
+
+    def _ask_delete(self, note_id: int) -> None:
+        from codev_tui.ui.screens.dialogs import ConfirmScreen
+
+        note = self.control.session.note(note_id)
+        if note is None:
+            return
+        body = Text(self.t("delete_body"))
+        body.append("\n\n")
+        body.append_text(literal(note.text.splitlines()[0] if note.text else "", "italic"))
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.control.delete(note_id)
+                self._changed(note_id)
+
+        self.app.push_screen(
+            ConfirmScreen(self.t("delete_title"), body, self.t("delete_keys")), done
+        )
+
+    def action_undo(self) -> None:
+        """Ctrl+Z: the last correction or deletion is undone."""
+        note = self.control.undo()
+        if note is None:
+            self.notify(self.t("nothing_to_undo"), markup=False)
+            return
+        self._changed(note.id)
+
+    def _changed(self, note_id: int) -> None:
+        review = self.query_one(NotesList)
+        note = self.control.session.note(note_id)
+        if note is None:
+            review.remove(note_id)
+        elif not review.redraw(note):  # a deleted note back at its place
+            review.refill()
+            review.highlight(note_id)
+        self.refresh_counts()
+        self.refresh_status()
+
+    def action_escape(self) -> None:
+        """Escape: leave a correction, else back to the last phase."""
+        if self.editing is not None:
+            self.editing = None
+            self.remove_class("-editing")
+            self.query_one(NoteInput).value = ""
+            self.set_focus(self.query_one(NotesList))
+            self.refresh_status()
+            return
+        self.action_back()
 
     def action_export(self) -> None:
         """F3: write the Markdown minutes next to the session file and show where."""
         path = default_minutes_path(self.control.file.path)
-        written = write_minutes(self.control.session, path, force=True, lang=self.t.lang)
-        self.query_one("#exported", Static).update(Text(self.t("exported", path=str(written))))
+        try:
+            written = write_minutes(self.control.session, path, force=True, lang=self.t.lang)
+        except SaveError as exc:  # a full disk, a read-only folder: said, never a traceback
+            self.message = literal(f"⚠ {exc}", "bold")
+        else:
+            self.message = literal(self.t("exported", path=str(written)))
+        self.set_class(self.message.plain.startswith("⚠"), "-export-failed")
+        self.refresh_status()
 
     def action_back(self) -> None:
-        """Back to the last phase (the session goes on)."""
+        """Back to the last phase (the session goes on); a correction being typed is saved."""
+        self.save_draft()
         self.control.reopen()
         self.dismiss()
 
 
-def _gap(seconds: int, long: bool) -> str:
-    """How far from the plan: `+02:13` over, `−01:00` under, `00:00` on time."""
+def _gap(seconds: int, table: TimingTable) -> str:
+    """How far from the plan as adjusted: `+02:13` over, `−01:00` under, `00:00` on time."""
     sign = "+" if seconds > 0 else "−" if seconds < 0 else ""
-    return sign + format_duration(abs(seconds), hours=long)
+    return sign + table.duration(abs(seconds))

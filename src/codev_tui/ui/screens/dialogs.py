@@ -12,7 +12,7 @@ from textual.widgets import Button, Static
 from codev_tui.ui.i18n import Texts
 
 DIALOG_CSS = """
-QuitScreen, HelpScreen {
+QuitScreen, HelpScreen, ConfirmScreen {
     align: center middle;
 }
 #dialog {
@@ -25,6 +25,7 @@ QuitScreen, HelpScreen {
     background: $surface;
 }
 HelpScreen #dialog { width: 84; }
+ConfirmScreen #dialog { width: 64; }
 #dialog-title { text-style: bold; margin-bottom: 1; }
 #buttons { height: auto; margin-top: 1; align-horizontal: center; }
 #buttons Button { margin: 0 1; }
@@ -81,3 +82,26 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="dialog"):  # scrolls (arrows) in a small terminal
             yield Static(Text(self.t("help")), id="dialog-title")
             yield Static(Text(self.t("help_text")))
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A question answered with Enter (yes) or Escape (no): deleting a note asks first."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [
+        Binding("enter", "dismiss(True)", show=False),
+        Binding("escape", "dismiss(False)", show=False),
+    ]
+
+    def __init__(self, title: str, body: Text, keys: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        """The question, what it is about, the two keys."""
+        with Vertical(id="dialog"):
+            yield Static(Text(self.title_text), id="dialog-title")
+            yield Static(self.body)
+            yield Static(Text(self.keys, style="bold"), id="buttons")

@@ -7,21 +7,24 @@ from collections.abc import Callable
 from datetime import datetime
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import Resize
-from textual.screen import Screen
+from textual.events import Key, Resize
 from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
 
 from codev_tui.core.clock import TimerState, format_clock
 from codev_tui.core.control import SessionControl
+from codev_tui.core.events import Event
 from codev_tui.core.session import Note
+from codev_tui.core.timing import format_duration
 from codev_tui.ui.i18n import Texts, localize_bindings
+from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.bigclock import BigClock
 from codev_tui.ui.widgets.note_input import NoteInput
+from codev_tui.ui.widgets.notes_list import MORE, NotesList
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 """Below this size the screen shows only the time and a request to enlarge the terminal."""
@@ -52,7 +55,7 @@ def after_typing(action: Callable[..., None]) -> Callable[..., None]:
     return queued
 
 
-class FacilitationScreen(Screen[None]):
+class FacilitationScreen(SessionScreen):
     """One phase at a time: what happens now, how long is left, and the notes."""
 
     CSS_PATH = "facilitation.tcss"
@@ -72,7 +75,10 @@ class FacilitationScreen(Screen[None]):
         Binding("f3", "skip_prompt", "k_skip", priority=True, id="skip"),
         Binding("f10", "end_session", "k_end", priority=True, id="end"),
         Binding("f9", "toggle_bell", "k_bell", show=False, priority=True, id="bell"),
-        Binding("escape", "leave_projector", show=False),
+        # Not priorities: the notes input and the list use these keys for themselves first.
+        Binding("delete", "delete_note", "k_delete", show=False, id="delete"),
+        Binding("ctrl+z", "undo", "k_undo", show=False, id="undo"),
+        Binding("escape", "escape", show=False),
     ]
 
     def __init__(self, control: SessionControl, texts: Texts, notice: str = "") -> None:
@@ -85,6 +91,10 @@ class FacilitationScreen(Screen[None]):
         self._last_clock = ""
         self._last_topbar = ""
         self._last_round = ""
+        self.editing: int | None = None
+        """The note whose line is in the input, being corrected."""
+        self.flash = ""
+        """What the last correction did ("note deleted — Ctrl+Z…"), until the next one."""
         self._queued = 0
         """Key actions waiting behind the keys typed before them (see `after_typing`)."""
 
@@ -104,8 +114,8 @@ class FacilitationScreen(Screen[None]):
         yield Static(id="practice-prompt")
         yield Static(id="contract")
         yield Static(id="round")
-        yield OptionList(id="notes")
-        yield NoteInput(self.save_note, id="note-input")
+        yield NotesList(id="notes")
+        yield NoteInput(self.save_note, self.browse_notes, id="note-input")
         yield Static(id="status")
         yield Static(id="too-small")
         yield Footer(compact=True, show_command_palette=False)  # Ctrl+P is in the help (F1)
@@ -130,7 +140,8 @@ class FacilitationScreen(Screen[None]):
         self.set_class(height < 20, "-short")
         self.refresh_clock(force=True)
         self.refresh_topbar()
-        self.query_one(NoteInput).focus()  # typing goes on in every view
+        if self.focused is None or not self.focused.display or self.has_class("-too-small"):
+            self.query_one(NoteInput).focus()  # typing goes on in every view
 
     # -- refreshing ---------------------------------------------------------------------------
 
@@ -185,7 +196,7 @@ class FacilitationScreen(Screen[None]):
     def refresh_topbar(self) -> None:
         """Script, phase n/N, time of day, planned and projected end, ahead or behind."""
         c, s, t = self.control, self.control.session, self.t
-        now = _local(c._wall())  # noqa: SLF001 - the control's injected wall clock
+        now = _local(c.wall())
         drift = round(c.drift_minutes())
         if drift > 0:
             ahead = f"+{drift} min {t('behind')}"
@@ -294,8 +305,11 @@ class FacilitationScreen(Screen[None]):
         widget.display = s.phase.round and bool(s.roster.consultants)
         if not widget.display:
             return
-        line = Text(f"{t('round')}{self.t('colon')}", style="bold")
-        now = self.control._wall()  # noqa: SLF001
+        label = t("round")
+        if s.round_number > 1:
+            label += f" ({t('round_n', n=s.round_number)})"
+        line = Text(f"{label}{t('colon')}", style="bold")
+        now = self.control.wall()
         for n, name in enumerate(s.roster.consultants):
             if n:
                 line.append(" · ")
@@ -303,29 +317,39 @@ class FacilitationScreen(Screen[None]):
             mark = "▶ " if has_floor else ""
             line.append_text(literal(f"{mark}{name}", "bold reverse" if has_floor else ""))
             spent = s.talk_time(name, now)
-            if name in s.passes:
+            if s.passed_this_round(name):
                 line.append(f" ({t('passed')})")
             elif spent or has_floor:
-                line.append(f" {format_clock(spent)}")
+                # Rounded as the minutes round it: the screen and the minutes agree.
+                line.append(f" {format_duration(spent)}")
         if line.plain != self._last_round:
             self._last_round = line.plain
             widget.update(line)
 
     def refresh_status(self) -> None:
-        """Saved or NOT SAVED, and one-off notices such as 'resumed'."""
-        c = self.control
+        """Saved or NOT SAVED; what the keys do now (correcting, choosing a note); notices."""
+        c, t = self.control, self.t
         widget = self.query_one("#status", Static)
         self.set_class(bool(c.save_error), "-unsaved")
         if c.save_error:
-            widget.update(Text(f"⚠ {self.t('not_saved')} ({c.unsaved})", style="bold"))
-        else:
-            line = f"✓ {self.t('saved')} · {self.t.count('notes', len(c.session.notes))}"
-            widget.update(Text(f"{line} · {self.notice}" if self.notice else line))
+            widget.update(Text(f"⚠ {t('not_saved')} ({c.unsaved})", style="bold"))
+            return
+        saved = f"✓ {t('saved')}" if not c.unsaved else f"… {t('saving')}"
+        line = f"{saved} · {t.count('notes', c.session.note_count)}"
+        if self.notice:
+            line = f"{line} · {self.notice}"
+        if self.editing is not None:
+            line = f"✎ {t('editing_keys')}"
+        elif self.flash:
+            line = f"{saved} · {self.flash}"
+        elif isinstance(self.focused, NotesList):  # the keys first: they must fit 80 columns
+            line = f"{saved[0]} {t('browsing_keys')}"
+        widget.update(literal(line))
 
     # -- notes --------------------------------------------------------------------------------
 
     def _note_prompt(self, note: Note) -> Text:
-        saved = note.id in self.control.saved_notes
+        saved = self.control.is_saved(note.id)
         line = Text("✓ " if saved else "… ", style="bold" if saved else "dim")
         line.append(f"{_local(note.at):%H:%M} ")
         line.append(self.t.kind(note.kind), style="italic")
@@ -339,42 +363,176 @@ class FacilitationScreen(Screen[None]):
             line.append_text(literal(f"« {note.prompt} »", "dim"))
         line.append(" — ")
         line.append_text(literal(note.text))
+        if note.edited:
+            line.append(" ✎", style="dim")
         return line
 
     def refresh_notes(self) -> None:
-        """The notes of the current phase."""
-        notes = self.query_one("#notes", OptionList)
-        notes.clear_options()
+        """The notes of the current phase (the latest ones; older ones on demand)."""
         s = self.control.session
-        notes.add_options(
-            [Option(self._note_prompt(n), id=f"n{n.id}") for n in s.notes_in(s.phase.id)]
+        self.query_one(NotesList).show(
+            lambda: s.notes_in(s.phase.id), self._note_prompt, self._more_label
         )
-        notes.highlighted = notes.option_count - 1 if notes.option_count else None
 
-    def note_saved(self, note_id: int) -> None:
-        """Put the ✓ on a note once it is on disk."""
-        note = next((n for n in reversed(self.control.session.notes) if n.id == note_id), None)
-        notes = self.query_one("#notes", OptionList)
+    def _more_label(self, hidden: int) -> str:
+        return self.t("more_notes", n=hidden)
+
+    def event_saved(self, event: Event) -> None:
+        """An event is on disk: its note gets its ✓ (a deletion: the status line says so)."""
+        note_id = event.note_id
+        note = self.control.session.note(note_id) if note_id is not None else None
         if note is not None:
-            try:
-                notes.replace_option_prompt(f"n{note_id}", self._note_prompt(note))
-            except Exception:  # noqa: BLE001 - the note belongs to another phase's list
-                pass
+            self.query_one(NotesList).redraw(note)
         self.refresh_status()
         self.refresh_clock(force=True)
 
     def save_note(self, value: str) -> None:
-        """Enter: the note goes to the session; ✓ appears once it is on disk."""
-        saved = self.control.capture(value)
-        if saved is None:
+        """Enter: the note (or the correction) goes to the session; ✓ once it is on disk."""
+        self.flash = ""
+        if self.editing is not None:
+            self._save_correction(value)
             return
-        note = self.control.session.notes[-1]
-        notes = self.query_one("#notes", OptionList)
-        notes.add_option(Option(self._note_prompt(note), id=f"n{note.id}"))
-        notes.highlighted = notes.option_count - 1
+        event = self.control.capture(value)
+        if event is None:
+            return
+        note = self.control.session.note(event.note_id or 0)
+        if note is not None and note.phase == self.control.session.phase.id:
+            self.query_one(NotesList).add(note)
         self.refresh_prompt()
         self.refresh_contract()
         self.refresh_status()
+
+    def save_draft(self) -> None:
+        """Quitting: the note (or the correction) being typed is saved."""
+        note_input = next(iter(self.query(NoteInput)), None)  # None before it is composed
+        if note_input is None or not note_input.value.strip():
+            return
+        text, note_input.value = note_input.value, ""
+        if self.editing is not None:
+            self.control.correct(self.editing, text)
+            self.editing = None
+        else:
+            self.control.capture(text)
+
+    # -- corrections ------------------------------------------------------------------------
+
+    def browse_notes(self) -> None:
+        """Up in the empty input: the latest note of the list is selected, to correct it."""
+        self.flash = ""
+        notes = self.query_one(NotesList)
+        if notes.select_latest():
+            self.set_focus(notes)
+        self.refresh_status()
+
+    @on(OptionList.OptionSelected, "#notes")
+    def _note_chosen(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a note: its line, prefixes and all, goes into the input to be corrected."""
+        event.stop()
+        notes = self.query_one(NotesList)
+        if event.option.id == MORE:
+            notes.show_more()
+            return
+        note_id = notes.note_id()
+        note = self.control.session.note(note_id) if note_id is not None else None
+        if note is None:
+            return
+        self.editing, self.flash = note.id, ""
+        note_input = self.query_one(NoteInput)
+        note_input.value = self.control.correction_line(note, self.control.session.phase.id)
+        note_input.cursor_position = len(note_input.value)
+        self.set_focus(note_input)
+        self.refresh_status()
+
+    def _save_correction(self, value: str) -> None:
+        note_id, self.editing = self.editing, None
+        if note_id is None:
+            return
+        if not value.strip():  # the line emptied: that is a deletion, asked first
+            self._ask_delete(note_id)
+            return
+        self.control.correct(note_id, value)
+        self._after_change(note_id)
+
+    def _after_change(self, note_id: int) -> None:
+        """A note was corrected, deleted or restored: its line, the contract, the status."""
+        s = self.control.session
+        notes = self.query_one(NotesList)
+        note = s.note(note_id)
+        if note is None or note.phase != s.phase.id:
+            notes.remove(note_id)
+        elif not notes.redraw(note):  # a deleted note back at its place
+            notes.refill()
+            notes.highlight(note_id)
+        self.refresh_contract()
+        self.refresh_status()
+
+    @after_typing
+    def action_delete_note(self) -> None:
+        """Delete on a selected note: asks first (Enter deletes, Escape keeps it)."""
+        notes = self.query_one(NotesList)
+        note_id = notes.note_id()
+        if notes.has_focus and note_id is not None:
+            self._ask_delete(note_id)
+
+    def _ask_delete(self, note_id: int) -> None:
+        from codev_tui.ui.screens.dialogs import ConfirmScreen
+
+        note = self.control.session.note(note_id)
+        if note is None:
+            return
+        body = Text(self.t("delete_body"))
+        body.append("\n\n")
+        body.append_text(literal(note.text.splitlines()[0] if note.text else "", "italic"))
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.control.delete(note_id)
+                self.flash = self.t("deleted")
+                self._after_change(note_id)
+            notes = self.query_one(NotesList)
+            self.set_focus(notes if notes.option_count else self.query_one(NoteInput))
+            self.refresh_status()
+
+        self.app.push_screen(
+            ConfirmScreen(self.t("delete_title"), body, self.t("delete_keys")), done
+        )
+
+    @after_typing
+    def action_undo(self) -> None:
+        """Ctrl+Z: the last correction or deletion is undone."""
+        note = self.control.undo()
+        if note is None:
+            self.notify(self.t("nothing_to_undo"), markup=False)
+            return
+        self.flash = self.t("undone")
+        self._after_change(note.id)
+
+    def action_escape(self) -> None:
+        """Escape: leave a correction, the notes list, or projector mode."""
+        note_input = self.query_one(NoteInput)
+        if self.editing is not None:
+            self.editing = None
+            note_input.value = ""
+        elif self.focused is not note_input:
+            self.set_focus(note_input)
+        else:
+            self._projector(False)
+        self.refresh_status()
+
+    def on_descendant_focus(self) -> None:
+        """The status line says what the keys do where the focus now is."""
+        self.refresh_status()
+
+    def on_key(self, event: Key) -> None:
+        """Typing never goes nowhere: a printable key typed while another widget has the focus
+        (the notes list, the phase panel after Shift+Tab or a click) goes to the notes input."""
+        note_input = self.query_one(NoteInput)
+        if event.is_printable and event.character and self.focused is not note_input:
+            event.stop()
+            event.prevent_default()
+            self.set_focus(note_input)
+            note_input.insert_text_at_cursor(event.character)
+            self.refresh_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The round-of-the-table keys show only in a phase that has one.
@@ -442,16 +600,12 @@ class FacilitationScreen(Screen[None]):
         """F2: hide the notes and show a much larger countdown."""
         self._projector(not self.has_class("-projector"))
 
-    def action_leave_projector(self) -> None:
-        """Escape leaves projector mode."""
-        self._projector(False)
-
     def _projector(self, on: bool) -> None:
         """Projector mode hides the notes; the input stays, its text masked, so typing goes on."""
         self.set_class(on, "-projector")
         note_input = self.query_one(NoteInput)
         note_input.password = on
-        note_input.focus()
+        self.set_focus(note_input)
         self.refresh_clock(force=True)
 
     def action_toggle_bell(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import events
+from textual.binding import Binding
 from textual.widgets import Input
 
 from codev_tui.core.notes import PASTED_NEWLINE
@@ -23,12 +24,24 @@ class NoteInput(Input):
     A paste keeps every line (line breaks show as ␤ and are saved as such); pasted control
     characters become their visible pictures (ESC as ␛), in the input and in the note.
 
+    Up in the empty input hands over to `browse` (the notes list, to correct a note).
+
     Its cursor does not blink: a blinking cursor wakes the app twice a second for hours.
     """
 
-    def __init__(self, submit: Callable[[str], object], *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
+    BINDINGS = [Binding("up", "browse", show=False)]
+
+    def __init__(
+        self,
+        submit: Callable[[str], object],
+        browse: Callable[[], object] | None = None,
+        *,
+        id: str | None = None,  # noqa: A002
+    ) -> None:
+        # A note put back in the input to be corrected is edited, not replaced by a keystroke.
+        super().__init__(id=id, select_on_focus=False)
         self._submit = submit
+        self._browse = browse
 
     _typing = False
     """True while Input reacts to a change of the text."""
@@ -65,6 +78,11 @@ class NoteInput(Input):
                     await self.run_action(binding.action)
                     return
         await super()._on_key(event)
+
+    def action_browse(self) -> None:
+        """Up in the empty input: to the notes, to correct one."""
+        if not self.value and self._browse is not None:
+            self._browse()
 
     async def action_submit(self) -> None:
         """Enter: the note is handed over and the input is ready for the next one."""

@@ -1,0 +1,23 @@
+"""Messages the writer thread posts to the app: the UI learns from them what is on disk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from codev_tui.core.events import Event
+
+
+@dataclass
+class EventSaved(Message):
+    """An event is on disk (written and fsync'd)."""
+
+    event: Event
+
+
+@dataclass
+class SaveFailed(Message):
+    """A write failed; the writer retries it, nothing after it is written before it."""
+
+    reason: str

@@ -1,0 +1,123 @@
+"""The list of notes: the latest ones shown, the older ones on demand, each found by its id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from codev_tui.core.session import Note
+
+MORE = "more"
+"""The id of the line that shows older notes."""
+
+
+class NotesList(OptionList):
+    """Notes, newest last. Only the latest `window` are laid out (a screen of 10,000 notes
+    opens as fast as one of 200); a first line offers the older ones, `window` more at a time.
+
+    The screen gives the notes and how to draw one (`show`), then tells it what changed
+    (`add`, `redraw`, `remove`); a note's line is found by its id, never by scanning.
+    """
+
+    DEFAULT_CSS = """
+    NotesList > .option-list--option-highlighted { text-style: bold reverse; }
+    """
+
+    WINDOW = 200
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._source: Callable[[], Sequence[Note]] = tuple
+        self._draw: Callable[[Note], Text] = lambda note: Text(note.text)
+        self._more_label: Callable[[int], str] = lambda n: f"↑ {n}"
+        self._limit = self.WINDOW
+        """How many of the latest notes are laid out (grows with `show_more` and `add`)."""
+
+    def show(
+        self,
+        source: Callable[[], Sequence[Note]],
+        draw: Callable[[Note], Text],
+        more_label: Callable[[int], str],
+    ) -> None:
+        """Show the notes `source` gives (the latest `WINDOW`), the newest highlighted."""
+        self._source, self._draw, self._more_label = source, draw, more_label
+        self._limit = self.WINDOW
+        self._fill()
+        self.highlighted = self.option_count - 1 if self.option_count else None
+
+    def _fill(self) -> None:
+        notes = self._source()
+        hidden = max(0, len(notes) - self._limit)
+        options = [Option(Text(self._more_label(hidden), style="dim italic"), id=MORE)]
+        options = options if hidden > 0 else []
+        options += [Option(self._draw(n), id=f"n{n.id}") for n in notes[hidden:]]
+        self.set_options(options)
+
+    def show_more(self) -> None:
+        """Lay out `WINDOW` older notes, keeping the highlight on the same note."""
+        keep = self.note_id()
+        self._limit += self.WINDOW
+        self._fill()
+        self.highlight(keep)
+
+    def refill(self) -> None:
+        """Draw the list again from its source (a note came back at its place)."""
+        keep = self.note_id()
+        self._fill()
+        self.highlight(keep)
+
+    def note_id(self) -> int | None:
+        """The id of the highlighted note, None when it is the 'older notes' line or nothing."""
+        option = self.highlighted_option
+        if option is None or option.id is None or option.id == MORE:
+            return None
+        return int(option.id[1:])
+
+    def highlight(self, note_id: int | None) -> None:
+        """Highlight a note by its id (nothing happens when it is not shown)."""
+        if note_id is None:
+            return
+        try:
+            self.highlighted = self.get_option_index(f"n{note_id}")
+        except OptionDoesNotExist:  # not in this list
+            pass
+
+    def select_first(self) -> None:
+        """Highlight the oldest note shown."""
+        if self.option_count:
+            first = self.get_option_at_index(0).id == MORE
+            self.highlighted = 1 if first and self.option_count > 1 else 0
+
+    def select_latest(self) -> bool:
+        """Highlight the newest note; False when there is none."""
+        if not self.option_count or self.get_option_at_index(-1).id == MORE:
+            return False
+        self.highlighted = self.option_count - 1
+        return True
+
+    def add(self, note: Note) -> None:
+        """A new note at the end, highlighted."""
+        self._limit += 1
+        self.add_option(Option(self._draw(note), id=f"n{note.id}"))
+        self.highlighted = self.option_count - 1
+
+    def redraw(self, note: Note) -> bool:
+        """Draw one note again (its ✓, a correction); False when it is not shown."""
+        try:
+            self.replace_option_prompt(f"n{note.id}", self._draw(note))
+        except OptionDoesNotExist:  # not in this list
+            return False
+        return True
+
+    def remove(self, note_id: int) -> None:
+        """Take a note's line away; the highlight goes to its neighbour."""
+        try:
+            index = self.get_option_index(f"n{note_id}")
+        except OptionDoesNotExist:  # not in this list
+            return
+        self.remove_option_at_index(index)
+        if self.option_count:
+            self.highlighted = min(index, self.option_count - 1)

@@ -1,0 +1,286 @@
+"""Correcting a saved note, deleting it for good, undoing: on the facilitation screen and the
+closing screen, driven with Pilot, checked on the session and on the raw bytes on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from codev_tui.core.store import read_session
+from codev_tui.ui.screens.closing import ClosingScreen
+from codev_tui.ui.screens.dialogs import ConfirmScreen
+from codev_tui.ui.widgets.notes_list import NotesList
+from tests.functional.conftest import (
+    disk_events,
+    events_of,
+    note_input,
+    note_lines,
+    screen_of,
+    settle,
+    text_of,
+    write_note,
+)
+
+CONSULTATION = 3
+
+
+def notes_list(app) -> NotesList:  # type: ignore[no-untyped-def]
+    return screen_of(app).query_one(NotesList)
+
+
+def folder_bytes(folder: Path) -> bytes:
+    """Every byte of every file in the session folder, hidden and side files included."""
+    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+async def test_up_in_the_empty_input_selects_the_latest_note(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for text in ("un", "deux", "trois"):
+            await write_note(app, pilot, text)
+        await pilot.press("up")
+        notes = notes_list(app)
+        assert notes.has_focus
+        assert app.control.session.note(notes.note_id()).text == "trois"
+        await pilot.press("up", "up")
+        assert app.control.session.note(notes.note_id()).text == "un"
+        await pilot.press("down")
+        assert app.control.session.note(notes.note_id()).text == "deux"
+        assert "Entrée corriger" in text_of(app.screen.query_one("#status", Static))
+        await pilot.press("escape")
+        assert note_input(app).has_focus
+
+
+async def test_up_with_text_in_the_input_stays_in_the_input(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "un")
+        await pilot.press(*"abc", "up")
+        assert note_input(app).has_focus and note_input(app).value == "abc"
+
+
+async def test_a_note_is_corrected_by_editing_its_line(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "/q @Bruno pourquoi pas ?")
+        await pilot.press("up", "enter")
+        entry = note_input(app)
+        assert entry.has_focus
+        assert entry.value == "/q @Bruno pourquoi pas ?"  # the prefixes come back with it
+        entry.value = "/s /c @Chl Et si tu déléguais ?"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        (note,) = app.control.session.notes
+        assert (note.kind, note.author, note.confidential, note.text) == (
+            "suggestion",
+            "Chloé",
+            True,
+            "Et si tu déléguais ?",
+        )
+        assert note_lines(app)[-1].startswith("✓")  # on disk: the ✓ means the same as for a note
+        assert "Et si tu déléguais ?" in note_lines(app)[-1]
+        assert "pourquoi pas" not in "".join(note_lines(app))
+    (edit,) = events_of(app.file.path, "edit")
+    assert edit["note"] == note.id
+    assert {k for k in edit if k not in ("seq", "t", "type", "crc")} == {
+        "note",
+        "text",
+        "kind",
+        "author",
+        "confidential",
+    }
+    on_disk = read_session(app.file.path)
+    assert [(n.kind, n.author, n.text) for n in on_disk.notes] == [
+        ("suggestion", "Chloé", "Et si tu déléguais ?")
+    ]
+
+
+async def test_a_name_with_spaces_comes_back_quoted(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, '/s @"Jean-Baptiste Roux" texte')
+        await pilot.press("up", "enter")
+        assert note_input(app).value == '/s @"Jean-Baptiste Roux" texte'
+
+
+async def test_escape_leaves_a_correction_unchanged(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "intact")
+        await pilot.press("up", "enter")
+        note_input(app).value = "changé"
+        await pilot.press("escape")
+        assert note_input(app).value == ""
+        await write_note(app, pilot, "suivante")
+        await settle(app, pilot)
+        assert [n.text for n in app.control.session.notes] == ["intact", "suivante"]
+    assert events_of(app.file.path, "edit") == []
+
+
+async def test_correcting_the_contract_corrects_the_pinned_contract(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("pagedown", "pagedown")
+        await write_note(app, pilot, "Comment dire non ?")
+        await pilot.press("up", "enter")
+        note_input(app).value = "Comment dire non à mon chef ?"
+        await pilot.press("enter")
+        assert app.control.session.contract == "Comment dire non à mon chef ?"
+        assert "à mon chef" in text_of(app.screen.query_one("#contract", Static))
+
+
+async def test_delete_asks_then_leaves_no_trace_on_disk(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "garde")
+        await write_note(app, pilot, "secret-QX71 à retirer")
+        await write_note(app, pilot, "/c autre")
+        await settle(app, pilot)
+        # A correction first: the deleted text lives in two events, both must go.
+        await pilot.press("up", "up", "enter")
+        note_input(app).value = "secret-QX71 corrigé"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        folder = app.file.path.parent
+        assert b"secret-QX71" in folder_bytes(folder)
+        await pilot.press("up", "up", "delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # kept
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert len(app.control.session.notes) == 3
+        await pilot.press("delete", "enter")  # confirmed
+        await settle(app, pilot)
+        assert [n.text for n in app.control.session.notes] == ["garde", "autre"]
+        assert "secret-QX71" not in "".join(note_lines(app))
+        assert "supprimée" in text_of(app.screen.query_one("#status", Static))
+        assert b"secret-QX71" not in folder_bytes(folder)  # nowhere: no file, no side file
+        kinds = [e["type"] for e in disk_events(app.file.path)]
+        assert kinds.count("tombstone") == 2 and kinds[-1] == "delete"
+        await write_note(app, pilot, "après", typed=True)  # typed in the list: to the input
+        await settle(app, pilot)
+    on_disk = read_session(app.file.path)
+    assert [n.text for n in on_disk.notes] == ["garde", "autre", "après"]
+    assert [n.id for n in on_disk.notes] == [1, 3, 4]
+
+
+async def test_emptying_the_line_asks_to_delete(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "à vider")
+        await pilot.press("up", "enter")
+        note_input(app).value = ""
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        assert app.control.session.notes == []
+
+
+async def test_ctrl_z_undoes_the_last_correction_then_the_deletion(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "/q première")
+        await write_note(app, pilot, "seconde")
+        await pilot.press("up", "up", "enter")
+        note_input(app).value = "/s première corrigée"
+        await pilot.press("enter")
+        await pilot.press("up", "delete", "enter")  # deletes "seconde"
+        await settle(app, pilot)
+        assert [n.text for n in app.control.session.notes] == ["première corrigée"]
+        await pilot.press("ctrl+z")  # the deletion
+        assert [n.text for n in app.control.session.notes] == ["première corrigée", "seconde"]
+        await pilot.press("ctrl+z")  # the correction
+        assert [(n.kind, n.text) for n in app.control.session.notes] == [
+            ("question", "première"),
+            ("note", "seconde"),
+        ]
+        assert [line.split(" — ")[-1].rstrip(" ✎") for line in note_lines(app)] == [
+            "première",
+            "seconde",
+        ]
+        await settle(app, pilot)
+    on_disk = read_session(app.file.path)
+    assert [(n.id, n.kind, n.text) for n in on_disk.notes] == [
+        (1, "question", "première"),
+        (2, "note", "seconde"),
+    ]
+
+
+async def test_printable_keys_typed_elsewhere_go_to_the_notes_input(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "une")
+        await pilot.press("up")  # the list has the focus
+        await pilot.press(*"deux", "enter")
+        await pilot.press("shift+tab")  # the focus leaves the input
+        assert not note_input(app).has_focus
+        await pilot.press(*"trois", "enter")
+        await settle(app, pilot)
+        assert [n.text for n in app.control.session.notes] == ["une", "deux", "trois"]
+
+
+async def test_f6_after_the_last_consultant_starts_round_2(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        while app.control.session.current < CONSULTATION:
+            await pilot.press("pagedown")
+        for _ in range(4):  # Bruno, Chloé, Driss, then Bruno again
+            await pilot.press("f6")
+        s = app.control.session
+        assert s.speaker == "Bruno" and s.round_number == 2
+        assert "tour 2" in text_of(app.screen.query_one("#round", Static))
+        await write_note(app, pilot, "au second tour")
+        assert s.notes[-1].author == "Bruno"
+
+
+async def test_the_closing_screen_corrects_deletes_and_undoes(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "/q à corriger")
+        await write_note(app, pilot, "à supprimer-ZZ9")
+        await write_note(app, pilot, "à garder")
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, ClosingScreen)
+        review = app.screen.query_one(NotesList)
+        assert review.has_focus
+        await pilot.press("enter")  # the first note, "à corriger": the review starts there
+        entry = app.screen.query_one("#note-input")
+        assert entry.has_focus and entry.value == "/q à corriger"
+        entry.value = "/h corrigée"
+        await pilot.press("enter")
+        assert app.control.session.notes[0].kind == "hypothesis"
+        assert review.has_focus
+        await pilot.press("down", "delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert [n.text for n in app.control.session.notes] == ["corrigée", "à garder"]
+        assert b"ZZ9" not in folder_bytes(app.file.path.parent)
+        await pilot.press("ctrl+z")
+        texts = [n.text for n in app.control.session.notes]
+        assert texts == ["corrigée", "à supprimer-ZZ9", "à garder"]
+        assert "3 notes" in text_of(app.screen.query_one("#counts", Static))
+        await pilot.press("space")
+        assert app.control.session.notes[1].confidential
+        await pilot.press("ctrl+z")
+        assert not app.control.session.notes[1].confidential
+
+
+async def test_a_save_error_when_writing_the_minutes_is_shown_not_raised(make_app, disk) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "une note")
+        await settle(app, pilot)
+        await pilot.press("f10")
+        await pilot.pause()
+        disk.full()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, ClosingScreen)
+        assert "⚠" in text_of(app.screen.query_one("#status", Static))
+        assert app.screen.has_class("-export-failed")
+        disk.ok()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert not app.screen.has_class("-export-failed")
