@@ -284,3 +284,36 @@ async def test_a_save_error_when_writing_the_minutes_is_shown_not_raised(make_ap
         await pilot.press("f3")
         await pilot.pause()
         assert not app.screen.has_class("-export-failed")
+
+
+async def test_a_session_the_setup_screen_cannot_create_is_said_on_the_form(
+    tmp_path, fake_time
+) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
+    from codev_tui import locations
+    from codev_tui.core.session import Roster
+    from codev_tui.ui.app import CodevApp, SetupRequest
+    from codev_tui.ui.screens.facilitation import FacilitationScreen
+    from codev_tui.ui.screens.setup import SetupScreen
+
+    blocked = tmp_path / "not-a-folder"  # the data folder cannot be made (root ignores modes)
+    blocked.write_text("a file where the folder should be")
+    roster = Roster(topic="Dire non", client="Ana", consultants=["Bruno"])
+    app = CodevApp(
+        setup=SetupRequest(blocked / "sessions", locations.bundled_scripts(), "classic", roster),
+        clock=fake_time.monotonic,
+        wall=fake_time.wall,
+    )
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SetupScreen) and app.is_running
+        error = text_of(screen.query_one("#setup-error", Static))
+        assert error.startswith("La séance n'a pas pu être créée")
+        assert screen.query_one("#topic", Input).value == "Dire non"  # still filled in
+        blocked.unlink()
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitationScreen)

@@ -20,8 +20,8 @@ from textual.theme import Theme
 from codev_tui.core.clock import Clock, monotonic
 from codev_tui.core.control import SessionControl
 from codev_tui.core.script import ScriptError, load_any_script
-from codev_tui.core.session import Roster
-from codev_tui.core.store import SessionFile, WallClock, utc_now
+from codev_tui.core.session import Roster, SessionError
+from codev_tui.core.store import SaveError, SessionFile, WallClock, utc_now
 from codev_tui.core.writer import BackgroundWriter
 from codev_tui.ui.i18n import Texts, localize_bindings
 from codev_tui.ui.messages import EventSaved, SaveFailed
@@ -108,20 +108,30 @@ class CodevApp(App[int]):
         if self.file is not None:
             self.start_session(self.file)
         elif self.setup is not None:
-            s = self.setup
-            self.push_screen(
-                SetupScreen(self.texts, s.roster, _script_choices(s.scripts), s.script, s.previous),
-                self._setup_done,
-            )
+            self._show_setup(self.setup.roster, self.setup.script)
+
+    def _show_setup(self, roster: Roster, script: str, error: str = "") -> None:
+        s = self.setup
+        assert s is not None
+        choices = _script_choices(s.scripts)
+        self.push_screen(
+            SetupScreen(self.texts, roster, choices, script, s.previous, error=error),
+            self._setup_done,
+        )
 
     def _setup_done(self, result: SetupResult | None) -> None:
         if result is None or self.setup is None:
             self.exit(0)
             return
-        script = load_any_script(self.setup.scripts[result.script])
-        file = SessionFile.create(
-            self.setup.folder, script, result.roster, lang=self.lang, now=self.wall
-        )
+        try:
+            script = load_any_script(self.setup.scripts[result.script])
+            file = SessionFile.create(
+                self.setup.folder, script, result.roster, lang=self.lang, now=self.wall
+            )
+        except (ScriptError, SaveError, SessionError) as exc:
+            # A full disk, a read-only folder, a broken script: said on the form, kept filled in.
+            self._show_setup(result.roster, result.script, error=str(exc).splitlines()[0])
+            return
         self.file = file
         if self.lang is None:
             self.texts = Texts(file.session.lang)

@@ -94,6 +94,7 @@ _FR: dict[str, str] = {
     "script": "Script",
     "start": "Commencer",
     "setup_missing": "Il faut au moins un sujet, un client et un consultant.",
+    "not_created": "La séance n'a pas pu être créée :",
     "help": "Aide",
     "help_text": (
         "PageSuiv / PagePréc : phase suivante / précédente\n"
@@ -233,6 +234,7 @@ _EN: dict[str, str] = {
     "script": "Script",
     "start": "Start",
     "setup_missing": "A topic, a client and at least one consultant are needed.",
+    "not_created": "The session could not be created:",
     "help": "Help",
     "help_text": (
         "PageDown / PageUp: next / previous phase\n"

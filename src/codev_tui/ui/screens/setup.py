@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from codev_tui.core.session import Roster, parse_names
 from codev_tui.ui.i18n import Texts, localize_bindings
+from codev_tui.ui.text import literal
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,10 @@ class SetupScreen(Screen[SetupResult]):
         scripts: list[tuple[str, str]],
         script: str,
         previous: dict[str, Roster],
+        error: str = "",
     ) -> None:
         super().__init__()
+        self.error = error
         self.t = texts
         self.roster = roster
         self.scripts = scripts
@@ -85,6 +88,14 @@ class SetupScreen(Screen[SetupResult]):
         """Focus the topic; name the start key in the footer."""
         localize_bindings(self._bindings, self.t)
         self.query_one("#topic", Input).focus()
+        if self.error:  # the session could not be created: say why, the form stays filled in
+            self._show_error(f"{self.t('not_created')} {self.error}")
+
+    def _show_error(self, message: str) -> None:
+        error = self.query_one("#setup-error", Static)
+        error.update(literal(message))
+        error.display = True
+        self.query_one("#setup", VerticalScroll).scroll_home(animate=False)
 
     @on(Input.Changed, "#group")
     def prefill_from_group(self, event: Input.Changed) -> None:
@@ -121,10 +132,7 @@ class SetupScreen(Screen[SetupResult]):
         value = {w.id: w.value.strip() for w in self.query(Input) if w.id}
         consultants = parse_names(value["consultants"])
         if not (value["topic"] and value["client"] and consultants):
-            error = self.query_one("#setup-error", Static)
-            error.update(Text(self.t("setup_missing")))
-            error.display = True
-            self.query_one("#setup", VerticalScroll).scroll_home(animate=False)
+            self._show_error(self.t("setup_missing"))
             missing = [k for k in ("topic", "client", "consultants") if not value[k]]
             self.query_one(f"#{missing[0] if missing else 'consultants'}", Input).focus()
             return
