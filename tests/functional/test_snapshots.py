@@ -128,6 +128,7 @@ def test_closing(snap_compare, make_app, fake_time, terminal_size) -> None:  # t
         ("note", "Savoir dire non"),
         10 * 60,
         "pagedown",
+        "f8",
         ("note", "@chl Planifier un entretien"),
         32 * 60,
         "pagedown",
@@ -135,10 +136,32 @@ def test_closing(snap_compare, make_app, fake_time, terminal_size) -> None:  # t
         12 * 60,
         "pagedown",
         ("note", "@Ana prendre du recul"),
+        ("note", "/e @Bruno 4 rythme bon"),
         15 * 60,
         "pagedown",
         ("down", "space"),
     )
+    assert snap_compare(app, terminal_size=terminal_size, run_before=run)
+
+
+@size
+def test_choosing_a_note(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    run = steps(app, fake_time, "f5", *NOTES, 30, ("up", "up"))
+    assert snap_compare(app, terminal_size=terminal_size, run_before=run)
+
+
+@size
+def test_correcting_a_note(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    run = steps(app, fake_time, "f5", *NOTES, 30, ("up", "up", "enter"))
+    assert snap_compare(app, terminal_size=terminal_size, run_before=run)
+
+
+@size
+def test_deleting_a_note(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    run = steps(app, fake_time, "f5", *NOTES, 30, ("up", "delete"))
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
 

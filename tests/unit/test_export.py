@@ -384,17 +384,14 @@ def test_french_structure(session_path: Path) -> None:
     ]
     # The round of the table, as it was spoken.
     assert doc.section("3. Consultation") == [
-        f"Note : Une idée par tour, s'il vous plaît — {FACILITATOR}",
+        f"{FACILITATOR} — Note : Une idée par tour, s'il vous plaît",
         "Tour 1",
-        CONSULTANTS[0],
-        "Suggestion : Essayer DESC",
-        f"Hypothèse : Le directeur a peur de perdre la main — {CONSULTANTS[1]}",
-        CONSULTANTS[1],
-        "Témoignage : J'ai vécu la même chose l'an dernier",
+        f"{CONSULTANTS[0]} — Suggestion : Essayer DESC",
+        f"{CONSULTANTS[1]} — Hypothèse : Le directeur a peur de perdre la main",
+        f"{CONSULTANTS[1]} — Témoignage : J'ai vécu la même chose l'an dernier",
         "Tour 2",
         f"{CONSULTANTS[0]} — a passé son tour",
-        CONSULTANTS[1],
-        "Suggestion : Proposer un essai d'un mois",
+        f"{CONSULTANTS[1]} — Suggestion : Proposer un essai d'un mois",
     ]
     # Everything typed in the conclusion shows in its own section.
     assert doc.section("4. Conclusion") == ["Voir : Plan d'action, Apprentissages, Évaluation."]
@@ -460,7 +457,7 @@ def test_english_headings_from_the_lang_argument(session_path: Path) -> None:
         f"Talk time: {CONSULTANTS[0]} 03:40, {CONSULTANTS[1]} 02:40"
     ]
     consultation = doc.section("3. Consultation")
-    assert consultation[1:4] == ["Round 1", CONSULTANTS[0], "Suggestion: Essayer DESC"]
+    assert consultation[1:3] == ["Round 1", f"{CONSULTANTS[0]} — Suggestion: Essayer DESC"]
     assert f"{CONSULTANTS[0]} — passed" in consultation and "Round 2" in consultation
     assert doc.section("Evaluation")[0] == "Average rating: 4.3 / 5 (6 ratings)"
     assert doc.inlines[-1].startswith("Confidential: what is said in the group")
@@ -595,41 +592,39 @@ def test_the_consultation_is_told_in_the_order_it_was_spoken(tmp_path: Path) -> 
     session = w.done()
     doc = parse(render_minutes(session))
     assert doc.section("3. Consultation") == [
-        f"Note : Avant le premier tour — {FACILITATOR}",
+        f"{FACILITATOR} — Note : Avant le premier tour",
         "Tour 1",
-        basile,
-        celestine,
-        "Suggestion : Idée de Célestine",
-        f"Hypothèse : Idée soufflée par Basile — {basile}",
+        f"{basile} — rien de noté",
+        f"{celestine} — Suggestion : Idée de Célestine",
+        f"{basile} — Hypothèse : Idée soufflée par Basile",  # during Célestine's turn
         "Tour 2",
+        f"{basile} — Suggestion : Seconde idée de Basile",
         f"{basile} — a passé son tour",
-        "Suggestion : Seconde idée de Basile",
         f"{celestine} — a passé son tour",
         "Tour 3",
-        basile,
+        f"{basile} — rien de noté",
         # Taken outside any turn after the round began: in log order, not under a speaker.
-        f"Suggestion : ajoutée après coup — {FACILITATOR}",
+        f"{FACILITATOR} — Suggestion : ajoutée après coup",
         "Note : déplacée ici",
     ]
     assert doc.section("2. Questions de clarification") == [
         "Questions",
         f"Mieux dans les questions — {basile}",  # moved from the consultation: told here
     ]
-    # As Markdown: a heading per round, one item per turn, its contributions nested under it.
+    # As Markdown: a heading per round, one line per contribution saying who said it.
     assert (
         "#### Tour 2\n\n"
+        f"- **{basile}** — *Suggestion* : Seconde idée de Basile\n"
         f"- **{basile}** — *a passé son tour*\n"
-        "  - *Suggestion* : Seconde idée de Basile\n"
         f"- **{celestine}** — *a passé son tour*\n"
     ) in doc.source
     anonymous = parse(render_minutes(session, anonymize=True)).section("3. Consultation")
-    assert anonymous[:6] == [
-        "Note : Avant le premier tour — Facilitateur",
+    assert anonymous[:5] == [
+        "Facilitateur — Note : Avant le premier tour",
         "Tour 1",
-        "Consultant 1",
-        "Consultant 2",
-        "Suggestion : Idée de Consultant 2",
-        "Hypothèse : Idée soufflée par Consultant 1 — Consultant 1",
+        "Consultant 1 — rien de noté",
+        "Consultant 2 — Suggestion : Idée de Consultant 2",
+        "Consultant 1 — Hypothèse : Idée soufflée par Consultant 1",
     ]
 
 
@@ -657,13 +652,12 @@ def test_a_note_moved_from_one_round_to_another_is_told_in_its_new_phase(
     w.note("deux", "Au second tour", author=celestine)
     w.record("edit", note=moved, phase="deux")
     doc = parse(render_minutes(w.done()))
-    assert doc.section("1. Premier tour") == ["Tour 1", basile, "Note : Reste ici"]
+    assert doc.section("1. Premier tour") == ["Tour 1", f"{basile} — Note : Reste ici"]
     # Taken during Basile's turn of the first phase: in the second, before its round began.
     assert doc.section("2. Second tour") == [
-        f"Note : Plutôt pour le second tour — {basile}",
+        f"{basile} — Note : Plutôt pour le second tour",
         "Tour 1",
-        celestine,
-        "Note : Au second tour",
+        f"{celestine} — Note : Au second tour",
     ]
 
 
@@ -673,7 +667,7 @@ def test_a_round_phase_without_turns_is_told_in_log_order(tmp_path: Path) -> Non
     w.note("consultation", "b", "suggestion")
     w.note("consultation", "a", "hypothesis", CLIENT)
     doc = parse(render_minutes(w.done()))
-    assert doc.section("3. Consultation") == ["Suggestion : b", f"Hypothèse : a — {CLIENT}"]
+    assert doc.section("3. Consultation") == ["Suggestion : b", f"{CLIENT} — Hypothèse : a"]
     empty = Writer(tmp_path / "empty")
     assert parse(render_minutes(empty.done())).section("3. Consultation") == ["Aucune note."]
 
@@ -965,8 +959,9 @@ def test_confidential_notes_included_and_marked(session_path: Path) -> None:
         f"Devenu secret — {OUTSIDER} (confidentiel)",
         "Voir aussi : Contrat.",
     ]
-    assert "Témoignage : Mon ancien chef m'a fait pareil (confidentiel)" in doc.section(
-        "3. Consultation"
+    assert (
+        f"{CONSULTANTS[1]} — Témoignage : Mon ancien chef m'a fait pareil (confidentiel)"
+        in doc.section("3. Consultation")
     )
     assert doc.table_after("Plan d'action")[-1] == ["Parler à la DRH (confidentiel)", CLIENT, ""]
     assert doc.inlines[-1].startswith("Confidentiel, avec des notes confidentielles")
@@ -1061,7 +1056,7 @@ def test_people_outside_the_roster_are_participants_in_order_of_appearance(
         "Temps de parole : Consultant 1 00:00, Consultant 2 00:00, Participant 1 00:30"
     ]
     assert "Tour 1" in anonymous.section("3. Consultation")
-    assert "Participant 1" in anonymous.section("3. Consultation")
+    assert "Participant 1 — rien de noté" in anonymous.section("3. Consultation")
     assert "Zoé" not in anonymous.source and "Mystère" not in anonymous.source
     _participants_are_all_in_the_table(anonymous)
     _participants_are_all_in_the_table(doc)
@@ -1430,7 +1425,7 @@ def test_user_text_everywhere_round_trips(text: str) -> None:
         "Note moyenne : 4,0 / 5 (1 avis)",
         expected(evaluation.comment),
     ]
-    assert doc.section("3. Consultation") == ["Tour 1", CONSULTANTS[0], f"Suggestion : {want}"]
+    assert doc.section("3. Consultation") == ["Tour 1", f"{CONSULTANTS[0]} — Suggestion : {want}"]
     if not blank:
         assert doc.table_after("Participants")[-1] == ["Participant", want]
 

@@ -15,8 +15,9 @@ Plan d'action, Évaluation."). The notes are shown as corrected; deleted ones ar
 
 A phase's notes are grouped by kind (the phase's own kind first). A phase with a round of the
 table is told in the order it was spoken instead: the notes taken before anyone had the floor,
-then "Tour 1", "Tour 2"... and in each round, who had the floor (and whether they passed), each
-contribution under it with its kind, and its author when not the speaker. A note taken while
+then "Tour 1", "Tour 2"... and in each round, turn by turn, one line per contribution: who said
+it (its author, else the consultant who had the floor), its kind and its text; a pass, or a
+turn where nothing was noted, has a line too. A note taken while
 nobody had the floor, or moved to this phase from another, is told at its place in the log,
 outside any turn; a note moved to another phase since is told in that phase.
 
@@ -123,6 +124,7 @@ LABELS: dict[str, dict[str, str]] = {
         "confidential": "(confidentiel)",
         "round_n": "Tour {n}",
         "passed_turn": "a passé son tour",
+        "silent_turn": "rien de noté",
         "actions": "Plan d'action",
         "what": "Quoi",
         "who": "Qui",
@@ -206,6 +208,7 @@ LABELS: dict[str, dict[str, str]] = {
         "confidential": "(confidential)",
         "round_n": "Round {n}",
         "passed_turn": "passed",
+        "silent_turn": "nothing noted",
         "actions": "Action plan",
         "what": "What",
         "who": "Who",
@@ -756,20 +759,26 @@ class _Minutes:
                 if self.out[-1]:
                     self.add("")
                 self.heading(4, self.words["round_n"].format(n=round_number))
-            line = f"- **{self.names.show(turn.name)}**"
+            # One line per contribution, with who said it: each reads on its own (a search, a
+            # quote). The turn's consultant leads, or the note's author when someone else spoke.
+            spoken = sorted(said.get(item, []), key=lambda n: n.seq)
+            speaker = f"**{self.names.show(turn.name)}**"
+            theirs = any(not n.author or self.names.same(n.author, turn.name) for n in spoken)
+            if not theirs and not turn.passed:  # the turn was theirs, whoever else spoke
+                self.add(f"- {speaker} — *{self.words['silent_turn']}*")
+            for note in spoken:
+                self.add(f"- {self.contribution(note, turn)}")
             if turn.passed:
-                line += f" — *{self.words['passed_turn']}*"
-            self.add(line)
-            for note in sorted(said.get(item, []), key=lambda n: n.seq):
-                self.add(f"  - {self.contribution(note, turn)}")
+                self.add(f"- {speaker} — *{self.words['passed_turn']}*")
         self.add("")
         return True
 
     def contribution(self, note: Note, turn: Turn | None = None) -> str:
-        """`*Suggestion* : text — author (confidential)`, the author when not the speaker."""
+        """`**Who** — *Suggestion* : text (confidential)`: the author, else the speaker."""
+        who = note.author or (turn.name if turn is not None else "")
         line = f"*{self.kind_label(note.kind, 'one')}*{self.colon}{self.esc(note.text)}"
-        if note.author and (turn is None or not self.names.same(note.author, turn.name)):
-            line += f" — {self.names.show(note.author)}"
+        if who:
+            line = f"**{self.names.show(who)}** — {line}"
         if note.confidential:
             line += self.mark
         return line
