@@ -1,4 +1,4 @@
-"""The benchmark of issue 5: codev against a minimal Textual app with the same kinds of widget.
+"""The benchmark of issues 5 and 8: codev against a minimal Textual app with the same widgets.
 
     python bench/run.py            # full run, a few minutes
     python bench/run.py --quick    # every measurement once, tiny sizes: checks that it runs
@@ -60,6 +60,9 @@ from codev_tui.core.store import SessionFile, encode_record, read_session  # noq
 COLS, ROWS = 80, 24
 MARKER = b"EXPOS"  # the first phase's title, upper-cased ("EXPOSÉ"), in codev and the reference
 F5 = b"\x1b[15~"
+F10 = b"\x1b[21~"
+CLOSING_TITLE = "Fin de séance"  # the closing screen's title in French (ui/i18n.py, "closing")
+RUN_ARGS = ("--topic", "Bench", "--client", "Claire", "--consultants", "Ana,Bo")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
@@ -77,6 +80,9 @@ class Sizes:
     cpu_seconds: float
     settle: float  # seconds left to an app after its first frame before measuring
     notes: int  # "a session with 1,000 notes"
+    big_notes: int  # "a session with 10,000 notes" (first frame, closing screen)
+    corrections: int  # "n notes with n corrections" (reading cost)
+    reads: int  # read_session calls per session, for the corrections row
     keys: int
     ack_sizes: tuple[int, int, int]
     appends: int
@@ -89,6 +95,9 @@ FULL = Sizes(
     cpu_seconds=60,
     settle=2.0,
     notes=1000,
+    big_notes=10000,
+    corrections=10000,
+    reads=5,
     keys=30,
     ack_sizes=(100, 1000, 10000),
     appends=200,
@@ -100,6 +109,9 @@ QUICK = Sizes(
     cpu_seconds=3,
     settle=0.5,
     notes=50,
+    big_notes=1000,
+    corrections=1000,
+    reads=1,
     keys=3,
     ack_sizes=(10, 100, 1000),
     appends=5,
@@ -358,6 +370,10 @@ class Bench:
     def spawn_reference(self) -> Pty:
         return Pty("reference", self.reference(), self.env)
 
+    def spawn_run(self) -> Pty:
+        """`codev run` on the bundled script, the roster given: no setup screen, a new session."""
+        return Pty("codev run", self.codev("run", *RUN_ARGS), self.env)
+
 
 def child_env(data: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "CODEV_"))}
@@ -382,16 +398,25 @@ def note_text(i: int) -> str:
     return f"n°{i} " + " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 16)))
 
 
-def make_session(folder: Path, script: PhaseScript, roster: Roster, notes: int) -> Path:
+def make_session(
+    folder: Path,
+    script: PhaseScript,
+    roster: Roster,
+    notes: int,
+    correct: Callable[[int], dict[str, object]] | None = None,
+) -> Path:
     """Create a session with the store API and give it `notes` notes in its first phase.
 
-    The notes are made and encoded by the store (make_event, encode_record) and appended in
-    one write with one fsync: the same bytes as `notes` calls of record(), much faster.
+    With `correct`, each note is then corrected once, in the order they were taken: an `edit`
+    event of note i with the fields `correct(i)`. The events are made and encoded by the store
+    (make_event, encode_record) and appended in one write with one fsync: the same bytes as as
+    many calls of record(), much faster.
     """
     file = SessionFile.create(folder, script, roster)
     phase = script.phases[0].id
     people = ["", *roster.names()]
     chunk = bytearray()
+    ids = []
     for i in range(notes):
         event = file.make_event(
             "note",
@@ -400,7 +425,11 @@ def make_session(folder: Path, script: PhaseScript, roster: Roster, notes: int) 
             text=note_text(i),
             author=people[i % len(people)],
         )
+        ids.append(event.note_id)
         chunk += encode_record(event)
+    if correct is not None:
+        for i, note in enumerate(ids):
+            chunk += encode_record(file.make_event("edit", note=note, **correct(i)))
     path = file.path
     file.close()
     with open(path, "ab") as fh:
@@ -509,38 +538,59 @@ def first_frame(p: Pty, timeout: float = 30.0) -> float:
 
 
 def measure_first_frame(b: Bench, report: Report) -> None:
+    big, huge = b.s.notes, b.s.big_notes
+    for size in (big, huge):  # prepared before the clock runs
+        b.session_with(size)
+    launches: dict[str, Callable[[], Pty]] = {
+        "resume": lambda: b.spawn_codev(0),
+        "reference": b.spawn_reference,
+        "run": b.spawn_run,
+        "big": lambda: b.spawn_codev(big),
+        "huge": lambda: b.spawn_codev(huge),
+    }
     # A warm-up launch of each, not counted: byte-compiles and fills the page cache.
-    for spawn in (lambda: b.spawn_codev(0), b.spawn_reference):
-        with spawn() as p:
+    for key in ("resume", "reference", "run"):
+        with launches[key]() as p:
             first_frame(p, timeout=60)
-    codev, codev_big, ref = [], [], []
-    for _ in range(b.s.runs):  # interleaved, so a slow spell hits all three alike
-        with b.spawn_codev(0) as p:
-            codev.append(first_frame(p))
-        with b.spawn_reference() as p:
-            ref.append(first_frame(p))
-        with b.spawn_codev(b.s.notes) as p:
-            codev_big.append(first_frame(p))
-    r = median(ref) * 1000
-    report.add(
-        Row(
-            f"1. first frame, median of {len(codev)}",
-            median(codev) * 1000,
-            r,
-            target="≤ 1.2×",
-            limit=1.2,
-            kind="ratio",
-            digits=0,
+    times: dict[str, list[float]] = {k: [] for k in launches}
+    for _ in range(b.s.runs):  # interleaved, so a slow spell hits them all alike
+        for key, spawn in launches.items():
+            with spawn() as p:
+                times[key].append(first_frame(p, timeout=60))
+    ref = median(times["reference"]) * 1000
+    n = b.s.runs
+    for key, label, limit in (
+        ("resume", f"1a. first frame, `codev resume`, 0 notes, median of {n}", 1.2),
+        ("run", "1b. first frame, `codev run` on the bundled script", 1.2),
+        ("big", f"1c. first frame, `codev resume`, {big:,} notes in the phase", 1.4),
+        ("huge", f"1d. first frame, `codev resume`, {huge:,} notes in the phase", 2.0),
+    ):
+        report.add(
+            Row(
+                label,
+                median(times[key]) * 1000,
+                ref,
+                target=f"≤ {limit:g}×",
+                limit=limit,
+                kind="ratio",
+                digits=0,
+            )
         )
-    )
-    report.add(
-        Row(
-            f"1b. first frame, {b.s.notes:,} notes in the phase",
-            median(codev_big) * 1000,
-            r,
-            digits=0,
-        )
-    )
+
+
+def settle(p: Pty, seconds: float, quiet: float = 0.3, timeout: float = 10.0) -> None:
+    """Leave the app `seconds`, then until it has written nothing for `quiet` seconds (at most
+    `timeout` more): what it does after its first frame is done before a key is timed."""
+    time.sleep(seconds)
+    deadline = time.monotonic() + timeout
+    last = p.offset()
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        now = p.offset()
+        if now == last:
+            break
+        last = now
+    p.alive()
 
 
 def start_countdown(p: Pty, timeout: float = 10.0) -> None:
@@ -589,7 +639,9 @@ def measure_cli(b: Bench, report: Report) -> None:
         "check": b.codev("check", str(phases)),
         "small": b.codev("export", str(b.session_with(small)), "-o", str(out), "--force"),
         "big": b.codev("export", str(b.session_with(big)), "-o", str(out), "--force"),
-        "ref": [sys.executable, "-c", "import pydantic"],
+        "basemodel": [sys.executable, "-c", "from pydantic import BaseModel"],
+        "pydantic": [sys.executable, "-c", "import pydantic"],
+        "bare": [sys.executable, "-c", "pass"],
     }
     times: dict[str, list[float]] = {k: [] for k in commands}
     for argv in commands.values():  # warm-up
@@ -597,24 +649,32 @@ def measure_cli(b: Bench, report: Report) -> None:
     for _ in range(b.s.cli_runs):
         for key, argv in commands.items():
             times[key].append(timed_run(argv, b.env))
-    ref = median(times["ref"]) * 1000
+    ms = {k: median(v) * 1000 for k, v in times.items()}
     n = b.s.cli_runs
-    for key, label in (
-        ("check", "2a. `codev check phases.toml`"),
-        ("small", f"2b. `codev export`, {small:,} notes"),
-        ("big", f"2c. `codev export`, {big:,} notes"),
-    ):
-        report.add(
-            Row(
-                f"{label} vs `import pydantic`, median of {n}",
-                median(times[key]) * 1000,
-                ref,
-                target="≤ 1.5×",
-                limit=1.5,
-                kind="ratio",
-                digits=0,
-            )
+    report.add(
+        Row(
+            f"2a. `codev check phases.toml` vs `from pydantic import BaseModel`, median of {n}",
+            ms["check"],
+            ms["basemodel"],
+            target="≤ 1.5×",
+            limit=1.5,
+            kind="ratio",
+            digits=0,
         )
+    )
+    for key, label in (
+        ("small", f"2b. `codev export`, {small:,} notes vs `python -c pass`"),
+        ("big", f"2c. `codev export`, {big:,} notes vs `python -c pass`"),
+    ):
+        report.add(Row(label, ms[key], ms["bare"], digits=0))
+    report.add(
+        Row(
+            f"2d. `codev export`, {big:,} notes vs `import pydantic` (issue 5: ≤ 1.5×)",
+            ms["big"],
+            ms["pydantic"],
+            digits=0,
+        )
+    )
 
 
 # -- 3. CPU while a phase counts down -------------------------------------------------------------
@@ -813,6 +873,87 @@ def measure_export(b: Bench, report: Report) -> None:
     report.add(Row(f"7b. read_session, {b.s.notes:,} notes", median(reads) * 1000, digits=1))
 
 
+# -- 8. closing screen with 10,000 notes ---------------------------------------------------------
+
+
+def measure_closing(b: Bench, report: Report) -> None:
+    """F10 on `codev resume` of a big session, until the closing screen's title shows."""
+    n = b.s.big_notes
+    b.session_with(n)
+    times = []
+    for _ in range(b.s.runs):
+        with b.spawn_codev(n) as p:
+            first_frame(p, timeout=60)
+            settle(p, b.s.settle)
+            mark = p.offset()
+            sent = p.write(F10)
+            times.append(p.wait_text(CLOSING_TITLE, mark, timeout=60) - sent)
+    report.add(
+        Row(
+            f"8. F10 → closing screen, {n:,} notes, median of {len(times)}",
+            median(times) * 1000,
+            target="≤ 300 ms",
+            limit=300.0,
+            kind="abs",
+            digits=0,
+        )
+    )
+
+
+# -- 9. reading corrections -----------------------------------------------------------------------
+
+
+def corrected(i: int) -> dict[str, object]:
+    """The correction of note i: new text, another kind."""
+    return {"text": note_text(i) + " (corrigé)", "kind": NOTE_KINDS[(i + 1) % len(NOTE_KINDS)]}
+
+
+def made_confidential(i: int) -> dict[str, object]:
+    return {"confidential": True}
+
+
+def measure_corrections(b: Bench, report: Report) -> None:
+    """read_session of n notes, against n notes each corrected once: no quadratic path."""
+    n = b.s.corrections
+    folder = b.tmp / "corrections"
+    paths = {
+        "plain": make_session(folder, b.script, b.roster, n),
+        "edited": make_session(folder, b.script, b.roster, n, corrected),
+        "confidential": make_session(folder, b.script, b.roster, n, made_confidential),
+    }
+    notes = read_session(paths["edited"]).notes
+    if [x.text for x in notes] != [str(corrected(i)["text"]) for i in range(n)]:
+        raise BenchError("the corrections did not change the notes' texts")
+    if not all(x.confidential for x in read_session(paths["confidential"]).notes):
+        raise BenchError("the corrections did not make the notes confidential")
+    times: dict[str, list[float]] = {k: [] for k in paths}
+    for _ in range(b.s.reads):  # interleaved
+        for key, path in paths.items():
+            t0 = time.perf_counter()
+            read_session(path)
+            times[key].append(time.perf_counter() - t0)
+    ms = {k: median(v) * 1000 for k, v in times.items()}
+    report.add(
+        Row(
+            f"9. read_session, {n:,} notes each corrected vs not, median of {b.s.reads}",
+            ms["edited"],
+            ms["plain"],
+            target="≤ 2×",
+            limit=2.0,
+            kind="ratio",
+            digits=0,
+        )
+    )
+    report.add(
+        Row(
+            f"9b. read_session, {n:,} notes each marked confidential vs not",
+            ms["confidential"],
+            ms["plain"],
+            digits=0,
+        )
+    )
+
+
 # -- the machine ----------------------------------------------------------------------------------
 
 
@@ -905,6 +1046,8 @@ def main(argv: list[str] | None = None) -> int:
             ),
             ("6", "note acknowledgement", measure_ack, ["6. note ack"]),
             ("7", "export in process", measure_export, ["7. render_minutes"]),
+            ("8", "closing screen", measure_closing, ["8. F10 → closing screen"]),
+            ("9", "corrections", measure_corrections, ["9. read_session with corrections"]),
         ]
         only = set((args.only or "").replace(",", ""))
         for key, name, func, fail_rows in steps:
