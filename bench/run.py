@@ -409,7 +409,7 @@ def make_session(
 
     With `correct`, each note is then corrected once, in the order they were taken: an `edit`
     event of note i with the fields `correct(i)`. The events are made and encoded by the store
-    (make_event, encode_record) and appended in one write with one fsync: the same bytes as as
+    (make_event, encode_record) and appended in one write with one fsync: the same bytes as
     many calls of record(), much faster.
     """
     file = SessionFile.create(folder, script, roster)
