@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from codev_tui.core import store
+from codev_tui.core.script import script_from_data
 from codev_tui.core.session import Roster, SessionError
 from codev_tui.core.store import LockedError, SaveError, SessionFile, encode_record, read_session
 
@@ -738,7 +739,7 @@ ANY_TEXT = st.one_of(
 @given(text=ANY_TEXT, author=st.text(ANY_CHAR, max_size=40), confidential=st.booleans())
 def test_any_text_and_author_round_trip(tmp_path_factory, text, author, confidential):
     folder = tmp_path_factory.mktemp("rt")
-    script = store.validate_script(
+    script = script_from_data(
         {
             "script": {"name": "rt", "lang": "fr"},
             "phases": [{"id": "p", "title": "P", "minutes": 1}],

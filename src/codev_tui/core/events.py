@@ -1,8 +1,10 @@
 """Every event a session log holds, as a small typed class, in one registry.
 
 A session file is a header and an append-only list of events; the session is their fold
-(`Session.apply`). Each event type is a frozen dataclass registered under the `type` name it
-has on disk. The store, the fold and the tests all go through `EVENTS`:
+(`Session.apply`). Each event type is a slotted dataclass registered under the `type` name it
+has on disk; an event is never changed once made (not frozen: a session of 10,000 notes builds
+10,000 of them at start, and frozen dataclasses are several times slower to build). The store,
+the fold and the tests all go through `EVENTS`:
 
 - `event_from_record(record)` checks a record read from disk (field names and types) and builds
   its event, or raises `EventError` (a damaged record) or `UnknownEventError` (a type this
@@ -42,7 +44,7 @@ class UnknownEventError(EventError):
         self.kind = kind
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Event:
     """What every event has: its place in the log and its UTC time."""
 
@@ -76,30 +78,28 @@ class Event:
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> "Event":
         """Check a record's fields and build the event; EventError names the wrong field."""
-        values: dict[str, Any] = {}
-        seq = record.get("seq", "?")
-        for name, accepted, default in cls._spec:
-            if name not in record:
-                if default is MISSING:
-                    raise EventError(f"event {seq} ({cls.type}).{name}: missing")
-                values[name] = default
-                continue
-            value = record[name]
-            if float in accepted and type(value) is int:
-                value = float(value)
-            elif datetime in accepted and type(value) is str:
-                value = _time(value, seq, name)
-            if type(value) not in accepted:
-                raise EventError(f"event {seq} ({cls.type}).{name}: wrong type")
-            values[name] = value
-        seq_value, t = record.get("seq"), record.get("t")
+        seq, t = record.get("seq"), record.get("t")
         if type(t) is str:
             t = _time(t, seq, "t")
-        if type(seq_value) is not int:
-            raise EventError(f"event {seq} ({cls.type}).seq: missing or not a number")
+        if type(seq) is not int:
+            raise EventError(f"event {seq or '?'} ({cls.type}).seq: missing or not a number")
         if not isinstance(t, datetime):
             raise EventError(f"event {seq} ({cls.type}).t: missing or not a time")
-        return cls(seq=seq_value, t=t, **values)
+        values: dict[str, Any] = {}
+        for name, accepted, default in cls._spec:
+            value = record.get(name, MISSING)
+            if type(value) not in accepted:
+                if value is MISSING and default is not MISSING:
+                    value = default
+                elif float in accepted and type(value) is int:
+                    value = float(value)
+                elif datetime in accepted and type(value) is str:
+                    value = _time(value, seq, name)
+                else:
+                    problem = "missing" if value is MISSING else "wrong type"
+                    raise EventError(f"event {seq} ({cls.type}).{name}: {problem}")
+            values[name] = value
+        return cls(seq=seq, t=t, **values)
 
 
 def _time(text: str, seq: Any, name: str) -> datetime:
@@ -146,7 +146,7 @@ def event_from_record(record: dict[str, Any]) -> Event:
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class PhaseEntered(Event):
     """The session moved to phase `index` (0-based), counting at once when `running`."""
 
@@ -156,7 +156,7 @@ class PhaseEntered(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Paused(Event):
     """F5: the countdown stopped."""
 
@@ -164,7 +164,7 @@ class Paused(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Resumed(Event):
     """F5: the countdown started or went on."""
 
@@ -172,7 +172,7 @@ class Resumed(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Adjusted(Event):
     """F7/F8: seconds added to (or removed from) the current phase's plan."""
 
@@ -181,7 +181,7 @@ class Adjusted(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Reopened(Event):
     """The app opened this session again: time went on meanwhile."""
 
@@ -189,7 +189,7 @@ class Reopened(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Ended(Event):
     """The session reached its closing screen."""
 
@@ -200,7 +200,7 @@ class Ended(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class NoteAdded(Event):
     """A note, as typed: the contract, actions, learnings and evaluation are notes too."""
 
@@ -216,7 +216,7 @@ class NoteAdded(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class NoteEdited(Event):
     """A correction of a note: only the fields that changed are set."""
 
@@ -239,7 +239,7 @@ class NoteEdited(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class NoteDeleted(Event):
     """A note withdrawn: written by rewriting the file without any of its text."""
 
@@ -249,7 +249,7 @@ class NoteDeleted(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class NoteRestored(Event):
     """Ctrl+Z after a deletion: the note comes back as it was, at its first place and time
     (which the deletion's tombstone kept)."""
@@ -266,7 +266,7 @@ class NoteRestored(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Tombstone(Event):
     """What is left of an event about a deleted note: its place, its time and the note's id."""
 
@@ -280,7 +280,7 @@ class Tombstone(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class SpeakerChanged(Event):
     """F6/F4: `name` has the floor (empty: nobody); `passed` names who passed their turn."""
 
@@ -290,7 +290,7 @@ class SpeakerChanged(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class PromptSkipped(Event):
     """Practice: a guiding prompt left without an answer."""
 
@@ -302,7 +302,7 @@ class PromptSkipped(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class LegacyConfidential(Event):
     """Schema 1: a note marked confidential or not (schema 2 writes a correction)."""
 
@@ -314,7 +314,7 @@ class LegacyConfidential(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class LegacyContract(Event):
     """Schema 1: a copy of the contract note (schema 2 derives it from the note)."""
 
@@ -324,7 +324,7 @@ class LegacyContract(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class LegacyAction(Event):
     """Schema 1: a copy of an action note, split (schema 2 derives it from the note)."""
 
@@ -338,7 +338,7 @@ class LegacyAction(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class LegacyLearning(Event):
     """Schema 1: a copy of a learning note (schema 2 derives it from the note)."""
 
@@ -351,13 +351,17 @@ class LegacyLearning(Event):
 
 
 @register
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class LegacyEvaluation(Event):
     """Schema 1: a line of evaluation, not tied to a note."""
 
     type: ClassVar[str] = "evaluation"
     legacy: ClassVar[bool] = True
     text: str
+
+
+FIELD_NAMES: frozenset[str] = frozenset(name for cls in EVENTS.values() for name, _, _ in cls._spec)
+"""Every field name an event can have on disk, besides seq, t and type."""
 
 
 def legacy_copies_text(event: Event, texts: set[str]) -> bool:

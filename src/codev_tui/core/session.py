@@ -81,7 +81,7 @@ class Roster:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Note:
     """A note taken during a phase, as corrected."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import signal
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -109,6 +110,7 @@ class CodevApp(App[int]):
             self.start_session(self.file)
         elif self.setup is not None:
             self._show_setup(self.setup.roster, self.setup.script)
+        self.call_after_refresh(_collect_garbage_again)
 
     def _show_setup(self, roster: Roster, script: str, error: str = "") -> None:
         s = self.setup
@@ -240,6 +242,14 @@ class CodevApp(App[int]):
         if self.file is not None:
             self.file.close()
         return saved
+
+
+def _collect_garbage_again() -> None:
+    """After the first frame: what the start made is kept for good (frozen, never scanned
+    again), and cyclic garbage collection goes on (`codev` turned it off to start faster)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _script_choices(scripts: dict[str, Path]) -> list[tuple[str, str]]:
