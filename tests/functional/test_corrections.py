@@ -317,3 +317,13 @@ async def test_a_session_the_setup_screen_cannot_create_is_said_on_the_form(
         await pilot.press("f5")
         await pilot.pause()
         assert isinstance(app.screen, FacilitationScreen)
+
+
+async def test_up_in_projector_mode_leaves_the_hidden_notes_alone(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "cachée")
+        await pilot.press("f2", "up")
+        assert note_input(app).has_focus and not notes_list(app).has_focus
+        await pilot.press(*"suite", "enter")
+        assert [n.text for n in app.control.session.notes] == ["cachée", "suite"]

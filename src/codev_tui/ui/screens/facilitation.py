@@ -420,6 +420,8 @@ class FacilitationScreen(SessionScreen):
         """Up in the empty input: the latest note of the list is selected, to correct it."""
         self.flash = ""
         notes = self.query_one(NotesList)
+        if not notes.display:  # projector mode, a too small terminal: the notes are not shown
+            return
         if notes.select_latest():
             self.set_focus(notes)
         self.refresh_status()
