@@ -1,21 +1,123 @@
-"""What every screen of a running session does: show what is on disk, keep what is typed."""
+"""What every screen of a running session does: show what is on disk, keep what is typed, and
+correct a note the same way (its line back in the input, Delete asks, Ctrl+Z undoes)."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.screen import Screen
 
+from codev_tui.core.control import SessionControl
 from codev_tui.core.events import Event
+from codev_tui.core.session import Note
+from codev_tui.ui.i18n import Texts
+from codev_tui.ui.text import literal
+from codev_tui.ui.widgets.note_input import NoteInput
+from codev_tui.ui.widgets.notes_list import NotesList
 
 
 class SessionScreen(Screen[None]):
-    """A screen showing a session: the app tells it when an event reaches the disk."""
+    """A screen showing a session, with a notes list and a note input to correct notes in.
+
+    The app tells it when an event reaches the disk (`event_saved`) and when it quits
+    (`save_draft`); subclasses say what else a change of a note shows (`note_changed`).
+    """
+
+    def __init__(self, control: SessionControl, texts: Texts) -> None:
+        super().__init__()
+        self.control = control
+        self.t = texts
+        self.editing: int | None = None
+        """The note whose line is in the input, being corrected."""
+        self.flash = ""
+        """What the last correction did ("note deleted — Ctrl+Z…"), until the next action."""
+
+    # -- what the app tells every screen of the session ---------------------------------------
 
     def event_saved(self, event: Event) -> None:
-        """An event is on disk: show its ✓."""
+        """An event is on disk: the note it was about gets its ✓."""
+        note_id = event.note_id
+        note = self.control.session.note(note_id) if note_id is not None else None
+        if note is not None:
+            self.query_one(NotesList).redraw(note)
         self.refresh_status()
 
     def refresh_status(self) -> None:
         """Saved, NOT SAVED, and what the keys do now."""
 
     def save_draft(self) -> None:
-        """The app is quitting: save what is being typed."""
+        """Quitting: a correction being typed is saved."""
+        note_input = next(iter(self.query(NoteInput)), None)  # None before it is composed
+        if self.editing is not None and note_input is not None and note_input.value.strip():
+            text, note_input.value = note_input.value, ""
+            self.control.correct(self.editing, text)
+            self.editing = None
+
+    # -- correcting a note --------------------------------------------------------------------
+
+    def start_correction(self, note: Note, here: str | None = None) -> None:
+        """The note's line, prefixes and all, goes into the input to be corrected."""
+        self.editing, self.flash = note.id, ""
+        note_input = self.query_one(NoteInput)
+        note_input.value = self.control.correction_line(note, here)
+        note_input.cursor_position = len(note_input.value)
+        self.set_focus(note_input)
+        self.refresh_status()
+
+    def save_correction(self, value: str) -> None:
+        """Enter in the input while correcting: saved; an emptied line asks to delete."""
+        note_id, self.editing = self.editing, None
+        if note_id is None:
+            return
+        if not value.strip():
+            self.ask_delete(note_id)
+            return
+        self.control.correct(note_id, value)
+        self.note_changed(note_id)
+
+    def ask_delete(self, note_id: int) -> None:
+        """Delete: asks first (Enter deletes, Escape keeps the note)."""
+        from codev_tui.ui.screens.dialogs import ConfirmScreen
+
+        note = self.control.session.note(note_id)
+        if note is None:
+            return
+        body = Text(self.t("delete_body"))
+        body.append("\n\n")
+        body.append_text(literal(note.text.splitlines()[0] if note.text else "", "italic"))
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.control.delete(note_id)
+                self.flash = self.t("deleted")
+                self.note_changed(note_id)
+            notes = self.query_one(NotesList)
+            self.set_focus(notes if notes.option_count else self.query_one(NoteInput))
+            self.refresh_status()
+
+        self.app.push_screen(
+            ConfirmScreen(self.t("delete_title"), body, self.t("delete_keys")), done
+        )
+
+    def undo(self) -> None:
+        """Ctrl+Z: the last correction or deletion is undone."""
+        note = self.control.undo()
+        if note is None:
+            self.notify(self.t("nothing_to_undo"), markup=False)
+            return
+        self.flash = self.t("undone")
+        self.note_changed(note.id)
+
+    def note_changed(self, note_id: int) -> None:
+        """A note was corrected, deleted or restored: its line in the list, then the rest."""
+        notes = self.query_one(NotesList)
+        note = self.control.session.note(note_id)
+        if note is None or not self.lists(note):
+            notes.remove(note_id)
+        elif not notes.redraw(note):  # a deleted note back at its place
+            notes.refill()
+            notes.highlight(note_id)
+        self.refresh_status()
+
+    def lists(self, note: Note) -> bool:
+        """Whether this screen's list shows the note."""
+        return True

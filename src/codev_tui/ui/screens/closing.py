@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Footer, OptionList, Static
 
 from codev_tui.core.control import SessionControl
-from codev_tui.core.events import Event
 from codev_tui.core.export import default_minutes_path, write_minutes
 from codev_tui.core.session import Note
 from codev_tui.core.store import SaveError
@@ -55,10 +54,7 @@ class ClosingScreen(SessionScreen):
     ]
 
     def __init__(self, control: SessionControl, texts: Texts) -> None:
-        super().__init__()
-        self.control = control
-        self.t = texts
-        self.editing: int | None = None
+        super().__init__(control, texts)
         self.message = Text()
 
     def compose(self) -> ComposeResult:
@@ -68,7 +64,7 @@ class ClosingScreen(SessionScreen):
         yield Static(id="counts")
         yield Static(Text(self.t("review")), id="review-title")
         yield NotesList(id="review")
-        yield NoteInput(self.save_correction, self.browse_notes, id="note-input")
+        yield NoteInput(self.correction_typed, self.browse_notes, id="note-input")
         yield Static(id="status")
         yield Footer(compact=True, show_command_palette=False)  # Ctrl+P is in the help (F1)
 
@@ -148,21 +144,6 @@ class ClosingScreen(SessionScreen):
             line.append_text(self.message)
         self.query_one("#status", Static).update(line)
 
-    def event_saved(self, event: Event) -> None:
-        """An event is on disk: the note it was about gets its ✓."""
-        note_id = event.note_id
-        note = self.control.session.note(note_id) if note_id is not None else None
-        if note is not None:
-            self.query_one(NotesList).redraw(note)
-        self.refresh_status()
-
-    def save_draft(self) -> None:
-        """Quitting while correcting a note: the correction is saved."""
-        note_input = next(iter(self.query(NoteInput)), None)
-        if self.editing is not None and note_input is not None and note_input.value.strip():
-            self.control.correct(self.editing, note_input.value)
-            self.editing = None
-
     # -- the review ---------------------------------------------------------------------------
 
     def _highlighted(self) -> Note | None:
@@ -175,7 +156,7 @@ class ClosingScreen(SessionScreen):
         if note is None or self.editing is not None:
             return
         self.control.set_confidential(note, not note.confidential)
-        self._changed(note.id)
+        self.note_changed(note.id)
 
     @on(OptionList.OptionSelected, "#review")
     def _note_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -186,28 +167,15 @@ class ClosingScreen(SessionScreen):
             review.show_more()
             return
         note = self._highlighted()
-        if note is None:
-            return
-        self.editing = note.id
-        self.add_class("-editing")
-        note_input = self.query_one(NoteInput)
-        note_input.value = self.control.correction_line(note)
-        note_input.cursor_position = len(note_input.value)
-        self.set_focus(note_input)
-        self.refresh_status()
+        if note is not None:
+            self.add_class("-editing")
+            self.start_correction(note)
 
-    def save_correction(self, value: str) -> None:
-        """Enter in the input: the correction is saved (an emptied line asks to delete)."""
-        note_id, self.editing = self.editing, None
+    def correction_typed(self, value: str) -> None:
+        """Enter in the input: the correction is saved, and back to the notes."""
         self.remove_class("-editing")
         self.set_focus(self.query_one(NotesList))
-        if note_id is None:
-            return
-        if not value.strip():
-            self._ask_delete(note_id)
-            return
-        self.control.correct(note_id, value)
-        self._changed(note_id)
+        self.save_correction(value)
 
     def browse_notes(self) -> None:
         """Up in the empty input: back to the notes."""
@@ -217,45 +185,16 @@ class ClosingScreen(SessionScreen):
         """Delete: asks first (Enter deletes, Escape keeps it)."""
         note = self._highlighted()
         if note is not None and self.editing is None:
-            self._ask_delete(note.id)
-
-    def _ask_delete(self, note_id: int) -> None:
-        from codev_tui.ui.screens.dialogs import ConfirmScreen
-
-        note = self.control.session.note(note_id)
-        if note is None:
-            return
-        body = Text(self.t("delete_body"))
-        body.append("\n\n")
-        body.append_text(literal(note.text.splitlines()[0] if note.text else "", "italic"))
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.control.delete(note_id)
-                self._changed(note_id)
-
-        self.app.push_screen(
-            ConfirmScreen(self.t("delete_title"), body, self.t("delete_keys")), done
-        )
+            self.ask_delete(note.id)
 
     def action_undo(self) -> None:
         """Ctrl+Z: the last correction or deletion is undone."""
-        note = self.control.undo()
-        if note is None:
-            self.notify(self.t("nothing_to_undo"), markup=False)
-            return
-        self._changed(note.id)
+        self.undo()
 
-    def _changed(self, note_id: int) -> None:
-        review = self.query_one(NotesList)
-        note = self.control.session.note(note_id)
-        if note is None:
-            review.remove(note_id)
-        elif not review.redraw(note):  # a deleted note back at its place
-            review.refill()
-            review.highlight(note_id)
+    def note_changed(self, note_id: int) -> None:
+        """A note was corrected, deleted or restored: its line, and the counts."""
+        super().note_changed(note_id)
         self.refresh_counts()
-        self.refresh_status()
 
     def action_escape(self) -> None:
         """Escape: leave a correction, else back to the last phase."""

@@ -82,19 +82,13 @@ class FacilitationScreen(SessionScreen):
     ]
 
     def __init__(self, control: SessionControl, texts: Texts, notice: str = "") -> None:
-        super().__init__()
-        self.control = control
-        self.t = texts
+        super().__init__(control, texts)
         self.notice = notice
         self.bell = True
         self._shown_phase = -1
         self._last_clock = ""
         self._last_topbar = ""
         self._last_round = ""
-        self.editing: int | None = None
-        """The note whose line is in the input, being corrected."""
-        self.flash = ""
-        """What the last correction did ("note deleted — Ctrl+Z…"), until the next one."""
         self._queued = 0
         """Key actions waiting behind the keys typed before them (see `after_typing`)."""
 
@@ -378,19 +372,15 @@ class FacilitationScreen(SessionScreen):
         return self.t("more_notes", n=hidden)
 
     def event_saved(self, event: Event) -> None:
-        """An event is on disk: its note gets its ✓ (a deletion: the status line says so)."""
-        note_id = event.note_id
-        note = self.control.session.note(note_id) if note_id is not None else None
-        if note is not None:
-            self.query_one(NotesList).redraw(note)
-        self.refresh_status()
+        """An event is on disk: its note gets its ✓, the status line its count."""
+        super().event_saved(event)
         self.refresh_clock(force=True)
 
     def save_note(self, value: str) -> None:
         """Enter: the note (or the correction) goes to the session; ✓ once it is on disk."""
         self.flash = ""
         if self.editing is not None:
-            self._save_correction(value)
+            self.save_correction(value)
             return
         event = self.control.capture(value)
         if event is None:
@@ -404,14 +394,12 @@ class FacilitationScreen(SessionScreen):
 
     def save_draft(self) -> None:
         """Quitting: the note (or the correction) being typed is saved."""
-        note_input = next(iter(self.query(NoteInput)), None)  # None before it is composed
-        if note_input is None or not note_input.value.strip():
-            return
-        text, note_input.value = note_input.value, ""
         if self.editing is not None:
-            self.control.correct(self.editing, text)
-            self.editing = None
-        else:
+            super().save_draft()
+            return
+        note_input = next(iter(self.query(NoteInput)), None)  # None before it is composed
+        if note_input is not None and note_input.value.strip():
+            text, note_input.value = note_input.value, ""
             self.control.capture(text)
 
     # -- corrections ------------------------------------------------------------------------
@@ -436,37 +424,17 @@ class FacilitationScreen(SessionScreen):
             return
         note_id = notes.note_id()
         note = self.control.session.note(note_id) if note_id is not None else None
-        if note is None:
-            return
-        self.editing, self.flash = note.id, ""
-        note_input = self.query_one(NoteInput)
-        note_input.value = self.control.correction_line(note, self.control.session.phase.id)
-        note_input.cursor_position = len(note_input.value)
-        self.set_focus(note_input)
-        self.refresh_status()
+        if note is not None:
+            self.start_correction(note, here=self.control.session.phase.id)
 
-    def _save_correction(self, value: str) -> None:
-        note_id, self.editing = self.editing, None
-        if note_id is None:
-            return
-        if not value.strip():  # the line emptied: that is a deletion, asked first
-            self._ask_delete(note_id)
-            return
-        self.control.correct(note_id, value)
-        self._after_change(note_id)
+    def lists(self, note: Note) -> bool:
+        """The list shows the current phase's notes (a note moved away leaves it)."""
+        return note.phase == self.control.session.phase.id
 
-    def _after_change(self, note_id: int) -> None:
-        """A note was corrected, deleted or restored: its line, the contract, the status."""
-        s = self.control.session
-        notes = self.query_one(NotesList)
-        note = s.note(note_id)
-        if note is None or note.phase != s.phase.id:
-            notes.remove(note_id)
-        elif not notes.redraw(note):  # a deleted note back at its place
-            notes.refill()
-            notes.highlight(note_id)
+    def note_changed(self, note_id: int) -> None:
+        """A note was corrected, deleted or restored: its line, and the contract it may be."""
+        super().note_changed(note_id)
         self.refresh_contract()
-        self.refresh_status()
 
     @after_typing
     def action_delete_note(self) -> None:
@@ -474,40 +442,12 @@ class FacilitationScreen(SessionScreen):
         notes = self.query_one(NotesList)
         note_id = notes.note_id()
         if notes.has_focus and note_id is not None:
-            self._ask_delete(note_id)
-
-    def _ask_delete(self, note_id: int) -> None:
-        from codev_tui.ui.screens.dialogs import ConfirmScreen
-
-        note = self.control.session.note(note_id)
-        if note is None:
-            return
-        body = Text(self.t("delete_body"))
-        body.append("\n\n")
-        body.append_text(literal(note.text.splitlines()[0] if note.text else "", "italic"))
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.control.delete(note_id)
-                self.flash = self.t("deleted")
-                self._after_change(note_id)
-            notes = self.query_one(NotesList)
-            self.set_focus(notes if notes.option_count else self.query_one(NoteInput))
-            self.refresh_status()
-
-        self.app.push_screen(
-            ConfirmScreen(self.t("delete_title"), body, self.t("delete_keys")), done
-        )
+            self.ask_delete(note_id)
 
     @after_typing
     def action_undo(self) -> None:
         """Ctrl+Z: the last correction or deletion is undone."""
-        note = self.control.undo()
-        if note is None:
-            self.notify(self.t("nothing_to_undo"), markup=False)
-            return
-        self.flash = self.t("undone")
-        self._after_change(note.id)
+        self.undo()
 
     def action_escape(self) -> None:
         """Escape: leave a correction, the notes list, or projector mode."""
