@@ -253,17 +253,28 @@ class Session:
 
     def _note(self, event: NoteAdded) -> None:
         turn = self.turn if event.phase == self.phase.id else None
-        self._notes[event.id] = Note(
-            id=event.id,
-            at=event.t,
-            phase=event.phase,
-            kind=event.kind,
-            text=event.text,
-            author=event.author,
-            confidential=event.confidential,
-            prompt=event.prompt,
-            seq=event.seq,
-            turn=turn,
+        self._add(event.id, event, event.t, event.seq, turn)
+
+    def _add(
+        self,
+        note_id: int,
+        typed: NoteAdded | NoteRestored,
+        at: datetime,
+        seq: int,
+        turn: int | None,
+    ) -> None:
+        """A note as typed (or as it was before its deletion), at its place in the log."""
+        self._notes[note_id] = Note(
+            note_id,
+            at,
+            typed.phase,
+            typed.kind,
+            typed.text,
+            typed.author,
+            typed.confidential,
+            typed.prompt,
+            seq,
+            turn,
         )
         self._changed()
 
@@ -299,23 +310,12 @@ class Session:
 
     def _restore(self, event: NoteRestored) -> None:
         before = self._removed.pop(event.note, None)
-        note = Note(
-            id=event.note,
-            at=before.at if before else event.t,
-            phase=event.phase,
-            kind=event.kind,
-            text=event.text,
-            author=event.author,
-            confidential=event.confidential,
-            prompt=event.prompt,
-            seq=before.seq if before else event.seq,
-            turn=before.turn if before else None,
-        )
-        newest = next(reversed(self._notes), 0) if self._notes else 0
-        self._notes[note.id] = note
-        if note.id < newest:  # back at its place among the others
+        if before is None:
+            self._add(event.note, event, event.t, event.seq, None)
+        else:
+            self._add(event.note, event, before.at, before.seq, before.turn)
+        if event.note != max(self._notes):  # back at its place among the others
             self._notes = dict(sorted(self._notes.items()))
-        self._changed()
 
     def _speaker(self, event: SpeakerChanged) -> None:
         at = event.t
