@@ -555,6 +555,8 @@ def measure_first_frame(b: Bench, report: Report) -> None:
         for key, spawn in launches.items():
             with spawn() as p:
                 times[key].append(first_frame(p, timeout=60))
+    for key, xs in times.items():  # every launch, to see the spread
+        print(f"    {key}: " + " ".join(f"{x * 1000:.0f}" for x in xs) + " ms", flush=True)
     ref = median(times["reference"]) * 1000
     n = b.s.runs
     for key, label, limit in (
