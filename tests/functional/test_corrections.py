@@ -41,15 +41,18 @@ async def test_up_in_the_empty_input_selects_the_latest_note(make_app) -> None: 
             await write_note(app, pilot, text)
         await pilot.press("up")
         notes = notes_list(app)
-        assert notes.has_focus
+        screen = screen_of(app)
+        assert screen.choosing and note_input(app).has_focus  # typing never leaves the input
         assert app.control.session.note(notes.note_id()).text == "trois"
-        await pilot.press("up", "up")
+        await pilot.press("up", "up", "up")  # no wrapping past the first note
         assert app.control.session.note(notes.note_id()).text == "un"
         await pilot.press("down")
         assert app.control.session.note(notes.note_id()).text == "deux"
         assert "Entrée corriger" in text_of(app.screen.query_one("#status", Static))
         await pilot.press("escape")
-        assert note_input(app).has_focus
+        assert not screen.choosing and note_input(app).has_focus
+        await pilot.press("up", "down")  # Down past the latest note: back to typing
+        assert not screen.choosing
 
 
 async def test_up_with_text_in_the_input_stays_in_the_input(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -210,8 +213,8 @@ async def test_printable_keys_typed_elsewhere_go_to_the_notes_input(make_app) ->
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await write_note(app, pilot, "une")
-        await pilot.press("up")  # the list has the focus
-        await pilot.press(*"deux", "enter")
+        await pilot.press("up")  # a note is chosen
+        await pilot.press(*"deux", "enter")  # typing again
         await pilot.press("shift+tab")  # the focus leaves the input
         assert not note_input(app).has_focus
         await pilot.press(*"trois", "enter")
@@ -324,6 +327,50 @@ async def test_up_in_projector_mode_leaves_the_hidden_notes_alone(make_app) -> N
     async with app.run_test(size=(100, 30)) as pilot:
         await write_note(app, pilot, "cachée")
         await pilot.press("f2", "up")
-        assert note_input(app).has_focus and not notes_list(app).has_focus
+        assert note_input(app).has_focus and not screen_of(app).choosing
         await pilot.press(*"suite", "enter")
         assert [n.text for n in app.control.session.notes] == ["cachée", "suite"]
+
+
+async def test_keys_typed_in_a_burst_after_choosing_a_note_all_arrive_in_order(make_app) -> None:  # type: ignore[no-untyped-def]
+    """A fast typist (or a paste sent as keys) right after Up: nothing lost, nothing reordered."""
+    from tests.functional.conftest import type_fast
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "une")
+        type_fast(app, ["up", *"Elle a deux enfants", "enter", "up", "escape", *"ok", "enter"])
+        await settle(app, pilot)
+        assert [n.text for n in app.control.session.notes] == ["une", "Elle a deux enfants", "ok"]
+
+
+async def test_a_paste_while_choosing_a_note_is_typing(make_app) -> None:  # type: ignore[no-untyped-def]
+    from tests.functional.conftest import paste
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "une")
+        await pilot.press("up")
+        await paste(app, pilot, "collée\nentière")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert [n.text for n in app.control.session.notes] == ["une", "collée\nentière"]
+
+
+async def test_deleting_after_writing_the_minutes_writes_them_again(make_app) -> None:  # type: ignore[no-untyped-def]
+    from codev_tui.core.export import default_minutes_path
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "alpha-KX5 texte retiré")
+        await write_note(app, pilot, "beta reste")
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("f3")
+        await settle(app, pilot)
+        minutes = default_minutes_path(app.file.path)
+        assert "alpha-KX5" in minutes.read_text(encoding="utf-8")
+        await pilot.press("home", "delete", "enter")
+        await settle(app, pilot)
+        assert b"alpha-KX5" not in folder_bytes(app.file.path.parent)
+        assert "beta reste" in minutes.read_text(encoding="utf-8")

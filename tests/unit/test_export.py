@@ -601,8 +601,7 @@ def test_the_consultation_is_told_in_the_order_it_was_spoken(tmp_path: Path) -> 
         f"{basile} — Suggestion : Seconde idée de Basile",
         f"{basile} — a passé son tour",
         f"{celestine} — a passé son tour",
-        "Tour 3",
-        f"{basile} — rien de noté",
+        # Round 3 is only the floor handed back as the phase ended: nothing noted, not told.
         # Taken outside any turn after the round began: in log order, not under a speaker.
         f"{FACILITATOR} — Suggestion : ajoutée après coup",
         "Note : déplacée ici",
@@ -1508,3 +1507,59 @@ def test_golden_french_minutes(session_path: Path, utc_tz: None) -> None:
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_bytes().decode("utf-8")
+
+
+def test_a_surname_alone_is_anonymized_when_written_with_its_capital(tmp_path: Path) -> None:
+    team = Roster(
+        topic="Un sujet",
+        client="Sophie Marchand",
+        consultants=["Lina Roy", "Marc Petit"],
+        facilitator="Ana Ruiz",
+    )
+    w = Writer(tmp_path, team)
+    w.record("phase", index=0, running=True)
+    w.note("expose", "Mme Marchand en parle à Roy, puis d'Ruiz ; un petit souci, le roy")
+    doc = parse(render_minutes(w.done(), anonymize=True))
+    (line,) = doc.section("1. Exposé")[1:]
+    assert (
+        line == "Mme Client en parle à Consultant 1, puis de Facilitateur ; un petit souci, le roy"
+    )
+
+
+def test_someone_whose_notes_are_all_confidential_is_not_listed(tmp_path: Path) -> None:
+    w = Writer(tmp_path)
+    w.record("phase", index=0, running=True)
+    w.note("expose", "secret", author="Zoé", confidential=True)
+    w.note("expose", "public", author=OUTSIDER)
+    session = w.done()
+    for anonymize in (False, True):
+        names = [
+            row[1]
+            for row in parse(render_minutes(session, anonymize=anonymize)).table_after(
+                "Participants"
+            )[1:]
+        ]
+        assert "Zoé" not in names and len(names) == 5  # the roster and the outsider
+    listed = parse(render_minutes(session, include_confidential=True)).table_after("Participants")
+    assert ["Participant", "Zoé"] in listed
+
+
+def test_earlier_versions_of_the_contract_say_so(tmp_path: Path) -> None:
+    w = Writer(tmp_path)
+    w.record("phase", index=1, running=True)
+    w.note("questions", "Première version", "contract")
+    w.note("questions", "La bonne", "contract")
+    doc = parse(render_minutes(w.done()))
+    assert doc.section("Contrat") == ["La bonne"]
+    assert doc.section("2. Questions de clarification")[:2] == [
+        "Contrat (versions précédentes)",
+        "Première version",
+    ]
+
+
+def test_a_person_named_twice_in_an_action_shows_once(tmp_path: Path) -> None:
+    w = Writer(tmp_path)
+    w.record("phase", index=3, running=True)
+    w.note("conclusion", f"Relire / {CLIENT} et {CLIENT.split()[0]} / jeudi", "action")
+    doc = parse(render_minutes(w.done()))
+    assert doc.table_after("Plan d'action")[1] == ["Relire", CLIENT, "jeudi"]

@@ -50,14 +50,23 @@ class SessionControl:
 
     # -- events -------------------------------------------------------------------------------
 
-    def _emit(self, type_: str, rewrite: dict[Path, bytes] | None = None, **fields: Any) -> Event:
+    def _emit(self, type_: str, **fields: Any) -> Event:
+        event = self._fold(type_, **fields)
+        self._send(event)
+        return event
+
+    def _fold(self, type_: str, **fields: Any) -> Event:
+        """A new event, folded into the session at once (the screen shows it)."""
         event = self.file.make_event(type_, **fields)
         self.session.apply(event)
+        return event
+
+    def _send(self, event: Event, rewrite: dict[Path, bytes] | None = None) -> None:
+        """Hand a folded event to the writer; its note shows ✓ once it is on disk."""
         self.unsaved += 1
         if (note := event.note_id) is not None:
             self._pending[note] = self._pending.get(note, 0) + 1
         self._submit(event, rewrite)
-        return event
 
     def saved(self, event: Event) -> None:
         """Called once an event is on disk."""
@@ -286,9 +295,11 @@ class SessionControl:
         note = self.session.note(note_id)
         if note is None:
             return None
-        self._undo.append(Undo(replace(note), deleted=True))
-        rewrite = self._minutes_without(note)
-        return self._emit("delete", rewrite=rewrite, note=note_id)
+        before = replace(note)  # the fold forgets the note's text
+        self._undo.append(Undo(before, deleted=True))
+        event = self._fold("delete", note=note_id)
+        self._send(event, self._minutes_without(before))  # rendered once the note is gone
+        return event
 
     def _minutes_without(self, note: Note) -> dict[Path, bytes] | None:
         """The minutes beside the session file, written again, when they show `note`."""
@@ -302,7 +313,6 @@ class SessionControl:
         first_line = note.text.splitlines()[0] if note.text else ""
         if not first_line or (first_line not in shown and escape_inline(first_line) not in shown):
             return None
-        # The session already folded the deletion: the minutes are rendered without the note.
         text = render_minutes(self.session, lang=self.session.lang)
         return {path: text.encode("utf-8")}
 

@@ -164,7 +164,7 @@ LABELS: dict[str, dict[str, str]] = {
         "le groupe reste dans le groupe ; ne diffusez pas ce compte rendu hors du groupe.",
         "kind.note": "Notes",
         "kind.question": "Questions",
-        "kind.contract": "Contrat",
+        "kind.contract": "Contrat (versions précédentes)",
         "kind.suggestion": "Suggestions",
         "kind.hypothesis": "Hypothèses",
         "kind.impression": "Impressions",
@@ -248,7 +248,7 @@ LABELS: dict[str, dict[str, str]] = {
         "stays in the group; do not share these minutes outside it.",
         "kind.note": "Notes",
         "kind.question": "Questions",
-        "kind.contract": "Contract",
+        "kind.contract": "Contract (earlier versions)",
         "kind.suggestion": "Suggestions",
         "kind.hypothesis": "Hypotheses",
         "kind.impression": "Impressions",
@@ -402,9 +402,16 @@ def _latest(session: Session) -> datetime:
 _ELISION = r"(?:(?P<elided>lorsqu|puisqu|jusqu|qu|d)['\u2019])?"
 
 
-def _people_in_order(session: Session) -> list[str]:
-    """Everybody named as an author or a speaker, in the order of the log."""
-    named = [(n.seq, n.author) for n in session.notes if n.author.strip()]
+def _people_in_order(session: Session, include_confidential: bool) -> list[str]:
+    """Everybody named as an author or a speaker, in the order of the log.
+
+    An author whose notes are all left out (confidential) is not named: listing them would
+    tell that they said something confidential."""
+    named = [
+        (n.seq, n.author)
+        for n in session.notes
+        if n.author.strip() and (include_confidential or not n.confidential)
+    ]
     named += [(t.seq, t.name) for t in session.turns if t.name.strip()]
     named.sort(key=lambda pair: pair[0])
     return [name for _, name in named] + list(session.talk)
@@ -413,7 +420,13 @@ def _people_in_order(session: Session) -> list[str]:
 class _Names:
     """Shows a name as written, or as its role when anonymizing; scrubs names from free text."""
 
-    def __init__(self, session: Session, words: dict[str, str], anonymize: bool) -> None:
+    def __init__(
+        self,
+        session: Session,
+        words: dict[str, str],
+        anonymize: bool,
+        include_confidential: bool = False,
+    ) -> None:
         self.roster = session.roster
         self.words = words
         self.anonymize = anonymize
@@ -432,9 +445,23 @@ class _Names:
             for first, full in firsts.items()
             if len(full) == 1 and first not in self._full
         }
+        # A surname alone ("Roy", "Mme Marchand") too, written with its capital: a surname is
+        # often a word as well ("Petit", "Roy"), and "un petit souci" names nobody.
+        lasts: dict[str, list[str]] = {}
+        for name in names:
+            parts = name.split()
+            if len(parts) > 1 and len(parts[-1]) > 1:
+                lasts.setdefault(parts[-1], []).append(name)
+        self._last = {
+            last: full[0]
+            for last, full in lasts.items()
+            if len(full) == 1
+            and last.casefold() not in self._full
+            and last.casefold() not in self._first
+        }
         self.others: dict[str, tuple[str, str]] = {}
         """Participants not on the roster, by folded name: (the name as first written, label)."""
-        for name in _people_in_order(session):
+        for name in _people_in_order(session, include_confidential):
             key = name.strip().casefold()
             if key and key not in self.others and self.resolve(name) is None:
                 label = f"{words['participant']} {len(self.others) + 1}"
@@ -503,15 +530,30 @@ class _Names:
                 + r")(?!\w)",
                 re.IGNORECASE,
             )
+            self._last_pattern = re.compile(
+                r"(?<!\w)"
+                + _ELISION
+                + r"(?P<name>"
+                + "|".join(map(re.escape, sorted(self._last, key=len, reverse=True)))
+                + r")(?!\w)"
+            )
         # Most texts name nobody: a plain search is much faster than the pattern.
         folded = text.casefold()
-        if not any(word in folded for word in self._words):
-            return text
-        return self._pattern.sub(self._replace, text)
+        if any(word in folded for word in self._words):
+            text = self._pattern.sub(self._replace, text)
+        if self._last and any(last in text for last in self._last):
+            text = self._last_pattern.sub(self._replace_last, text)
+        return text
+
+    def _replace_last(self, match: re.Match[str]) -> str:
+        return self._elided(match, self.role(self._last[match.group("name")]) or "")
 
     def _replace(self, match: re.Match[str]) -> str:
         name = match.group("name")
-        label = self._labels.get(name.casefold()) or self._lower[name.lower()]
+        return self._elided(match, self._labels.get(name.casefold()) or self._lower[name.lower()])
+
+    @staticmethod
+    def _elided(match: re.Match[str], label: str) -> str:
         elided = match.group("elided")
         if not elided:
             return label
@@ -567,7 +609,7 @@ class _Minutes:
         self.include = include_confidential
         self.anonymize = anonymize
         self.at = now or _latest(session)
-        self.names = _Names(session, words, anonymize)
+        self.names = _Names(session, words, anonymize, include_confidential)
         self.esc = self.names.text
         self.mark = f" *{words['confidential']}*"
         self.colon = words["colon"]
@@ -739,12 +781,20 @@ class _Minutes:
         turns = self.session.turns
         mine = {i for i, turn in enumerate(turns) if turn.phase == phase.id}
         said: dict[int, list[Note]] = {}
-        told: list[tuple[int, Note | int]] = [(turns[i].seq, i) for i in mine]
+        others: list[Note] = []
         for note in notes:
             if note.turn in mine:
                 said.setdefault(note.turn, []).append(note)
             else:  # before the round, or moved here from another phase
-                told.append((note.seq, note))
+                others.append(note)
+        # A last round where nothing was noted and nobody passed is the floor handed back to
+        # the first consultant as the phase ended (F6, F4 after the last one): not a round.
+        last = max((turns[i].round for i in mine), default=0)
+        final = {i for i in mine if turns[i].round == last}
+        if not any(i in said or turns[i].passed for i in final):
+            mine -= final
+        told: list[tuple[int, Note | int]] = [(turns[i].seq, i) for i in mine]
+        told += [(note.seq, note) for note in others]
         if not told:
             return False
         told.sort(key=lambda item: item[0])

@@ -150,7 +150,7 @@ def split_action(text: str) -> tuple[str, str, str]:
 def split_people(who: str, names: list[str]) -> tuple[str, ...]:
     """Who does an action: `Sophie + Aïcha` → each completed from the roster like an author."""
     parts = [p.strip() for p in _PEOPLE_SEPARATORS.split(who)]
-    return tuple(complete_name(p, names) for p in parts if p)
+    return tuple(dict.fromkeys(complete_name(p, names) for p in parts if p))  # each once
 
 
 def split_score(text: str) -> tuple[int | None, str]:

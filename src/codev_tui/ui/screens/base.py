@@ -90,21 +90,27 @@ class SessionScreen(Screen[None]):
                 self.control.delete(note_id)
                 self.flash = self.t("deleted")
                 self.note_changed(note_id)
-            notes = self.query_one(NotesList)
-            self.set_focus(notes if notes.option_count else self.query_one(NoteInput))
+            self.after_delete()
             self.refresh_status()
 
         self.app.push_screen(
             ConfirmScreen(self.t("delete_title"), body, self.t("delete_keys")), done
         )
 
+    def after_delete(self) -> None:
+        """The question is answered: where the focus goes."""
+        self.set_focus(self.query_one(NotesList))
+
     def undo(self) -> None:
         """Ctrl+Z: the last correction or deletion is undone."""
         note = self.control.undo()
         if note is None:
-            self.notify(self.t("nothing_to_undo"), markup=False)
+            self.flash = self.t("nothing_to_undo")
+            self.refresh_status()
             return
-        self.flash = self.t("undone")
+        index = self.control.session.phase_index(note.phase)
+        shown = self.lists(note) or index is None
+        self.flash = self.t("undone") if shown else self.t("undone_in", n=index + 1)
         self.note_changed(note.id)
 
     def note_changed(self, note_id: int) -> None:

@@ -47,8 +47,9 @@ class ClosingScreen(SessionScreen):
         # confidential just before F3 must stay out of the minutes).
         Binding("f3", "export", "k_export", id="export"),
         Binding("space", "toggle_confidential", "k_confidential", id="confidential"),
-        Binding("delete", "delete_note", "k_delete", id="delete"),
-        Binding("ctrl+z", "undo", "k_undo", id="undo"),
+        # In the status line, not the footer: the footer must fit 80 columns.
+        Binding("delete", "delete_note", "k_delete", show=False, id="delete"),
+        Binding("ctrl+z", "undo", "k_undo", show=False, id="undo"),
         Binding("pageup", "back", "k_back", priority=True, id="back"),
         Binding("escape", "escape", show=False),
     ]
@@ -64,7 +65,7 @@ class ClosingScreen(SessionScreen):
         yield Static(id="counts")
         yield Static(Text(self.t("review")), id="review-title")
         yield NotesList(id="review")
-        yield NoteInput(self.correction_typed, self.browse_notes, id="note-input")
+        yield NoteInput(self.correction_typed, self.note_keys, id="note-input")
         yield Static(id="status")
         yield Footer(compact=True, show_command_palette=False)  # Ctrl+P is in the help (F1)
 
@@ -74,7 +75,7 @@ class ClosingScreen(SessionScreen):
         self.fill_timing()
         self.refresh_counts()
         review = self.query_one(NotesList)
-        review.show(lambda: self.control.session.notes, self._prompt, self._more_label)
+        review.show(self._in_phase_order, self._prompt, self._more_label)
         review.select_first()  # the client reads from the top
         self.set_focus(review)
         self.refresh_status()
@@ -109,6 +110,12 @@ class ClosingScreen(SessionScreen):
         ]
         self.query_one("#counts", Static).update(Text(" · ".join(counts)))
 
+    def _in_phase_order(self) -> list[Note]:
+        """Every note, phase by phase (a note moved to another phase is read with it)."""
+        s = self.control.session
+        order = {p.id: i for i, p in enumerate(s.script.phases)}
+        return sorted(s.notes, key=lambda n: (order.get(n.phase, len(order)), n.id))
+
     def _prompt(self, note: Note) -> Text:
         s = self.control.session
         index = s.phase_index(note.phase)
@@ -138,7 +145,7 @@ class ClosingScreen(SessionScreen):
             line = Text(f"✎ {t('editing_keys')}")
         else:
             saved = f"✓ {t('saved')}" if not c.unsaved else f"… {t('saving')}"
-            line = Text(f"{saved} · {t('closing_keys')}")
+            line = Text(f"{saved} · {self.flash or t('closing_keys')}")
         if self.message:
             line.append(" · ")
             line.append_text(self.message)
@@ -177,9 +184,12 @@ class ClosingScreen(SessionScreen):
         self.set_focus(self.query_one(NotesList))
         self.save_correction(value)
 
-    def browse_notes(self) -> None:
-        """Up in the empty input: back to the notes."""
-        self.action_escape()
+    def note_keys(self, key: str, printable: bool) -> bool:
+        """Up in the emptied input: back to the notes, the note as it was."""
+        if key == "up" and not self.query_one(NoteInput).value:
+            self.action_escape()
+            return True
+        return False
 
     def action_delete_note(self) -> None:
         """Delete: asks first (Enter deletes, Escape keeps it)."""
@@ -192,9 +202,15 @@ class ClosingScreen(SessionScreen):
         self.undo()
 
     def note_changed(self, note_id: int) -> None:
-        """A note was corrected, deleted or restored: its line, and the counts."""
-        super().note_changed(note_id)
+        """A note was corrected, deleted or restored: the list (in phase order), the counts;
+        minutes written before are now out of date."""
+        review = self.query_one(NotesList)
+        review.refill()
+        review.highlight(note_id)
         self.refresh_counts()
+        if self.message and not self.has_class("-export-failed"):
+            self.message = literal(self.t("export_stale"))
+        self.refresh_status()
 
     def action_escape(self) -> None:
         """Escape: leave a correction, else back to the last phase."""

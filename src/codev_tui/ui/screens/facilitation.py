@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.events import Key, Resize
+from textual.events import Key, Paste, Resize
 from textual.widgets import Footer, OptionList, Static
 
 from codev_tui.core.clock import TimerState, format_clock
@@ -76,7 +76,6 @@ class FacilitationScreen(SessionScreen):
         Binding("f10", "end_session", "k_end", priority=True, id="end"),
         Binding("f9", "toggle_bell", "k_bell", show=False, priority=True, id="bell"),
         # Not priorities: the notes input and the list use these keys for themselves first.
-        Binding("delete", "delete_note", "k_delete", show=False, id="delete"),
         Binding("ctrl+z", "undo", "k_undo", show=False, id="undo"),
         Binding("escape", "escape", show=False),
     ]
@@ -109,7 +108,7 @@ class FacilitationScreen(SessionScreen):
         yield Static(id="contract")
         yield Static(id="round")
         yield NotesList(id="notes")
-        yield NoteInput(self.save_note, self.browse_notes, id="note-input")
+        yield NoteInput(self.save_note, self.note_keys, id="note-input")
         yield Static(id="status")
         yield Static(id="too-small")
         yield Footer(compact=True, show_command_palette=False)  # Ctrl+P is in the help (F1)
@@ -117,6 +116,9 @@ class FacilitationScreen(SessionScreen):
     def on_mount(self) -> None:
         """Fill the screen and start the once-a-second refresh."""
         localize_bindings(self._bindings, self.t)
+        # The input keeps the focus while a note is chosen (see `note_keys`); a click on a
+        # note still corrects it.
+        self.query_one(NotesList).can_focus = False
         self.refresh_all()
         self._check_size(self.size.width, self.size.height)
         self.set_interval(0.5, self.tick)
@@ -152,7 +154,11 @@ class FacilitationScreen(SessionScreen):
         """Repaint everything from the session."""
         s = self.control.session
         if self._shown_phase != s.current:
+            if self._shown_phase >= 0:
+                self.notice = ""  # "resumed…" was said; the session moved on
             self._shown_phase = s.current
+            self.flash = ""
+            self._choose(False)
             self.refresh_phase()
             self.refresh_notes()
         self.refresh_clock(force=True)
@@ -336,7 +342,7 @@ class FacilitationScreen(SessionScreen):
             line = f"✎ {t('editing_keys')}"
         elif self.flash:
             line = f"{saved} · {self.flash}"
-        elif isinstance(self.focused, NotesList):  # the keys first: they must fit 80 columns
+        elif self.choosing:  # the keys first: they must fit 80 columns
             line = f"{saved[0]} {t('browsing_keys')}"
         widget.update(literal(line))
 
@@ -385,6 +391,7 @@ class FacilitationScreen(SessionScreen):
         event = self.control.capture(value)
         if event is None:
             return
+        self.notice = ""  # "resumed…" was said; the session goes on
         note = self.control.session.note(event.note_id or 0)
         if note is not None and note.phase == self.control.session.phase.id:
             self.query_one(NotesList).add(note)
@@ -404,15 +411,53 @@ class FacilitationScreen(SessionScreen):
 
     # -- corrections ------------------------------------------------------------------------
 
-    def browse_notes(self) -> None:
-        """Up in the empty input: the latest note of the list is selected, to correct it."""
-        self.flash = ""
-        notes = self.query_one(NotesList)
-        if not notes.display:  # projector mode, a too small terminal: the notes are not shown
-            return
-        if notes.select_latest():
-            self.set_focus(notes)
+    @property
+    def choosing(self) -> bool:
+        """Whether a note of the list is being chosen, to correct or delete it."""
+        return self.query_one(NotesList).has_class("-choosing")
+
+    def _choose(self, on: bool) -> None:
+        self.query_one(NotesList).set_class(on, "-choosing")
         self.refresh_status()
+
+    def note_keys(self, key: str, printable: bool) -> bool:
+        """The notes input's keys while a note is chosen, read before the input's own.
+
+        Up in the empty input selects the latest note; then Up/Down move (no wrapping; Down
+        past the latest is back to typing), Enter corrects it, Delete deletes it (asked
+        first), Escape leaves. A letter typed or a paste is typing again. The focus never
+        leaves the input: what is typed right after is neither lost nor out of order.
+        """
+        notes = self.query_one(NotesList)
+        if not self.choosing:
+            if key != "up" or self.query_one(NoteInput).value or self.editing is not None:
+                return False
+            # Projector mode, a too small terminal: the notes are not shown, nothing to choose.
+            if notes.display and notes.select_latest():
+                self.flash = ""
+                self._choose(True)
+            return True
+        if printable:
+            self._choose(False)
+            return False
+        if key == "up":
+            notes.action_cursor_up()
+        elif key == "down":
+            if notes.on_latest:
+                self._choose(False)
+            else:
+                notes.action_cursor_down()
+        elif key == "enter":
+            self._choose(False)
+            notes.action_select()
+        elif key == "delete":
+            if (note_id := notes.note_id()) is not None:
+                self.ask_delete(note_id)
+        elif key == "escape":
+            self._choose(False)
+        else:
+            return False  # Ctrl+Z, the clicker's keys…: theirs
+        return True
 
     @on(OptionList.OptionSelected, "#notes")
     def _note_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -424,7 +469,8 @@ class FacilitationScreen(SessionScreen):
             return
         note_id = notes.note_id()
         note = self.control.session.note(note_id) if note_id is not None else None
-        if note is not None:
+        if note is not None:  # Enter while choosing, or a click
+            self._choose(False)
             self.start_correction(note, here=self.control.session.phase.id)
 
     def lists(self, note: Note) -> bool:
@@ -437,17 +483,15 @@ class FacilitationScreen(SessionScreen):
         self.refresh_contract()
 
     @after_typing
-    def action_delete_note(self) -> None:
-        """Delete on a selected note: asks first (Enter deletes, Escape keeps it)."""
-        notes = self.query_one(NotesList)
-        note_id = notes.note_id()
-        if notes.has_focus and note_id is not None:
-            self.ask_delete(note_id)
-
-    @after_typing
     def action_undo(self) -> None:
         """Ctrl+Z: the last correction or deletion is undone."""
         self.undo()
+
+    def after_delete(self) -> None:
+        """Back to typing; the next note stays chosen, to delete several in a row."""
+        notes = self.query_one(NotesList)
+        self._choose(self.choosing and notes.note_id() is not None)
+        self.set_focus(self.query_one(NoteInput))
 
     def action_escape(self) -> None:
         """Escape: leave a correction, the notes list, or projector mode."""
@@ -467,14 +511,24 @@ class FacilitationScreen(SessionScreen):
 
     def on_key(self, event: Key) -> None:
         """Typing never goes nowhere: a printable key typed while another widget has the focus
-        (the notes list, the phase panel after Shift+Tab or a click) goes to the notes input."""
-        note_input = self.query_one(NoteInput)
-        if event.is_printable and event.character and self.focused is not note_input:
+        (the phase panel after Shift+Tab, a click) goes to the notes input.
+
+        The input takes every printable key it gets: one that reaches the screen was typed
+        elsewhere, even when the input has the focus again by the time it is read."""
+        if event.is_printable and event.character:
             event.stop()
             event.prevent_default()
+            note_input = self.query_one(NoteInput)
             self.set_focus(note_input)
             note_input.insert_text_at_cursor(event.character)
             self.refresh_status()
+
+    def on_paste(self, event: Paste) -> None:
+        """A paste while another widget has the focus goes to the notes input too."""
+        event.stop()
+        note_input = self.query_one(NoteInput)
+        self.set_focus(note_input)
+        note_input.paste(event.text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The round-of-the-table keys show only in a phase that has one.

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import events
-from textual.binding import Binding
 from textual.widgets import Input
 
 from codev_tui.core.notes import PASTED_NEWLINE
@@ -24,24 +23,24 @@ class NoteInput(Input):
     A paste keeps every line (line breaks show as ␤ and are saved as such); pasted control
     characters become their visible pictures (ESC as ␛), in the input and in the note.
 
-    Up in the empty input hands over to `browse` (the notes list, to correct a note).
+    `keys(key, printable)` sees every key first and says whether it took it: the screen uses
+    it to choose a note to correct (Up in the empty input, then Up/Down/Enter/Delete) while the
+    focus stays here, so that nothing typed meanwhile goes anywhere else or out of order.
 
     Its cursor does not blink: a blinking cursor wakes the app twice a second for hours.
     """
 
-    BINDINGS = [Binding("up", "browse", show=False)]
-
     def __init__(
         self,
         submit: Callable[[str], object],
-        browse: Callable[[], object] | None = None,
+        keys: Callable[[str, bool], bool] | None = None,
         *,
         id: str | None = None,  # noqa: A002
     ) -> None:
         # A note put back in the input to be corrected is edited, not replaced by a keystroke.
         super().__init__(id=id, select_on_focus=False)
         self._submit = submit
-        self._browse = browse
+        self._keys = keys
 
     _typing = False
     """True while Input reacts to a change of the text."""
@@ -70,6 +69,10 @@ class NoteInput(Input):
         self.cursor_blink = False
 
     async def _on_key(self, event: events.Key) -> None:
+        if self._keys is not None and self._keys(event.key, event.is_printable):
+            event.stop()
+            event.prevent_default()
+            return
         if not event.is_printable:
             for binding in self._bindings.key_to_bindings.get(event.key, ()):
                 if not binding.priority:
@@ -79,11 +82,6 @@ class NoteInput(Input):
                     return
         await super()._on_key(event)
 
-    def action_browse(self) -> None:
-        """Up in the empty input: to the notes, to correct one."""
-        if not self.value and self._browse is not None:
-            self._browse()
-
     async def action_submit(self) -> None:
         """Enter: the note is handed over and the input is ready for the next one."""
         value = self.value
@@ -92,13 +90,18 @@ class NoteInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # Input's own paste would insert the first line again
-        if event.text:
-            text = (
-                event.text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", PASTED_NEWLINE)
-            )
-            text = visible(text)  # a pasted escape sequence must never reach the terminal
-            if self.selection.is_empty:
-                self.insert_text_at_cursor(text)
-            else:
-                self.replace(text, *self.selection)
         event.stop()
+        if self._keys is not None:
+            self._keys("paste", True)  # a paste is typing: no longer choosing a note
+        self.paste(event.text)
+
+    def paste(self, pasted: str) -> None:
+        """Insert pasted text: line breaks as ␤, control characters as their pictures."""
+        if not pasted:
+            return
+        text = pasted.replace("\r\n", "\n").replace("\r", "\n").replace("\n", PASTED_NEWLINE)
+        text = visible(text)  # a pasted escape sequence must never reach the terminal
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)

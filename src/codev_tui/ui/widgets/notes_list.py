@@ -23,7 +23,9 @@ class NotesList(OptionList):
     """
 
     DEFAULT_CSS = """
-    NotesList > .option-list--option-highlighted { text-style: bold reverse; }
+    NotesList > .option-list--option-highlighted { text-style: none; background: $surface; }
+    NotesList:focus > .option-list--option-highlighted,
+    NotesList.-choosing > .option-list--option-highlighted { text-style: bold reverse; }
     """
 
     WINDOW = 200
@@ -84,6 +86,21 @@ class NotesList(OptionList):
             self.highlighted = self.get_option_index(f"n{note_id}")
         except OptionDoesNotExist:  # not in this list
             pass
+
+    def action_cursor_up(self) -> None:
+        """Up: the note before; on the first one, nothing (no wrapping to the last)."""
+        if self.highlighted is None or self.highlighted > 0:
+            super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        """Down: the note after; on the last one, nothing (no wrapping to the first)."""
+        if self.highlighted is None or self.highlighted < self.option_count - 1:
+            super().action_cursor_down()
+
+    @property
+    def on_latest(self) -> bool:
+        """Whether the newest note is highlighted."""
+        return self.highlighted is not None and self.highlighted == self.option_count - 1
 
     def select_first(self) -> None:
         """Highlight the oldest note shown."""
