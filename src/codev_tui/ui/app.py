@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -27,9 +27,10 @@ from codev_tui.core.writer import BackgroundWriter
 from codev_tui.ui.i18n import Texts, localize_bindings
 from codev_tui.ui.messages import EventSaved, SaveFailed
 from codev_tui.ui.screens.base import SessionScreen
-from codev_tui.ui.screens.dialogs import QuitScreen
 from codev_tui.ui.screens.facilitation import FacilitationScreen
-from codev_tui.ui.screens.setup import SetupResult, SetupScreen
+
+if TYPE_CHECKING:
+    from codev_tui.ui.screens.setup import SetupResult
 
 PROJECTOR_THEME = Theme(
     name="codev-projector",
@@ -113,6 +114,9 @@ class CodevApp(App[int]):
         self.call_after_refresh(_collect_garbage_again)
 
     def _show_setup(self, roster: Roster, script: str, error: str = "") -> None:
+        # Imported here: a session opened from the command line never shows it.
+        from codev_tui.ui.screens.setup import SetupScreen
+
         s = self.setup
         assert s is not None
         choices = _script_choices(s.scripts)
@@ -182,6 +186,8 @@ class CodevApp(App[int]):
 
     async def action_quit(self) -> None:
         """Ctrl+Q: confirm, then quit; what is marked ✓ is already on disk."""
+        from codev_tui.ui.screens.dialogs import QuitScreen
+
         if isinstance(self.screen, QuitScreen):
             self.screen.dismiss(True)  # Ctrl+Q twice: quit
             return

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from codev_tui.core.control import SessionControl
 from codev_tui.core.export import default_minutes_path, write_minutes
@@ -16,6 +16,7 @@ from codev_tui.core.timing import TimingRow, TimingTable, timing_table
 from codev_tui.ui.i18n import Texts, localize_bindings
 from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.text import literal
+from codev_tui.ui.widgets.keys_bar import KeysBar
 from codev_tui.ui.widgets.note_input import NoteInput
 from codev_tui.ui.widgets.notes_list import MORE, NotesList
 
@@ -67,7 +68,7 @@ class ClosingScreen(SessionScreen):
         yield NotesList(id="review")
         yield NoteInput(self.correction_typed, self.note_keys, id="note-input")
         yield Static(id="status")
-        yield Footer(compact=True, show_command_palette=False)  # Ctrl+P is in the help (F1)
+        yield KeysBar()  # Ctrl+P (the palette) is in the help (F1)
 
     def on_mount(self) -> None:
         """Fill the table and the list."""

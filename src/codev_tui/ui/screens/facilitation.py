@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Key, Paste, Resize
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from codev_tui.core.clock import TimerState, format_clock
 from codev_tui.core.control import SessionControl
@@ -23,6 +23,7 @@ from codev_tui.ui.i18n import Texts, localize_bindings
 from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.bigclock import BigClock
+from codev_tui.ui.widgets.keys_bar import KeysBar
 from codev_tui.ui.widgets.note_input import NoteInput
 from codev_tui.ui.widgets.notes_list import MORE, NotesList
 
@@ -95,6 +96,11 @@ class FacilitationScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         """The screen's widgets; their content comes from `refresh_all`."""
+        # The classes that depend on the terminal's size and the countdown are set before the
+        # first styling: set later, each would style the whole screen again before its first
+        # frame.
+        self._size_classes(*self.app.size, update=False)
+        self._state_classes(self.control.state(), update=False)
         yield Static(id="topbar")
         yield Static(id="rules-strip")
         with Horizontal(id="main"):
@@ -111,7 +117,7 @@ class FacilitationScreen(SessionScreen):
         yield NoteInput(self.save_note, self.note_keys, id="note-input")
         yield Static(id="status")
         yield Static(id="too-small")
-        yield Footer(compact=True, show_command_palette=False)  # Ctrl+P is in the help (F1)
+        yield KeysBar()  # Ctrl+P (the palette) is in the help (F1)
 
     def on_mount(self) -> None:
         """Fill the screen and start the once-a-second refresh."""
@@ -130,10 +136,17 @@ class FacilitationScreen(SessionScreen):
         """Switch to the 'enlarge the terminal' view when too small."""
         self._check_size(event.size.width, event.size.height)
 
+    def _size_classes(self, width: int, height: int, update: bool = True) -> None:
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small", update=update)
+        self.set_class(width >= 120 and height >= 36, "-large", update=update)
+        self.set_class(height < 20, "-short", update=update)
+
+    def _state_classes(self, state: TimerState, update: bool = True) -> None:
+        for name in TimerState:
+            self.set_class(state is name, f"-{name.value}", update=update)
+
     def _check_size(self, width: int, height: int) -> None:
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
-        self.set_class(width >= 120 and height >= 36, "-large")
-        self.set_class(height < 20, "-short")
+        self._size_classes(width, height)
         self.refresh_clock(force=True)
         self.refresh_topbar()
         if self.focused is None or not self.focused.display or self.has_class("-too-small"):
@@ -179,8 +192,7 @@ class FacilitationScreen(SessionScreen):
         self._last_clock = key
         clock = self.query_one(BigClock)
         clock.value = value
-        for name in TimerState:
-            self.set_class(state is name, f"-{name.value}")
+        self._state_classes(state)
         word = self.t(state.value)
         under = Text(word, style="bold")
         if self.control.session.practice:

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from codev_tui.core.session import Roster, parse_names
 from codev_tui.ui.i18n import Texts, localize_bindings
 from codev_tui.ui.text import literal
+from codev_tui.ui.widgets.keys_bar import KeysBar
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class SetupScreen(Screen[SetupResult]):
             yield Select(self.scripts, value=self.script, allow_blank=False, id="script")
             with Horizontal(id="setup-buttons"):
                 yield Button(t("start"), variant="primary", id="start")
-        yield Footer()
+        yield KeysBar()
 
     def on_mount(self) -> None:
         """Focus the topic; name the start key in the footer."""

@@ -28,7 +28,7 @@ class NotesList(OptionList):
     NotesList.-choosing > .option-list--option-highlighted { text-style: bold reverse; }
     """
 
-    WINDOW = 200
+    WINDOW = 50
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
