@@ -167,6 +167,19 @@ def text_of(widget) -> str:  # type: ignore[no-untyped-def]
     return str(getattr(content, "plain", content))
 
 
+def shown(app: CodevApp, selector: str) -> bool:
+    """Whether the facilitation screen shows this widget (strips are added when needed)."""
+    found = screen_of(app).query(selector)
+    return bool(found) and found.first().display
+
+
+def strip(app: CodevApp, selector: str) -> str:
+    """The text of a strip of the facilitation screen; empty when it is not shown."""
+    from textual.widgets import Static
+
+    return text_of(screen_of(app).query_one(selector, Static)) if shown(app, selector) else ""
+
+
 def note_lines(app: CodevApp) -> list[str]:
     """The plain text of the notes list's lines."""
     from textual.widgets import OptionList

@@ -19,6 +19,7 @@ from codev_tui.ui.screens.closing import ClosingScreen
 from codev_tui.ui.screens.dialogs import HelpScreen, QuitScreen
 from codev_tui.ui.screens.facilitation import FacilitationScreen
 from codev_tui.ui.widgets.bigclock import BigClock
+from codev_tui.ui.widgets.phase_text import PhaseText
 from tests.functional.conftest import (
     disk_events,
     events_of,
@@ -30,6 +31,8 @@ from tests.functional.conftest import (
     screen_of,
     screen_text,
     settle,
+    shown,
+    strip,
     text_of,
     tick,
     type_fast,
@@ -52,7 +55,7 @@ def clock_value(app) -> str:  # type: ignore[no-untyped-def]
 
 
 def clock_state(app) -> str:  # type: ignore[no-untyped-def]
-    return text_of(screen_of(app).query_one("#clock-state", Static))
+    return screen_of(app).query_one(BigClock).caption
 
 
 # -- notes -----------------------------------------------------------------------------------
@@ -310,7 +313,8 @@ async def test_pagedown_and_pageup_move_between_phases(make_app) -> None:  # typ
         assert s.current == EXPOSE
         await pilot.press("pagedown")
         assert s.current == CLARIFICATION
-        assert text_of(app.screen.query_one("#phase-title", Static)) == "QUESTIONS DE CLARIFICATION"
+        phase = app.screen.query_one(PhaseText).text.plain
+        assert phase.startswith("QUESTIONS DE CLARIFICATION\n")
         assert "Phase 2/6" in text_of(app.screen.query_one("#topbar", Static))
         assert s.running  # counting starts at once in the new phase
         await pilot.press("pagedown", "pagedown")
@@ -339,7 +343,7 @@ async def test_f5_starts_pauses_and_resumes(make_app, fake_time) -> None:  # typ
         await pilot.press("f5")
         assert not s.running
         assert clock_state(app) == "EN PAUSE"
-        assert app.screen.has_class("-paused")
+        assert app.screen.query_one(BigClock).has_class("-paused")  # its colours
         await let_time_pass(app, pilot, fake_time, 600)  # paused: the time does not move
         assert clock_value(app) == "08:30"
         await pilot.press("f5")
@@ -391,7 +395,7 @@ async def test_warning_overtime_and_a_single_bell(make_app, fake_time) -> None: 
         assert clock_state(app) == "EN COURS"
         await let_time_pass(app, pilot, fake_time, 60 + 1)  # 1:59 left; warning is at 2 minutes
         assert clock_state(app) == "BIENTÔT FINI"
-        assert app.screen.has_class("-warning")
+        assert app.screen.query_one(BigClock).has_class("-warning")
         assert clock_value(app) == "01:59"
         assert rings == []
         await let_time_pass(app, pilot, fake_time, 119)
@@ -401,7 +405,7 @@ async def test_warning_overtime_and_a_single_bell(make_app, fake_time) -> None: 
         assert clock_state(app) == "DÉPASSEMENT"
         topbar = text_of(app.screen.query_one("#topbar", Static))
         assert topbar.endswith("09:11 · fin prévue 10:35 · fin projetée 10:36 (+1 min de retard)")
-        assert app.screen.has_class("-overtime")
+        assert app.screen.query_one(BigClock).has_class("-overtime")
         for _ in range(5):
             await let_time_pass(app, pilot, fake_time, 1)
         assert rings == [1]
@@ -433,10 +437,10 @@ async def test_f9_silences_the_bell(make_app, fake_time) -> None:  # type: ignor
 async def test_contract_is_written_and_stays_pinned(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        contract = app.screen.query_one("#contract", Static)
-        assert not contract.display
+        assert not shown(app, "#contract")
         await go_to_phase(app, pilot, CONTRACT)
-        assert contract.display
+        contract = app.screen.query_one("#contract", Static)
+        assert shown(app, "#contract")
         assert "pas encore de contrat" in text_of(contract)
         await write_note(app, pilot, "Trouver comment parler a Marc")
         await write_note(app, pilot, "Comment dire non a Marc sans casser la relation")
@@ -445,14 +449,14 @@ async def test_contract_is_written_and_stays_pinned(make_app) -> None:  # type: 
         assert s.contract == "Comment dire non a Marc sans casser la relation"
         assert text_of(contract) == "Contrat : Comment dire non a Marc sans casser la relation"
         await go_to_phase(app, pilot, CONSULTATION)
-        assert contract.display
+        assert shown(app, "#contract")
         assert "Comment dire non a Marc" in text_of(contract)
         assert "Comment dire non a Marc" in screen_text(app)
         await go_to_phase(app, pilot, LEARNINGS)
-        assert contract.display
+        assert shown(app, "#contract")
         await pilot.press(*["pageup"] * 4)
         assert s.current == CLARIFICATION
-        assert not contract.display
+        assert not shown(app, "#contract")
     assert read_session(app.file.path).contract == "Comment dire non a Marc sans casser la relation"
     # The contract is a note of its kind: each version typed is one.
     assert [e["text"] for e in events_of(app.file.path, "note") if e["kind"] == "contract"] == [
@@ -525,12 +529,12 @@ async def test_learnings_belong_to_a_person(make_app) -> None:  # type: ignore[n
 async def test_round_of_the_table(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        round_ = app.screen.query_one("#round", Static)
-        assert not round_.display
+        assert not shown(app, "#round")
         await go_to_phase(app, pilot, CONSULTATION)
         s = app.control.session
         assert s.running
-        assert round_.display
+        assert shown(app, "#round")
+        round_ = app.screen.query_one("#round", Static)
         await pilot.press("f6")
         assert s.speaker == "Bruno"
         assert "▶ Bruno" in text_of(round_)
@@ -1041,14 +1045,13 @@ async def test_terminal_sizes(make_app, fake_time, size) -> None:  # type: ignor
     app = make_app()
     async with app.run_test(size=size) as pilot:
         screen = screen_of(app)
-        too_small = screen.query_one("#too-small", Static)
         assert screen.has_class("-too-small") == (width < 40 or height < 12)
-        assert too_small.display == (width < 40 or height < 12)
+        assert shown(app, "#too-small") == (width < 40 or height < 12)
         await pilot.press("f5")
         await write_note(app, pilot, "note a cette taille")
         await let_time_pass(app, pilot, fake_time, 30)
-        if too_small.display:
-            assert "09:30" in text_of(too_small)
+        if shown(app, "#too-small"):
+            assert "09:30" in strip(app, "#too-small")
             assert "09:30" in screen_text(app)
             assert "Agrandissez le" in screen_text(app)
         await pilot.press("pagedown")
@@ -1057,7 +1060,7 @@ async def test_terminal_sizes(make_app, fake_time, size) -> None:  # type: ignor
             await pilot.pause()
             small = w < 40 or h < 12
             assert screen.has_class("-too-small") == small, (w, h)
-            assert too_small.display == small, (w, h)
+            assert shown(app, "#too-small") == small, (w, h)
             await let_time_pass(app, pilot, fake_time, 1)
             if small:
                 assert clock_value(app) in screen_text(app)
@@ -1198,7 +1201,7 @@ CLIENT_PROMPTS = [
 async def test_practice_prompts_answer_and_skip(make_practice_app, fake_time) -> None:  # type: ignore[no-untyped-def]
     app = make_practice_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        assert app.screen.query_one("#practice-prompt").display
+        assert shown(app, "#practice-prompt")
         assert prompt_text(app) == f"Pour Client › {CLIENT_PROMPTS[0][0]}"
         assert "Répétition ×10" in text_of(app.screen.query_one("#topbar", Static))
         assert clock_value(app) == "01:00"
@@ -1271,7 +1274,7 @@ async def test_f3_skips_a_prompt_in_practice_only(make_app, make_practice_app) -
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         assert "Passer la piste" not in screen_text(app)
-        assert not app.screen.query_one("#practice-prompt").display
+        assert not shown(app, "#practice-prompt")
         await pilot.press("f3")
         await settle(app, pilot)
     assert events_of(app.file.path, "skip") == []

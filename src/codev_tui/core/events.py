@@ -3,7 +3,8 @@
 A session file is a header and an append-only list of events; the session is their fold
 (`Session.apply`). Each event type is a slotted dataclass registered under the `type` name it
 has on disk; an event is never changed once made (not frozen: a session of 10,000 notes builds
-10,000 of them at start, and frozen dataclasses are several times slower to build). The store,
+10,000 of them at start, and frozen dataclasses are several times slower to build; equality
+and repr are written once, on the base class, for the same reason at import). The store,
 the fold and the tests all go through `EVENTS`:
 
 - `event_from_record(record)` checks a record read from disk (field names and types) and builds
@@ -44,7 +45,7 @@ class UnknownEventError(EventError):
         self.kind = kind
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class Event:
     """What every event has: its place in the log and its UTC time."""
 
@@ -58,6 +59,17 @@ class Event:
 
     seq: int
     t: datetime
+
+    # One __eq__ and __repr__ for every event (dataclasses would write one per class, which
+    # costs each start of codev a few milliseconds for nothing).
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self.to_record() == other.to_record()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in self.to_record().items() if k != "type")
+        return f"{type(self).__name__}({fields})"
 
     @property
     def note_id(self) -> int | None:
@@ -146,7 +158,7 @@ def event_from_record(record: dict[str, Any]) -> Event:
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class PhaseEntered(Event):
     """The session moved to phase `index` (0-based), counting at once when `running`."""
 
@@ -156,7 +168,7 @@ class PhaseEntered(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class Paused(Event):
     """F5: the countdown stopped."""
 
@@ -164,7 +176,7 @@ class Paused(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class Resumed(Event):
     """F5: the countdown started or went on."""
 
@@ -172,7 +184,7 @@ class Resumed(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class Adjusted(Event):
     """F7/F8: seconds added to (or removed from) the current phase's plan."""
 
@@ -181,7 +193,7 @@ class Adjusted(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class Reopened(Event):
     """The app opened this session again: time went on meanwhile."""
 
@@ -189,7 +201,7 @@ class Reopened(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class Ended(Event):
     """The session reached its closing screen."""
 
@@ -200,7 +212,7 @@ class Ended(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class NoteAdded(Event):
     """A note, as typed: the contract, actions, learnings and evaluation are notes too."""
 
@@ -216,7 +228,7 @@ class NoteAdded(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class NoteEdited(Event):
     """A correction of a note: only the fields that changed are set."""
 
@@ -239,7 +251,7 @@ class NoteEdited(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class NoteDeleted(Event):
     """A note withdrawn: written by rewriting the file without any of its text."""
 
@@ -249,7 +261,7 @@ class NoteDeleted(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class NoteRestored(Event):
     """Ctrl+Z after a deletion: the note comes back as it was, at its first place and time
     (which the deletion's tombstone kept)."""
@@ -266,7 +278,7 @@ class NoteRestored(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class Tombstone(Event):
     """What is left of an event about a deleted note: its place, its time and the note's id."""
 
@@ -280,7 +292,7 @@ class Tombstone(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class SpeakerChanged(Event):
     """F6/F4: `name` has the floor (empty: nobody); `passed` names who passed their turn."""
 
@@ -290,7 +302,7 @@ class SpeakerChanged(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class PromptSkipped(Event):
     """Practice: a guiding prompt left without an answer."""
 
@@ -302,7 +314,7 @@ class PromptSkipped(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class LegacyConfidential(Event):
     """Schema 1: a note marked confidential or not (schema 2 writes a correction)."""
 
@@ -314,7 +326,7 @@ class LegacyConfidential(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class LegacyContract(Event):
     """Schema 1: a copy of the contract note (schema 2 derives it from the note)."""
 
@@ -324,7 +336,7 @@ class LegacyContract(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class LegacyAction(Event):
     """Schema 1: a copy of an action note, split (schema 2 derives it from the note)."""
 
@@ -338,7 +350,7 @@ class LegacyAction(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class LegacyLearning(Event):
     """Schema 1: a copy of a learning note (schema 2 derives it from the note)."""
 
@@ -351,7 +363,7 @@ class LegacyLearning(Event):
 
 
 @register
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class LegacyEvaluation(Event):
     """Schema 1: a line of evaluation, not tied to a note."""
 

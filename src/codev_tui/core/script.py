@@ -1,6 +1,7 @@
 """The phase script: the declarative description of a session, loaded from a TOML file.
 
-The script is plain frozen dataclasses. A file a person wrote is validated with pydantic
+The script is plain slotted dataclasses, never changed once built (not frozen: frozen ones cost
+every start of codev some 10 ms to create). A file a person wrote is validated with pydantic
 (`validate_script`, `load_script`: the models and their error messages are in
 `script_schema`, imported only then); what is already known to be valid (the bundled
 scripts, which the tests validate, and the copy of the script inside a session file) is built
@@ -12,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -39,7 +40,7 @@ ROLES: tuple[str, ...] = ("client", "consultants", "facilitator")
 """The roles that have their own text and prompts in a phase."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class ScriptInfo:
     """The `[script]` table."""
 
@@ -51,7 +52,7 @@ class ScriptInfo:
     """A few words on when to use this script."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Rule:
     """One of the group's rules (`[[rules]]`)."""
 
@@ -61,7 +62,7 @@ class Rule:
     """One sentence explaining the rule."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Role:
     """One of the roles of the method (`[[roles]]`)."""
 
@@ -73,7 +74,7 @@ class Role:
     """What the role is, in a few words."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Prompts:
     """Guiding prompts of a phase, per role (`[phases.prompts]`)."""
 
@@ -90,7 +91,7 @@ class Prompts:
         return [(r, p) for r in roles for p in getattr(self, r)]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Phase:
     """One phase of the session (`[[phases]]`)."""
 
@@ -110,7 +111,7 @@ class Phase:
     """What the facilitator does now."""
     rules: tuple[str, ...] = ()
     """The phase's own rules, e.g. "questions sans suggestion"."""
-    prompts: Prompts = Prompts()
+    prompts: Prompts = field(default_factory=Prompts)
     """Guiding prompts per role."""
     kind: NoteKind = "note"
     """Default kind of the notes taken in this phase (one of NOTE_KINDS)."""
@@ -132,7 +133,7 @@ class Phase:
         return self.seconds * 0.2
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class PhaseScript:
     """A whole phase script: the file `phases.toml`."""
 

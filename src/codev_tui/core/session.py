@@ -101,7 +101,7 @@ class Note:
     """Corrected at least once."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class ActionItem:
     """One line of the action plan, from a note of kind `action`."""
 
@@ -114,7 +114,7 @@ class ActionItem:
     """Who does it, each completed from the roster (`Sophie + Aïcha`)."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Learning:
     """What one person takes away, from a note of kind `learning`."""
 
@@ -124,7 +124,7 @@ class Learning:
     """The note it was typed as: the learning is as confidential as that note."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Evaluation:
     """One person's evaluation of the session, from a note of kind `evaluation` (`/e 4 …`)."""
 
@@ -156,7 +156,7 @@ class PhaseTiming:
     left: datetime | None = None
 
 
-@dataclass
+@dataclass(repr=False)  # a repr of every note would be no help; it costs the start too
 class Session:
     """The state of a session: its header plus the fold of its events."""
 

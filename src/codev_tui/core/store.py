@@ -33,7 +33,6 @@ import os
 import re
 import tomllib
 import unicodedata
-import uuid
 import zlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -513,6 +512,8 @@ class SessionFile:
                 _release_lock(lock_fd)
             path = folder / f"{stem}-{n}.toml"
             n += 1
+        import uuid  # only here: opening a session never needs it
+
         head: dict[str, Any] = {
             "id": uuid.uuid4().hex,
             "created": created,

@@ -22,27 +22,13 @@ table and the minutes all go through it, so that a screen and the minutes agree 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime
 
+from codev_tui.core.clock import format_duration, whole_seconds
 from codev_tui.core.session import Session
 
 __all__ = ["TimingRow", "TimingTable", "format_duration", "timing_table", "whole_seconds"]
-
-
-def whole_seconds(seconds: float) -> int:
-    """A duration rounded to the nearest second (half a second up), never negative."""
-    return max(0, math.floor(seconds + 0.5))
-
-
-def format_duration(seconds: float, *, hours: bool = False) -> str:
-    """`mm:ss`, or `h:mm:ss` from an hour on (always with `hours`, so that a column of
-    durations reads alike); rounded to the nearest second, never negative."""
-    whole = whole_seconds(seconds)
-    h, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{h}:{minutes:02d}:{secs:02d}" if h or hours else f"{minutes:02d}:{secs:02d}"
 
 
 @dataclass(frozen=True)

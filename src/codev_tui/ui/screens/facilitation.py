@@ -10,15 +10,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.events import Key, Paste, Resize
 from textual.widgets import OptionList, Static
 
-from codev_tui.core.clock import TimerState, format_clock
+from codev_tui.core.clock import format_clock, format_duration
 from codev_tui.core.control import SessionControl
 from codev_tui.core.events import Event
 from codev_tui.core.session import Note
-from codev_tui.core.timing import format_duration
 from codev_tui.ui.i18n import Texts, localize_bindings
 from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.text import literal
@@ -26,9 +25,13 @@ from codev_tui.ui.widgets.bigclock import BigClock
 from codev_tui.ui.widgets.keys_bar import KeysBar
 from codev_tui.ui.widgets.note_input import NoteInput
 from codev_tui.ui.widgets.notes_list import MORE, NotesList
+from codev_tui.ui.widgets.phase_text import PhaseText
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 """Below this size the screen shows only the time and a request to enlarge the terminal."""
+
+_STRIPS = ("practice-prompt", "contract", "round")
+"""The strips under the phase and the clock, in their order, each added once it is needed."""
 
 
 def after_typing(action: Callable[..., None]) -> Callable[..., None]:
@@ -89,6 +92,8 @@ class FacilitationScreen(SessionScreen):
         self._last_clock = ""
         self._last_topbar = ""
         self._last_round = ""
+        self.choosing = False
+        """Whether a note of the list is being chosen, to correct or delete it."""
         self._queued = 0
         """Key actions waiting behind the keys typed before them (see `after_typing`)."""
 
@@ -99,25 +104,29 @@ class FacilitationScreen(SessionScreen):
         # The classes that depend on the terminal's size and the countdown are set before the
         # first styling: set later, each would style the whole screen again before its first
         # frame.
-        self._size_classes(*self.app.size, update=False)
-        self._state_classes(self.control.state(), update=False)
-        yield Static(id="topbar")
-        yield Static(id="rules-strip")
+        width, height = self.app.size
+        self._size_classes(width, height, update=False)
+        # Each widget is made with what it shows, so that the first frame is laid out once;
+        # a strip the session does not need yet (the contract, the round, practice prompts,
+        # the "too small" notice) is added when it does.
+        self._shown_phase = self.control.session.current
+        self._last_topbar = self._topbar_line(width - 2)
+        yield Static(literal(self._last_topbar), id="topbar")
+        yield Static(self._rules_text(), id="rules-strip")
         with Horizontal(id="main"):
-            with VerticalScroll(id="phase-panel"):
-                yield Static(id="phase-title")
-                yield Static(id="phase-body")
-            with Vertical(id="clock-panel"):
-                yield BigClock(id="clock")
-                yield Static(id="clock-state")
-        yield Static(id="practice-prompt")
-        yield Static(id="contract")
-        yield Static(id="round")
+            yield PhaseText(self.control.session.phase.title, self._phase_text(), id="phase")
+            yield BigClock(id="clock")
+        for name in _STRIPS:
+            if (content := self._strip_text(name)) is not None:
+                yield Static(content, id=name)
         yield NotesList(id="notes")
-        yield NoteInput(self.save_note, self.note_keys, id="note-input")
-        yield Static(id="status")
-        yield Static(id="too-small")
-        yield KeysBar()  # Ctrl+P (the palette) is in the help (F1)
+        note_input = NoteInput(self.save_note, self.note_keys, id="note-input")
+        note_input.placeholder = self._placeholder()
+        yield note_input
+        yield Static(self._status_text(), id="status")
+        if self.has_class("-too-small"):
+            yield Static(self._too_small_text(), id="too-small")
+        yield KeysBar(id="keys")  # Ctrl+P (the palette) is in the help (F1)
 
     def on_mount(self) -> None:
         """Fill the screen and start the once-a-second refresh."""
@@ -125,8 +134,8 @@ class FacilitationScreen(SessionScreen):
         # The input keeps the focus while a note is chosen (see `note_keys`); a click on a
         # note still corrects it.
         self.query_one(NotesList).can_focus = False
-        self.refresh_all()
-        self._check_size(self.size.width, self.size.height)
+        self.refresh_notes()
+        self.refresh_clock(force=True)
         self.set_interval(0.5, self.tick)
         self.query_one(NoteInput).focus()
         if self.control.session.ended:  # an ended session reopens on its closing screen
@@ -140,10 +149,6 @@ class FacilitationScreen(SessionScreen):
         self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small", update=update)
         self.set_class(width >= 120 and height >= 36, "-large", update=update)
         self.set_class(height < 20, "-short", update=update)
-
-    def _state_classes(self, state: TimerState, update: bool = True) -> None:
-        for name in TimerState:
-            self.set_class(state is name, f"-{name.value}", update=update)
 
     def _check_size(self, width: int, height: int) -> None:
         self._size_classes(width, height)
@@ -190,23 +195,59 @@ class FacilitationScreen(SessionScreen):
         if not force and key == self._last_clock:
             return
         self._last_clock = key
-        clock = self.query_one(BigClock)
-        clock.value = value
-        self._state_classes(state)
-        word = self.t(state.value)
-        under = Text(word, style="bold")
-        if self.control.session.practice:
-            real = format_clock(self.control.real_equivalent())
-            under.append(f" · {self.t('real')} {real}")
-        # Fixed-size lines: repainting them needs no new layout of the screen.
-        self.query_one("#clock-state", Static).update(under, layout=False)
+        self.query_one(BigClock).show(value, state, self._state_words())
         if self.has_class("-too-small"):
-            self.query_one("#too-small", Static).update(
-                Text(f"{value}  {word}\n\n{self.t('too_small')}", justify="center")
-            )
+            self._strip("too-small").update(self._too_small_text())
+
+    def _state_words(self) -> str:
+        """The countdown's state in words (and, practising, the real session's time)."""
+        words = self.t(self.control.countdown.state().value)
+        if self.control.session.practice:
+            words += f" · {self.t('real')} {format_clock(self.control.real_equivalent())}"
+        return words
+
+    def _too_small_text(self) -> Text:
+        value = format_clock(self.control.countdown.remaining())
+        words = self.t(self.control.countdown.state().value)
+        return Text(f"{value}  {words}\n\n{self.t('too_small')}", justify="center")
+
+    def _strip(self, name: str) -> Static:
+        """The strip `name`, added at its place the first time it is needed."""
+        found = self.query(f"#{name}")
+        if found:
+            return found.first(Static)
+        widget = Static(id=name)
+        order = [*_STRIPS, "notes", "note-input", "status", "too-small", "keys"]
+        later = next(w for w in order[order.index(name) + 1 :] if self.query(f"#{w}"))
+        self.mount(widget, before=self.query_one(f"#{later}"))
+        return widget
+
+    def _strip_text(self, name: str) -> Text | None:
+        """What a strip shows now, or None when it is not shown."""
+        return {
+            "practice-prompt": self._prompt_text,
+            "contract": self._contract_text,
+            "round": self._round_text,
+        }[name]()
+
+    def _show_strip(self, name: str, content: Text | None) -> None:
+        """Show a strip with its content (None: hide it)."""
+        if content is not None:
+            widget = self._strip(name)
+            widget.display = True
+            widget.update(content)
+        else:
+            for widget in self.query(f"#{name}"):
+                widget.display = False
 
     def refresh_topbar(self) -> None:
         """Script, phase n/N, time of day, planned and projected end, ahead or behind."""
+        line = self._topbar_line(self.size.width - 2)
+        if line != self._last_topbar:
+            self._last_topbar = line
+            self.query_one("#topbar", Static).update(literal(line), layout=False)
+
+    def _topbar_line(self, width: int) -> str:
         c, s, t = self.control, self.control.session, self.t
         now = _local(c.wall())
         drift = round(c.drift_minutes())
@@ -223,7 +264,6 @@ class FacilitationScreen(SessionScreen):
             f" · {t('projected_end')} {_local(c.projected_end()):%H:%M} ({ahead})"
         )
         short = f"{now:%H:%M} · → {_local(c.projected_end()):%H:%M} ({ahead})"
-        width = self.size.width - 2
         speed = f"×{s.speed:g} " if s.practice else ""  # a rehearsal always says so
         candidates = [
             f"{practice}{s.script.script.name} · {phase} · {ends}",
@@ -232,17 +272,34 @@ class FacilitationScreen(SessionScreen):
             f"{speed}{phase} · {short}",
             f"{speed}{s.current + 1}/{len(s.script.phases)} {now:%H:%M}",
         ]
-        line = next((c for c in candidates if len(c) <= width), candidates[-1])
-        if line != self._last_topbar:
-            self._last_topbar = line
-            self.query_one("#topbar", Static).update(literal(line), layout=False)
+        return next((c for c in candidates if len(c) <= width), candidates[-1])
 
     def refresh_phase(self) -> None:
         """Title, summary, who does what, the phase's rules and prompts; the rules strip."""
+        self.query_one(PhaseText).show(self.control.session.phase.title, self._phase_text())
+        self.query_one("#rules-strip", Static).update(self._rules_text())
+        self.query_one(NoteInput).placeholder = self._placeholder()
+
+    def _rules_text(self) -> Text:
+        t = self.t
+        rules = " · ".join(r.name for r in self.control.session.script.rules)
+        strip = Text(f"{t('rules')}{t('colon')}", style="bold")
+        strip.append_text(literal(rules))
+        return strip
+
+    def _placeholder(self) -> str:
+        t = self.t
+        return {
+            "contract": t("contract_placeholder"),
+            "action": t("action_placeholder"),
+            "learning": t("learning_placeholder"),
+        }.get(self.control.session.phase.kind, t("note_placeholder"))
+
+    def _phase_text(self) -> Text:
+        """Summary, who does what, the phase's rules and prompts."""
         s, t = self.control.session, self.t
         phase = s.phase
         script = s.script
-        self.query_one("#phase-title", Static).update(literal(phase.title.upper(), "bold"))
         body = Text()
         if phase.summary:
             body.append_text(literal(phase.summary, "italic"))
@@ -268,55 +325,52 @@ class FacilitationScreen(SessionScreen):
                 body.append(f"  › {script.role_name(role, t(role))}{t('colon')}")
                 body.append_text(literal(prompt))
                 body.append("\n")
-        self.query_one("#phase-body", Static).update(body)
-        rules = " · ".join(r.name for r in script.rules)
-        strip = Text(f"{t('rules')}{self.t('colon')}", style="bold")
-        strip.append_text(literal(rules))
-        self.query_one("#rules-strip", Static).update(strip)
-        self.query_one(NoteInput).placeholder = {
-            "contract": t("contract_placeholder"),
-            "action": t("action_placeholder"),
-            "learning": t("learning_placeholder"),
-        }.get(phase.kind, t("note_placeholder"))
+        return body
 
     def refresh_prompt(self) -> None:
         """Practice: the guiding prompt to answer now."""
-        widget = self.query_one("#practice-prompt", Static)
-        widget.display = self.control.session.practice
-        if not widget.display:
-            return
+        self._show_strip("practice-prompt", self._prompt_text())
+
+    def _prompt_text(self) -> Text | None:
+        if not self.control.session.practice:
+            return None
         current = self.control.current_prompt()
         if current is None:
-            widget.update(Text(self.t("practice_done"), style="italic"))
-            return
+            return Text(self.t("practice_done"), style="italic")
         role, prompt = current
         name = self.control.session.script.role_name(role, self.t(role))
         line = Text(f"{self.t('prompt_for', role=name)} › ", style="bold")
         line.append_text(literal(prompt, "bold"))
-        widget.update(line)
+        return line
 
     def refresh_contract(self) -> None:
         """The agreed contract stays pinned from the contract phase on."""
+        self._show_strip("contract", self._contract_text())
+
+    def _contract_text(self) -> Text | None:
         s = self.control.session
         kinds = [p.kind for p in s.script.phases]
         start = kinds.index("contract") if "contract" in kinds else len(kinds)
-        pinned = s.current >= start
-        widget = self.query_one("#contract", Static)
-        widget.display = pinned
-        if pinned:
-            line = Text(f"{self.t('contract')}{self.t('colon')}", style="bold")
-            line.append_text(
-                literal(s.contract) if s.contract else Text(self.t("no_contract"), style="italic")
-            )
-            widget.update(line)
+        if s.current < start:
+            return None
+        line = Text(f"{self.t('contract')}{self.t('colon')}", style="bold")
+        line.append_text(
+            literal(s.contract) if s.contract else Text(self.t("no_contract"), style="italic")
+        )
+        return line
 
     def refresh_round(self) -> None:
         """Who has the floor in the round of the table, and each one's talk time."""
+        line = self._round_text()
+        plain = line.plain if line is not None else ""
+        if plain != self._last_round:
+            self._last_round = plain
+            self._show_strip("round", line)
+
+    def _round_text(self) -> Text | None:
         s, t = self.control.session, self.t
-        widget = self.query_one("#round", Static)
-        widget.display = s.phase.round and bool(s.roster.consultants)
-        if not widget.display:
-            return
+        if not (s.phase.round and s.roster.consultants):
+            return None
         label = t("round")
         if s.round_number > 1:
             label += f" ({t('round_n', n=s.round_number)})"
@@ -334,18 +388,17 @@ class FacilitationScreen(SessionScreen):
             elif spent or has_floor:
                 # Rounded as the minutes round it: the screen and the minutes agree.
                 line.append(f" {format_duration(spent)}")
-        if line.plain != self._last_round:
-            self._last_round = line.plain
-            widget.update(line)
+        return line
 
     def refresh_status(self) -> None:
         """Saved or NOT SAVED; what the keys do now (correcting, choosing a note); notices."""
+        self.set_class(bool(self.control.save_error), "-unsaved")
+        self.query_one("#status", Static).update(self._status_text())
+
+    def _status_text(self) -> Text:
         c, t = self.control, self.t
-        widget = self.query_one("#status", Static)
-        self.set_class(bool(c.save_error), "-unsaved")
         if c.save_error:
-            widget.update(Text(f"⚠ {t('not_saved')} ({c.unsaved})", style="bold"))
-            return
+            return Text(f"⚠ {t('not_saved')} ({c.unsaved})", style="bold")
         saved = f"✓ {t('saved')}" if not c.unsaved else f"… {t('saving')}"
         line = f"{saved} · {t.count('notes', c.session.note_count)}"
         if self.notice:
@@ -356,7 +409,7 @@ class FacilitationScreen(SessionScreen):
             line = f"{saved} · {self.flash}"
         elif self.choosing:  # the keys first: they must fit 80 columns
             line = f"{saved[0]} {t('browsing_keys')}"
-        widget.update(literal(line))
+        return literal(line)
 
     # -- notes --------------------------------------------------------------------------------
 
@@ -423,12 +476,8 @@ class FacilitationScreen(SessionScreen):
 
     # -- corrections ------------------------------------------------------------------------
 
-    @property
-    def choosing(self) -> bool:
-        """Whether a note of the list is being chosen, to correct or delete it."""
-        return self.query_one(NotesList).has_class("-choosing")
-
     def _choose(self, on: bool) -> None:
+        self.choosing = on
         self.query_one(NotesList).set_class(on, "-choosing")
         self.refresh_status()
 

@@ -7,6 +7,8 @@ from textual.app import RenderResult
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from codev_tui.core.clock import TimerState
+
 # 5-row bitmaps; '#' is ink. Digits are 3 pixels wide, ':' and '+' narrower/wider.
 _GLYPHS: dict[str, tuple[str, ...]] = {
     "0": ("###", "# #", "# #", "# #", "###"),
@@ -47,21 +49,52 @@ def render_big(value: str, width: int, height: int) -> list[str]:
 
 
 class BigClock(Widget):
-    """Block digits scaled to the widget's size; plain text when there is no room."""
+    """Block digits scaled to the widget's size, the state in words on the last line.
+
+    The state (`-running`, `-warning`…, a class of the widget) colours the digits and the
+    caption, so that a change of state restyles the clock only, not the whole screen. The
+    caption says the state in words: it reads without colour.
+    """
 
     DEFAULT_CSS = """
     BigClock {
         width: 1fr;
         height: 1fr;
-        content-align: center middle;
         text-style: bold;
     }
+    BigClock.-running { color: $success; }
+    BigClock.-warning { color: $warning; }
+    BigClock.-overtime { color: $error; }
+    BigClock.-paused, BigClock.-ready { color: $text-muted; }
+    BigClock > .big-clock--caption { text-style: bold; color: $foreground; }
+    BigClock.-warning > .big-clock--caption { background: $warning; color: $background; }
+    BigClock.-overtime > .big-clock--caption { background: $error; color: $background; }
+    BigClock.-paused > .big-clock--caption { background: $secondary; color: $background; }
     """
 
+    COMPONENT_CLASSES = {"big-clock--caption"}
+
     value: reactive[str] = reactive("00:00")
+    caption: reactive[str] = reactive("", layout=False)
+
+    def show(self, value: str, state: TimerState, caption: str) -> None:
+        """The time left, its state (a class: its colours) and the state in words."""
+        for name in TimerState:
+            self.set_class(state is name, f"-{name.value}")
+        self.value = value
+        self.caption = caption
 
     def render(self) -> RenderResult:
-        """Draw the value centred in the widget."""
+        """The digits centred in all but the last line, the caption on the last."""
         width, height = self.content_size
-        lines = render_big(self.value, width, height)
-        return Text("\n".join(lines), no_wrap=True, overflow="crop", justify="center")
+        rows = max(0, height - 1) if self.caption else height
+        digits = render_big(self.value, width, rows)
+        above = max(0, (rows - len(digits)) // 2)
+        lines = [""] * above + digits + [""] * max(0, rows - above - len(digits))
+        text = Text("\n".join(line.center(width) for line in lines), no_wrap=True, overflow="crop")
+        if self.caption and height:
+            if lines:
+                text.append("\n")
+            style = self.get_component_rich_style("big-clock--caption")
+            text.append(self.caption[:width].center(width), style=style)
+        return text

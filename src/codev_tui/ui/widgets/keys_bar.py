@@ -40,8 +40,8 @@ class KeysBar(Widget):
 
     COMPONENT_CLASSES = {"keys-bar--key", "keys-bar--description", "keys-bar--disabled"}
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
         self._spans: list[tuple[int, int, Binding]] = []
 
     def on_mount(self) -> None:
