@@ -96,8 +96,13 @@ class ClosingScreen(SessionScreen):
                 plan.append(table.duration(row.adjusted))
             return [title, *plan, table.duration(row.actual), _gap(row.over, table)]
 
+        # The durations keep their width; a long phase title is cut to fit the terminal.
+        widest = len(_gap(-max(r.over for r in (*table.rows, table.total)), table)) + 3
+        room = max(12, self.app.size.width - (len(adjusted) + 3) * widest - 4)
         for n, row in enumerate(table.rows, 1):
-            widget.add_row(*cells(literal(f"{n}. {row.title}"), row))
+            title = f"{n}. {row.title}"
+            title = title if len(title) <= room else title[: room - 1] + "…"
+            widget.add_row(*cells(literal(title), row))
         widget.add_row(*cells(Text(t("total"), style="bold"), table.total))
 
     def refresh_counts(self) -> None:

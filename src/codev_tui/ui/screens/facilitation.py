@@ -393,6 +393,8 @@ class FacilitationScreen(SessionScreen):
     def refresh_status(self) -> None:
         """Saved or NOT SAVED; what the keys do now (correcting, choosing a note); notices."""
         self.set_class(bool(self.control.save_error), "-unsaved")
+        # The note chosen stays highlighted while its line is corrected in the input.
+        self.query_one(NotesList).set_class(self.choosing or self.editing is not None, "-choosing")
         self.query_one("#status", Static).update(self._status_text())
 
     def _status_text(self) -> Text:
@@ -478,7 +480,6 @@ class FacilitationScreen(SessionScreen):
 
     def _choose(self, on: bool) -> None:
         self.choosing = on
-        self.query_one(NotesList).set_class(on, "-choosing")
         self.refresh_status()
 
     def note_keys(self, key: str, printable: bool) -> bool:
