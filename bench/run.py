@@ -90,7 +90,7 @@ class Sizes:
 
 
 FULL = Sizes(
-    runs=5,
+    runs=9,
     cli_runs=10,
     cpu_seconds=60,
     settle=2.0,

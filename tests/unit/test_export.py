@@ -34,7 +34,6 @@ from codev_tui.core.export import (
     default_minutes_path,
     escape_inline,
     format_duration,
-    phase_timings,
     render_minutes,
     write_minutes,
 )
@@ -752,8 +751,6 @@ def test_timing_table_rounds_once_and_adds_up(tmp_path: Path) -> None:
     # Practice compares like with like: rehearsal time scaled to the real session's.
     scaled = timing_table(session, scale=10)
     assert [r.actual for r in scaled.rows] == [105, 105, 4, 0]
-    # The older helper still answers, with the same numbers.
-    assert phase_timings(session) == [(r.planned, r.actual) for r in table.rows]
     assert export.format_duration is timing.format_duration
 
 

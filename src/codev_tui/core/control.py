@@ -18,7 +18,7 @@ Submit = Callable[[Event, dict[Path, bytes] | None], None]
 """Hands an event to the writer, with files to replace once it is on disk (or None)."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Undo:
     """What Ctrl+Z puts back: the note as it was before a correction or a deletion."""
 
@@ -315,11 +315,6 @@ class SessionControl:
             return None
         text = render_minutes(self.session, lang=self.session.lang)
         return {path: text.encode("utf-8")}
-
-    @property
-    def can_undo(self) -> bool:
-        """Whether Ctrl+Z has a correction or a deletion to undo."""
-        return bool(self._undo)
 
     def undo(self) -> Note | None:
         """Ctrl+Z: undo the last correction or deletion; the note as it is again, or None."""

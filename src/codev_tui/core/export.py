@@ -93,7 +93,6 @@ __all__ = [
     "default_minutes_path",
     "escape_inline",
     "format_duration",
-    "phase_timings",
     "render_journal",
     "render_minutes",
     "write_minutes",
@@ -355,17 +354,6 @@ def escape_inline(text: str) -> str:
 
 
 # -- numbers and dates ----------------------------------------------------------------------------
-
-
-def phase_timings(
-    session: Session, now: datetime | None = None, scale: float = 1.0
-) -> list[tuple[int, int]]:
-    """(planned, actual) whole seconds per phase: the script's plan against the time spent.
-
-    Kept for older callers: `core.timing.timing_table` gives the same numbers, and the plan as
-    adjusted too.
-    """
-    return [(row.planned, row.actual) for row in timing_table(session, now, scale).rows]
 
 
 def _format_date(when: datetime, words: dict[str, str]) -> str:

@@ -84,9 +84,18 @@ class BigClock(Widget):
         self.value = value
         self.caption = caption
 
+    _drawn: tuple[tuple[object, ...], Text] | None = None
+
     def render(self) -> RenderResult:
         """The digits centred in all but the last line, the caption on the last."""
         width, height = self.content_size
+        style = self.get_component_rich_style("big-clock--caption")
+        key = (self.value, self.caption, width, height, style)
+        if self._drawn is None or self._drawn[0] != key:  # a repaint of the same: no new text
+            self._drawn = (key, self._draw(width, height, style))
+        return self._drawn[1]
+
+    def _draw(self, width: int, height: int, style: object) -> Text:
         rows = max(0, height - 1) if self.caption else height
         digits = render_big(self.value, width, rows)
         above = max(0, (rows - len(digits)) // 2)
@@ -95,6 +104,5 @@ class BigClock(Widget):
         if self.caption and height:
             if lines:
                 text.append("\n")
-            style = self.get_component_rich_style("big-clock--caption")
-            text.append(self.caption[:width].center(width), style=style)
+            text.append(self.caption[:width].center(width), style=style)  # type: ignore[arg-type]
         return text

@@ -43,6 +43,8 @@ class KeysBar(Widget):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self._spans: list[tuple[int, int, Binding]] = []
+        self._keys: list[tuple[Binding, bool]] | None = None
+        """The keys shown, until the screen's bindings change."""
 
     def on_mount(self) -> None:
         """Drawn again whenever the screen's keys change (focus, a phase with a round…)."""
@@ -53,16 +55,20 @@ class KeysBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
+        self._keys = None
         self.refresh()
 
     def _shown(self) -> list[tuple[Binding, bool]]:
         """The keys to show, once per action, the app's last (in the binding chain order)."""
+        if self._keys is not None:
+            return self._keys
         seen: set[str] = set()
         shown = []
         for _, binding, enabled, _ in self.screen.active_bindings.values():
             if binding.show and binding.action not in seen:
                 seen.add(binding.action)
                 shown.append((binding, enabled))
+        self._keys = shown
         return shown
 
     def render(self) -> Text:

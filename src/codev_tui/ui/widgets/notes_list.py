@@ -15,8 +15,9 @@ MORE = "more"
 
 
 class NotesList(OptionList):
-    """Notes, newest last. Only the latest `window` are laid out (a screen of 10,000 notes
-    opens as fast as one of 200); a first line offers the older ones, `window` more at a time.
+    """Notes, newest last. Only the latest `WINDOW` are laid out (a phase of 10,000 notes
+    opens almost as fast as one of 50); a first line offers the older ones, `WINDOW` more at a
+    time.
 
     The screen gives the notes and how to draw one (`show`), then tells it what changed
     (`add`, `redraw`, `remove`); a note's line is found by its id, never by scanning.

@@ -30,16 +30,21 @@ class PhaseText(ScrollView):
         super().__init__(id=id)
         self._title, self._body = title, body
         self._lines: list[Strip] = []
+        self._wrapped: tuple[object, ...] = ()
+        """What `_lines` were wrapped for: wrapping again only when it changes."""
 
     @property
     def text(self) -> Text:
         """Everything shown: the title, a blank line, the phase's text."""
         text = literal(self._title.upper())
         if self.is_mounted:
-            text.stylize(self.get_component_rich_style("phase-text--title"))
+            text.stylize(self._title_style())
         text.append("\n\n")
         text.append_text(self._body)
         return text
+
+    def _title_style(self) -> object:
+        return self.get_component_rich_style("phase-text--title") if self.is_mounted else None
 
     def show(self, title: str, body: Text) -> None:
         """Another phase: its text, from the top."""
@@ -59,6 +64,10 @@ class PhaseText(ScrollView):
 
     def _wrap(self) -> None:
         width, height = self.content_size
+        key = (width, height, self._title, self._body, self.rich_style, self._title_style())
+        if key == self._wrapped:
+            return
+        self._wrapped = key
         lines = self._render(width)
         if len(lines) > height and width > self.styles.scrollbar_size_vertical:
             lines = self._render(width - self.styles.scrollbar_size_vertical)  # room for the bar
