@@ -258,7 +258,7 @@ def cmd_list() -> int:
 def session_row(session: Session, path: Path) -> list[str]:
     """The columns of `codev list` for one session (user text cleaned, not yet cut)."""
     phases = len(session.script.phases)
-    notes = len(session.notes)
+    notes = session.note_count
     created = session.created
     return [
         f"{created.astimezone():%Y-%m-%d %H:%M}" if hasattr(created, "astimezone") else "?",

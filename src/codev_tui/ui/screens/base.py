@@ -4,7 +4,9 @@ correct a note the same way (its line back in the input, Delete asks, Ctrl+Z und
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.screen import Screen
+from textual.widgets import OptionList
 
 from codev_tui.core.control import SessionControl
 from codev_tui.core.events import Event
@@ -12,7 +14,7 @@ from codev_tui.core.session import Note
 from codev_tui.ui.i18n import Texts
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.note_input import NoteInput
-from codev_tui.ui.widgets.notes_list import NotesList
+from codev_tui.ui.widgets.notes_list import MORE, NotesList
 
 
 class SessionScreen(Screen[None]):
@@ -54,8 +56,23 @@ class SessionScreen(Screen[None]):
 
     # -- correcting a note --------------------------------------------------------------------
 
+    @on(OptionList.OptionSelected)
+    def _note_chosen(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a note, or a click: corrected (the first line shows older notes)."""
+        if not isinstance(event.option_list, NotesList):
+            return
+        event.stop()
+        if event.option.id == MORE:
+            event.option_list.show_more()
+            return
+        note_id = event.option_list.note_id()
+        note = self.control.session.note(note_id) if note_id is not None else None
+        if note is not None:
+            self.start_correction(note)
+
     def start_correction(self, note: Note, here: str | None = None) -> None:
-        """The note's line, prefixes and all, goes into the input to be corrected."""
+        """The note's line, prefixes and all, goes into the input to be corrected; `here` is
+        the phase it is typed in (a note of another phase then says `/pN`)."""
         self.editing, self.flash = note.id, ""
         note_input = self.query_one(NoteInput)
         note_input.value = self.control.correction_line(note, here)

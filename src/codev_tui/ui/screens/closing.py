@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, Static
 
 from codev_tui.core.control import SessionControl
 from codev_tui.core.export import default_minutes_path, write_minutes
@@ -18,7 +17,7 @@ from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.keys_bar import KeysBar
 from codev_tui.ui.widgets.note_input import NoteInput
-from codev_tui.ui.widgets.notes_list import MORE, NotesList
+from codev_tui.ui.widgets.notes_list import NotesList
 
 
 class ClosingScreen(SessionScreen):
@@ -171,18 +170,10 @@ class ClosingScreen(SessionScreen):
         self.control.set_confidential(note, not note.confidential)
         self.note_changed(note.id)
 
-    @on(OptionList.OptionSelected, "#review")
-    def _note_chosen(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a note: its line goes into the input, to be corrected."""
-        event.stop()
-        review = self.query_one(NotesList)
-        if event.option.id == MORE:
-            review.show_more()
-            return
-        note = self._highlighted()
-        if note is not None:
-            self.add_class("-editing")
-            self.start_correction(note)
+    def start_correction(self, note: Note, here: str | None = None) -> None:
+        """The input shows up with the note's line in it."""
+        self.add_class("-editing")
+        super().start_correction(note, here)
 
     def correction_typed(self, value: str) -> None:
         """Enter in the input: the correction is saved, and back to the notes."""

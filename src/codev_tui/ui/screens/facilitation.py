@@ -7,12 +7,11 @@ from collections.abc import Callable
 from datetime import datetime
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Key, Paste, Resize
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from codev_tui.core.clock import format_clock, format_duration
 from codev_tui.core.control import SessionControl
@@ -24,7 +23,7 @@ from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.bigclock import BigClock
 from codev_tui.ui.widgets.keys_bar import KeysBar
 from codev_tui.ui.widgets.note_input import NoteInput
-from codev_tui.ui.widgets.notes_list import MORE, NotesList
+from codev_tui.ui.widgets.notes_list import NotesList
 from codev_tui.ui.widgets.phase_text import PhaseText
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
@@ -521,19 +520,10 @@ class FacilitationScreen(SessionScreen):
             return False  # Ctrl+Z, the clicker's keys…: theirs
         return True
 
-    @on(OptionList.OptionSelected, "#notes")
-    def _note_chosen(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a note: its line, prefixes and all, goes into the input to be corrected."""
-        event.stop()
-        notes = self.query_one(NotesList)
-        if event.option.id == MORE:
-            notes.show_more()
-            return
-        note_id = notes.note_id()
-        note = self.control.session.note(note_id) if note_id is not None else None
-        if note is not None:  # Enter while choosing, or a click
-            self._choose(False)
-            self.start_correction(note, here=self.control.session.phase.id)
+    def start_correction(self, note: Note, here: str | None = None) -> None:
+        """Typed in the current phase: a note of another phase says `/pN`."""
+        self._choose(False)
+        super().start_correction(note, here=self.control.session.phase.id)
 
     def lists(self, note: Note) -> bool:
         """The list shows the current phase's notes (a note moved away leaves it)."""
