@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from codev_tui.core.clock import Clock, Countdown, TimerState
-from codev_tui.core.events import Event
+from codev_tui.core.events import Event, NoteEdited
 from codev_tui.core.notes import PASTED_NEWLINE, note_line, parse_note
 from codev_tui.core.session import Note, Session
 from codev_tui.core.store import SessionFile, WallClock
@@ -338,9 +338,10 @@ class SessionControl:
             now = self.session.note(before.id)
             if now is None:
                 continue
-            fields = ("text", "kind", "author", "confidential", "phase")
             changes = {
-                f: getattr(before, f) for f in fields if getattr(now, f) != getattr(before, f)
+                f: getattr(before, f)
+                for f in NoteEdited.CORRECTABLE
+                if getattr(now, f) != getattr(before, f)
             }
             if changes:
                 self._emit("edit", note=before.id, **changes)

@@ -56,6 +56,8 @@ class Event:
     note_field: ClassVar[str] = ""
     """The field naming the note this event is about, if any."""
     _spec: ClassVar[tuple[tuple[str, tuple[type, ...], Any], ...]] = ()
+    _shapes: ClassVar[set[tuple[tuple[str, ...], tuple[type, ...]]]] = set()
+    """The shapes (field names, value types) of records already checked for this type."""
 
     seq: int
     t: datetime
@@ -89,7 +91,11 @@ class Event:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> "Event":
-        """Check a record's fields and build the event; EventError names the wrong field."""
+        """Check a record's fields and build the event; EventError names the wrong field.
+
+        A log holds thousands of records of a few shapes (the same fields, of the same types):
+        a shape checked once is not checked field by field again.
+        """
         seq, t = record.get("seq"), record.get("t")
         if type(t) is str:
             t = _time(t, seq, "t")
@@ -97,13 +103,22 @@ class Event:
             raise EventError(f"event {seq or '?'} ({cls.type}).seq: missing or not a number")
         if not isinstance(t, datetime):
             raise EventError(f"event {seq} ({cls.type}).t: missing or not a time")
+        given = record.copy()
+        for key in _NOT_FIELDS:
+            given.pop(key, None)
+        shape = (tuple(given), tuple(map(type, given.values())))
+        if shape in cls._shapes:
+            return cls(seq=seq, t=t, **given)
         values: dict[str, Any] = {}
+        as_given = len(given) == sum(name in given for name, _, _ in cls._spec)
         for name, accepted, default in cls._spec:
-            value = record.get(name, MISSING)
+            value = given.get(name, MISSING)
             if type(value) not in accepted:
                 if value is MISSING and default is not MISSING:
                     value = default
-                elif float in accepted and type(value) is int:
+                    continue  # the class's own default
+                as_given = False
+                if float in accepted and type(value) is int:
                     value = float(value)
                 elif datetime in accepted and type(value) is str:
                     value = _time(value, seq, name)
@@ -111,7 +126,13 @@ class Event:
                     problem = "missing" if value is MISSING else "wrong type"
                     raise EventError(f"event {seq} ({cls.type}).{name}: {problem}")
             values[name] = value
+        if as_given:  # every field known, none converted: this shape builds as it is
+            cls._shapes.add(shape)
         return cls(seq=seq, t=t, **values)
+
+
+_NOT_FIELDS = ("seq", "t", "type", "crc")
+"""A record's keys that are no field of its event."""
 
 
 def _time(text: str, seq: Any, name: str) -> datetime:
@@ -139,6 +160,7 @@ def register(cls: E) -> E:
     """Add an event class to the registry, reading its fields' types once."""
     own = [f for f in fields(cls) if f.name not in ("seq", "t")]
     cls._spec = tuple((f.name, _accepted(f.type), f.default) for f in own)
+    cls._shapes = set()
     EVENTS[cls.type] = cls
     return cls
 
@@ -234,20 +256,14 @@ class NoteEdited(Event):
 
     type: ClassVar[str] = "edit"
     note_field: ClassVar[str] = "note"
+    CORRECTABLE: ClassVar[tuple[str, ...]] = ("text", "kind", "author", "confidential", "phase")
+    """What a correction may change of a note (None: unchanged)."""
     note: int
     text: str | None = None
     kind: str | None = None
     author: str | None = None
     confidential: bool | None = None
     phase: str | None = None
-
-    def changes(self) -> dict[str, Any]:
-        """The fields this correction sets."""
-        return {
-            name: value
-            for name in ("text", "kind", "author", "confidential", "phase")
-            if (value := getattr(self, name)) is not None
-        }
 
 
 @register

@@ -200,8 +200,10 @@ class Session:
 
     def apply(self, event: Event) -> None:
         """Fold one event into the state."""
-        self.last_seq = max(self.last_seq, event.seq)
-        self.last_at = event.t if self.last_at is None else max(self.last_at, event.t)
+        if event.seq > self.last_seq:
+            self.last_seq = event.seq
+        if self.last_at is None or event.t > self.last_at:
+            self.last_at = event.t
         _FOLD[type(event)](self, event)
 
     def _changed(self) -> None:
@@ -282,8 +284,9 @@ class Session:
         note = self._notes.get(event.note)
         if note is None:  # a correction of a note deleted since: nothing to show
             return
-        for name, value in event.changes().items():
-            setattr(note, name, value)
+        for name in NoteEdited.CORRECTABLE:
+            if (value := getattr(event, name)) is not None:
+                setattr(note, name, value)
         note.edited = True
         self._changed()
 
