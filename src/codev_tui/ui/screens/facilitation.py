@@ -114,7 +114,13 @@ class FacilitationScreen(SessionScreen):
         yield Static(self._rules_text(), id="rules-strip")
         with Horizontal(id="main"):
             yield PhaseText(self.control.session.phase.title, self._phase_text(), id="phase")
-            yield BigClock(id="clock")
+            countdown = self.control.countdown
+            yield BigClock(
+                format_clock(countdown.remaining()),
+                countdown.state(),
+                self._state_words(),
+                id="clock",
+            )
         for name in _STRIPS:
             if (content := self._strip_text(name)) is not None:
                 yield Static(content, id=name)

@@ -77,6 +77,13 @@ class BigClock(Widget):
     value: reactive[str] = reactive("00:00")
     caption: reactive[str] = reactive("", layout=False)
 
+    def __init__(
+        self, value: str, state: TimerState, caption: str, *, id: str | None = None  # noqa: A002
+    ) -> None:
+        super().__init__(id=id, classes=f"-{state.value}")
+        self.set_reactive(BigClock.value, value)
+        self.set_reactive(BigClock.caption, caption)
+
     def show(self, value: str, state: TimerState, caption: str) -> None:
         """The time left, its state (a class: its colours) and the state in words."""
         for name in TimerState:
