@@ -578,6 +578,42 @@ def measure_first_frame(b: Bench, report: Report) -> None:
         )
 
 
+def instructions(argv: list[str], env: dict[str, str]) -> int:
+    """Instructions a command executes, counted by valgrind's callgrind (the same on a busy or
+    an idle machine)."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=600,
+        check=False,
+    )
+    found = re.search(rb"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or found is None:
+        raise BenchError(f"valgrind {' '.join(argv[1:])}: exit {done.returncode}")
+    return int(found.group(1))
+
+
+def measure_instructions(b: Bench, report: Report) -> None:
+    """1e: the first frame in instructions, headless, when valgrind is there (full run only)."""
+    if b.s is QUICK or shutil.which("valgrind") is None:
+        return
+    harness = str(HERE / "headless_first_frame.py")
+    codev = instructions([sys.executable, harness, "codev", str(b.fresh_copy(0))], b.env)
+    ref = instructions([sys.executable, harness, "reference"], b.env)
+    report.add(
+        Row(
+            "1e. instructions to the first frame, `codev resume` 0 notes, headless (callgrind)",
+            codev / 1e6,
+            ref / 1e6,
+            unit="M",
+            digits=0,
+        )
+    )
+
+
 def warm_up(b: Bench) -> None:
     """A launch of each app until its first frame (and codev's closing screen), not counted:
     writes the bytecode of every module they import and fills the page cache."""
@@ -1050,6 +1086,7 @@ def main(argv: list[str] | None = None) -> int:
             warm_up(b)
         steps = [
             ("1", "first frame", measure_first_frame, ["1. first frame"]),
+            ("1", "instructions", measure_instructions, ["1e. instructions"]),
             ("2", "command line", measure_cli, ["2. codev check / export"]),
             ("3", "CPU", measure_cpu, ["3. CPU while counting down"]),
             (

@@ -374,3 +374,28 @@ async def test_deleting_after_writing_the_minutes_writes_them_again(make_app) ->
         await settle(app, pilot)
         assert b"alpha-KX5" not in folder_bytes(app.file.path.parent)
         assert "beta reste" in minutes.read_text(encoding="utf-8")
+
+
+async def test_a_long_phase_shows_its_latest_notes_and_the_older_ones_on_demand(make_app) -> None:  # type: ignore[no-untyped-def]
+    """A phase of hundreds of notes opens fast: the latest are laid out, the rest on Enter."""
+    from codev_tui.ui.widgets.notes_list import MORE
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for n in range(NotesList.WINDOW * 2 + 5):
+            app.control.capture(f"note {n}")
+        screen_of(app).refresh_notes()
+        await settle(app, pilot)
+        notes = notes_list(app)
+        assert notes.option_count == NotesList.WINDOW + 1  # the latest, and the older ones' line
+        assert notes.get_option_at_index(0).id == MORE
+        assert str(notes.get_option_at_index(0).prompt).startswith(
+            f"↑ {NotesList.WINDOW + 5} notes plus anciennes"
+        )
+        await pilot.press("up", *["up"] * NotesList.WINDOW)  # chosen: up to the older ones' line
+        assert notes.highlighted == 0
+        await pilot.press("enter")
+        assert notes.option_count == 2 * NotesList.WINDOW + 1
+        assert app.control.session.note(notes.note_id()).text == f"note {NotesList.WINDOW + 4}"
+        await pilot.press("enter")  # the note is corrected as usual
+        assert note_input(app).value == f"/n note {NotesList.WINDOW + 4}"

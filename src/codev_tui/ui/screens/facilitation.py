@@ -515,8 +515,11 @@ class FacilitationScreen(SessionScreen):
             else:
                 notes.action_cursor_down()
         elif key == "enter":
-            self._choose(False)
-            notes.action_select()
+            if notes.note_id() is None:  # the older notes' line: shown, still choosing
+                notes.show_more()
+            else:
+                self._choose(False)
+                notes.action_select()
         elif key == "delete":
             if (note_id := notes.note_id()) is not None:
                 self.ask_delete(note_id)

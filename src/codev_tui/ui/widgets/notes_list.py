@@ -29,7 +29,7 @@ class NotesList(OptionList):
     NotesList.-choosing > .option-list--option-highlighted { text-style: bold reverse; }
     """
 
-    WINDOW = 50
+    WINDOW = 20
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -60,11 +60,16 @@ class NotesList(OptionList):
         self.set_options(options)
 
     def show_more(self) -> None:
-        """Lay out `WINDOW` older notes, keeping the highlight on the same note."""
+        """Lay out `WINDOW` older notes; the highlight goes to the newest of them (on the
+        'older notes' line) or stays on its note."""
         keep = self.note_id()
+        first = self.get_option_at_index(1).id if self.option_count > 1 else None
         self._limit += self.WINDOW
         self._fill()
-        self.highlight(keep)
+        if keep is not None:
+            self.highlight(keep)
+        elif first is not None:  # just above the note that was the oldest shown
+            self.highlighted = max(0, self.get_option_index(first) - 1)
 
     def refill(self) -> None:
         """Draw the list again from its source (a note came back at its place)."""
