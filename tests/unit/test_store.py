@@ -876,13 +876,39 @@ def test_a_failed_deletion_keeps_the_file_and_can_be_retried(
     assert [n.id for n in read_session(file.path).notes] == [1, 3, 4]
 
 
-def test_the_minutes_beside_are_replaced_with_the_deletion(data_dir, script, roster, wall):
+def test_files_named_with_the_deletion_are_removed_with_it(data_dir, script, roster, wall):
     with new_session(data_dir, script, roster, wall, notes=1) as file:
         file.record("note", phase="expose", kind="note", text="à effacer")
         minutes = file.path.with_suffix(".md")
         minutes.write_text("- à effacer\n")
-        file.write(file.make_event("delete", note=2), {minutes: b"- rien\n"})
-        assert minutes.read_bytes() == b"- rien\n"
+        file.write(file.make_event("delete", note=2), [minutes])
+        assert not minutes.exists()
+
+
+def test_a_deletion_removes_temporary_files_a_crash_left(data_dir, script, roster, wall):
+    with new_session(data_dir, script, roster, wall, notes=1) as file:
+        file.record("note", phase="expose", kind="note", text="secret-T42")
+        left = file.path.with_name(f".{file.path.name}.999.tmp")  # a crash mid-rewrite
+        left.write_bytes(file.path.read_bytes())
+        file.record("delete", note=2)
+    assert b"secret-T42" not in folder_bytes(data_dir) and not left.exists()
+
+
+def test_deleting_a_note_that_holds_a_lone_surrogate(data_dir, script, roster, wall):
+    with new_session(data_dir, script, roster, wall, notes=1) as file:
+        file.record("note", phase="expose", kind="note", text="abc \ud800 def")
+        file.record("delete", note=2)
+        file.record("note", phase="expose", kind="note", text="après")
+    assert [n.text for n in read_session(file.path).notes][-1] == "après"
+
+
+def test_an_event_time_without_its_offset_is_a_damaged_record(data_dir, script, roster, wall):
+    with new_session(data_dir, script, roster, wall, notes=1) as file:
+        path = file.path
+    with open(path, "ab") as out:
+        out.write(encode_record({"seq": 9, "t": datetime(2026, 11, 29, 9, 0), "type": "pause"}))
+    with pytest.raises(SessionError, match="not a time with its offset"):
+        read_session(path)
 
 
 # -- schemas: 1 still opens, a newer one is refused untouched -------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -12,10 +12,10 @@ from codev_tui.core.clock import Clock, Countdown, TimerState
 from codev_tui.core.events import Event, NoteEdited
 from codev_tui.core.notes import PASTED_NEWLINE, note_line, parse_note
 from codev_tui.core.session import Note, Session
-from codev_tui.core.store import SessionFile, WallClock
+from codev_tui.core.store import SessionFile, WallClock, default_minutes_path
 
-Submit = Callable[[Event, dict[Path, bytes] | None], None]
-"""Hands an event to the writer, with files to replace once it is on disk (or None)."""
+Submit = Callable[[Event, Sequence[Path]], None]
+"""Hands an event to the writer, with files to remove once it is on disk."""
 
 
 @dataclass
@@ -44,6 +44,8 @@ class SessionControl:
         self.save_error = ""
         self._pending: dict[int, int] = {}
         """Per note id, its events not yet on disk: the note shows ✓ only at zero."""
+        self._removing: list[Event] = []
+        """Events not yet on disk that will remove files (the minutes beside a deleted note)."""
         self._undo: list[Undo] = []
         self.countdown = self._countdown_for_current()
         self.bell_rung = self.countdown.remaining() < 0
@@ -61,16 +63,19 @@ class SessionControl:
         self.session.apply(event)
         return event
 
-    def _send(self, event: Event, rewrite: dict[Path, bytes] | None = None) -> None:
+    def _send(self, event: Event, remove: Sequence[Path] = ()) -> None:
         """Hand a folded event to the writer; its note shows ✓ once it is on disk."""
         self.unsaved += 1
         if (note := event.note_id) is not None:
             self._pending[note] = self._pending.get(note, 0) + 1
-        self._submit(event, rewrite)
+        if remove:
+            self._removing.append(event)
+        self._submit(event, remove)
 
     def saved(self, event: Event) -> None:
         """Called once an event is on disk."""
         self.unsaved = max(0, self.unsaved - 1)
+        self._removing = [e for e in self._removing if e is not event]
         note = event.note_id
         if note is not None and note in self._pending:
             self._pending[note] -= 1
@@ -82,6 +87,12 @@ class SessionControl:
     def is_saved(self, note_id: int) -> bool:
         """Whether everything typed about this note (the note, its corrections) is on disk."""
         return note_id not in self._pending
+
+    @property
+    def removing_files(self) -> bool:
+        """Whether an event on its way to the disk will remove files beside the session (files
+        written now, such as the minutes, would go with them)."""
+        return bool(self._removing)
 
     def failed(self, message: str) -> None:
         """Called when a write failed; it will be retried."""
@@ -212,12 +223,15 @@ class SessionControl:
         if not parsed.text:
             return None
         phase = s.phase if parsed.phase is None else s.script.phases[parsed.phase - 1]
+        # A note for another phase (`/p2`) without a kind token is of that phase's kind: a
+        # question forgotten in the clarification is no contract, typed in the contract phase.
+        kind = parsed.kind if parsed.has_kind else phase.kind
         # In the round of the table a note without @name is the consultant who has the floor's.
         author = parsed.author or (s.speaker if phase.round and phase is s.phase else "")
         return self._emit(
             "note",
             phase=phase.id,
-            kind=parsed.kind,
+            kind=kind,
             text=parsed.text,
             author=author,
             confidential=parsed.confidential,
@@ -260,8 +274,9 @@ class SessionControl:
     def correct(self, note_id: int, raw: str) -> Event | None:
         """Save the corrected line of a note: only what changed; None when nothing did.
 
-        No kind token keeps the kind, no `/pN` keeps the phase; no `@name` means no author and
-        no `/c` not confidential, as the line shows them. An empty text is no correction.
+        No kind token keeps the kind (a note of its phase's kind moved with `/pN` takes the new
+        phase's), no `/pN` keeps the phase; no `@name` means no author and no `/c` not
+        confidential, as the line shows them. An empty text is no correction.
         """
         s = self.session
         note = s.note(note_id)
@@ -270,14 +285,25 @@ class SessionControl:
         parsed = parse_note(raw, note.kind, s.roster.names(), len(s.script.phases))
         if not parsed.text:
             return None
+        phase = s.script.phases[parsed.phase - 1] if parsed.phase else None
+        kind = parsed.kind
+        if phase is not None and not parsed.has_kind:
+            before = s.phase_index(note.phase)
+            if before is not None and note.kind == s.script.phases[before].kind:
+                kind = phase.kind
         wanted = {
             "text": parsed.text,
-            "kind": parsed.kind,
+            "kind": kind,
             "author": parsed.author,
             "confidential": parsed.confidential,
-            "phase": s.script.phases[parsed.phase - 1].id if parsed.phase else note.phase,
+            "phase": phase.id if phase is not None else note.phase,
         }
         return self._change(note, {k: v for k, v in wanted.items() if getattr(note, k) != v})
+
+    def has_text(self, raw: str) -> bool:
+        """Whether a line says something besides its prefixes (`/q @Marie` alone does not)."""
+        s = self.session
+        return bool(parse_note(raw, "note", s.roster.names(), len(s.script.phases)).text)
 
     def set_confidential(self, note: Note, value: bool) -> None:
         """Mark a note confidential (left out of the minutes) or not: a correction too."""
@@ -291,30 +317,16 @@ class SessionControl:
 
     def delete(self, note_id: int) -> Event | None:
         """Withdraw a note: once on disk, its text is nowhere in the folder (Ctrl+Z brings it
-        back from memory). Minutes written beside the session that show it are written again."""
+        back from memory). Minutes written beside the session are removed with it: they may
+        show the note (F3 writes them again)."""
         note = self.session.note(note_id)
         if note is None:
             return None
-        before = replace(note)  # the fold forgets the note's text
-        self._undo.append(Undo(before, deleted=True))
+        self._undo.append(Undo(replace(note), deleted=True))
         event = self._fold("delete", note=note_id)
-        self._send(event, self._minutes_without(before))  # rendered once the note is gone
+        minutes = default_minutes_path(self.file.path)
+        self._send(event, [minutes] if minutes.exists() else [])
         return event
-
-    def _minutes_without(self, note: Note) -> dict[Path, bytes] | None:
-        """The minutes beside the session file, written again, when they show `note`."""
-        from codev_tui.core.export import default_minutes_path, escape_inline, render_minutes
-
-        path = default_minutes_path(self.file.path)
-        try:
-            shown = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return None
-        first_line = note.text.splitlines()[0] if note.text else ""
-        if not first_line or (first_line not in shown and escape_inline(first_line) not in shown):
-            return None
-        text = render_minutes(self.session, lang=self.session.lang)
-        return {path: text.encode("utf-8")}
 
     def undo(self) -> Note | None:
         """Ctrl+Z: undo the last correction or deletion; the note as it is again, or None."""

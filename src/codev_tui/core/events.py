@@ -101,8 +101,8 @@ class Event:
             t = _time(t, seq, "t")
         if type(seq) is not int:
             raise EventError(f"event {seq or '?'} ({cls.type}).seq: missing or not a number")
-        if not isinstance(t, datetime):
-            raise EventError(f"event {seq} ({cls.type}).t: missing or not a time")
+        if not isinstance(t, datetime) or t.tzinfo is None:
+            raise EventError(f"event {seq} ({cls.type}).t: missing or not a time with its offset")
         given = record.copy()
         for key in _NOT_FIELDS:
             given.pop(key, None)

@@ -85,7 +85,7 @@ from pathlib import Path
 
 from codev_tui.core.script import NOTE_KINDS, Phase
 from codev_tui.core.session import Note, Session, Turn
-from codev_tui.core.store import SaveError, fsync_dir, write_private_file
+from codev_tui.core.store import SaveError, default_minutes_path, fsync_dir, write_private_file
 from codev_tui.core.timing import TimingRow, TimingTable, format_duration, timing_table
 
 __all__ = [
@@ -984,11 +984,6 @@ def render_journal(
 
 
 # -- files ----------------------------------------------------------------------------------------
-
-
-def default_minutes_path(session_path: Path) -> Path:
-    """The minutes beside their session file: same folder, same name, `.md`."""
-    return Path(session_path).with_suffix(".md")
 
 
 def write_minutes(

@@ -28,13 +28,14 @@ from __future__ import annotations
 import base64
 import contextlib
 import fcntl
+import glob
 import json
 import os
 import re
 import tomllib
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from json.decoder import scanstring as _scanstring
 from pathlib import Path
@@ -455,6 +456,11 @@ def _load_session(parsed: _Parsed) -> tuple[Session, int]:
     return session, schema
 
 
+def default_minutes_path(session_path: Path) -> Path:
+    """The minutes beside their session file: same folder, same name, `.md`."""
+    return Path(session_path).with_suffix(".md")
+
+
 def read_session(path: Path) -> Session:
     """Load a session for reading only (export, list): a torn tail is ignored, never repaired."""
     return _load_session(_Parsed(path))[0]
@@ -605,18 +611,24 @@ class SessionFile:
         self._seq += 1
         return cls(seq=self._seq, t=self._now(), **fields)
 
-    def write(self, event: Event, rewrite: dict[Path, bytes] | None = None) -> None:
+    def write(self, event: Event, remove: Sequence[Path] = ()) -> None:
         """Put one event on disk; raise SaveError on failure, keeping what was saved intact.
 
         A note's deletion rewrites the file without any of the note's text (`_purge`), then
-        replaces each file of `rewrite` (the minutes beside it, say). Any other event is
-        appended with a single write and an fsync; on failure the file is cut back to its last
-        good size.
+        removes the files of `remove` (minutes beside it that may show the note). Any other
+        event is appended with a single write and an fsync; on failure the file is cut back to
+        its last good size.
         """
         if isinstance(event, NoteDeleted):
             self._purge(event)
-            for other, data in (rewrite or {}).items():
-                write_atomically(other, data)
+            for stale in remove:
+                try:
+                    stale.unlink(missing_ok=True)
+                except OSError as exc:
+                    raise SaveError(f"cannot remove {stale.name}: {exc.strerror or exc}") from None
+            if remove:
+                with contextlib.suppress(OSError):
+                    fsync_dir(self.path.parent)
             return
         record = encode_record(event)
         try:
@@ -679,14 +691,21 @@ class SessionFile:
         self._forget_in_side_files(event.note, texts)
 
     def _forget_in_side_files(self, note: int, texts: set[str]) -> None:
-        """Remove the torn records set aside earlier that were about the deleted note."""
+        """Remove the torn records set aside earlier that were about the deleted note, and any
+        temporary file a crash left behind (it may hold the whole session)."""
         marks = [b"\nid = %d\n" % note, b"\nnote = %d\n" % note]
-        marks += [tomli_w.dumps({"x": t}).encode("utf-8")[5:-2] for t in texts if t]
-        for side in self.path.parent.glob(f"{self.path.name}.torn-*"):
+        for text in texts:
+            # As a record holds it (a text TOML cannot hold is stored base64-encoded).
+            marks.append(encode_record({"x": text})[len(_RECORD_HEAD) : -_CRC_WIDTH])
+        name = glob.escape(self.path.name)
+        torn = self.path.parent.glob(f"{name}.torn-*")
+        leftovers = self.path.parent.glob(f".{name}.*.tmp")
+        for side in [*torn, *leftovers]:
             try:
-                data = side.read_bytes()
-                if any(mark in data for mark in marks):
+                if side.name.endswith(".tmp") or any(m in side.read_bytes() for m in marks):
                     side.unlink()
+            except FileNotFoundError:
+                continue
             except OSError as exc:
                 raise SaveError(f"cannot remove {side.name}: {exc.strerror or exc}") from None
         with contextlib.suppress(OSError):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from codev_tui.core.events import Event
 from codev_tui.core.store import SaveError, SessionFile
 
-Rewrite = dict[Path, bytes] | None
+Remove = Sequence[Path]
 
 
 class BackgroundWriter:
@@ -33,7 +33,7 @@ class BackgroundWriter:
         self._on_saved = on_saved
         self._on_failed = on_failed
         self._retry_every = retry_every
-        self._queue: queue.Queue[tuple[Event, Rewrite] | None] = queue.Queue()
+        self._queue: queue.Queue[tuple[Event, Remove] | None] = queue.Queue()
         self._wake = threading.Event()
         self._pending = 0
         self._closing = False
@@ -47,11 +47,11 @@ class BackgroundWriter:
         with self._idle:
             return self._pending
 
-    def submit(self, event: Event, rewrite: Rewrite = None) -> None:
-        """Queue an event for writing, with files to replace along with it (see SessionFile)."""
+    def submit(self, event: Event, remove: Remove = ()) -> None:
+        """Queue an event for writing, with files to remove along with it (see SessionFile)."""
         with self._idle:
             self._pending += 1
-        self._queue.put((event, rewrite))
+        self._queue.put((event, remove))
 
     def retry_now(self) -> None:
         """Retry a failed write at once instead of waiting."""
@@ -74,12 +74,13 @@ class BackgroundWriter:
 
     def _run(self) -> None:
         while (job := self._queue.get()) is not None:
-            event, rewrite = job
+            event, remove = job
             while True:
                 try:
-                    self._file.write(event, rewrite)
-                except SaveError as exc:
-                    self._on_failed(event, str(exc))
+                    self._file.write(event, remove)
+                except Exception as exc:  # noqa: BLE001 - this thread must never die: retried
+                    reason = str(exc) if isinstance(exc, SaveError) else f"not saved: {exc!r}"
+                    self._on_failed(event, reason)
                     if self._closing:
                         return
                     self._wake.wait(self._retry_every)
