@@ -357,7 +357,7 @@ async def test_a_paste_while_choosing_a_note_is_typing(make_app) -> None:  # typ
         assert [n.text for n in app.control.session.notes] == ["une", "collée\nentière"]
 
 
-async def test_deleting_after_writing_the_minutes_writes_them_again(make_app) -> None:  # type: ignore[no-untyped-def]
+async def test_deleting_after_writing_the_minutes_removes_them(make_app) -> None:  # type: ignore[no-untyped-def]
     from codev_tui.core.export import default_minutes_path
 
     app = make_app()
@@ -372,8 +372,15 @@ async def test_deleting_after_writing_the_minutes_writes_them_again(make_app) ->
         assert "alpha-KX5" in minutes.read_text(encoding="utf-8")
         await pilot.press("home", "delete", "enter")
         await settle(app, pilot)
+        # The minutes may show the note in many forms (anonymized, split into a table...):
+        # they go with it, and the status line says so.
         assert b"alpha-KX5" not in folder_bytes(app.file.path.parent)
-        assert "beta reste" in minutes.read_text(encoding="utf-8")
+        assert not minutes.exists()
+        assert "F3 pour le récrire" in text_of(app.screen.query_one("#status", Static))
+        await pilot.press("f3")
+        await settle(app, pilot)
+        text = minutes.read_text(encoding="utf-8")
+        assert "beta reste" in text and "alpha-KX5" not in text
 
 
 async def test_a_long_phase_shows_its_latest_notes_and_the_older_ones_on_demand(make_app) -> None:  # type: ignore[no-untyped-def]
@@ -399,3 +406,135 @@ async def test_a_long_phase_shows_its_latest_notes_and_the_older_ones_on_demand(
         assert app.control.session.note(notes.note_id()).text == f"note {NotesList.WINDOW + 4}"
         await pilot.press("enter")  # the note is corrected as usual
         assert note_input(app).value == f"/n note {NotesList.WINDOW + 4}"
+
+
+async def test_a_note_for_another_phase_takes_that_phases_kind(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("pagedown", "pagedown")  # the contract phase
+        await write_note(app, pilot, "Le contrat")
+        await write_note(app, pilot, "/p2 question oubliée sur le budget")
+        s = app.control.session
+        assert [(n.phase, n.kind) for n in s.notes] == [
+            ("contrat", "contract"),
+            ("clarification", "question"),
+        ]
+        assert s.contract == "Le contrat"
+        # A contract note moved to the clarification with /p2 becomes a question there.
+        await pilot.press("up", "up", "enter")
+        assert note_input(app).value == "Le contrat"
+        note_input(app).value = "/p2 Le contrat"
+        await pilot.press("enter")
+        assert [(n.phase, n.kind) for n in s.notes][0] == ("clarification", "question")
+        assert s.contract == ""
+
+
+async def test_back_from_the_closing_screen_the_list_shows_its_corrections(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "à retirer-CL7")
+        await write_note(app, pilot, "reste")
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("delete", "enter")  # the first note, on the closing screen
+        await pilot.press("pageup")
+        await settle(app, pilot)
+        assert not any("CL7" in line for line in note_lines(app))
+
+
+async def test_a_click_on_a_note_never_wipes_what_is_being_typed(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "une note")
+        await pilot.press(*"en cours")
+        await pilot.click(NotesList, offset=(5, 0))
+        await pilot.pause()
+        assert note_input(app).value == "en cours" and screen_of(app).editing is None
+        assert "la note en cours" in text_of(app.screen.query_one("#status", Static))
+
+
+async def test_keys_typed_right_after_enter_on_a_note_go_after_its_line(make_app) -> None:  # type: ignore[no-untyped-def]
+    from tests.functional.conftest import type_fast
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "/q première")
+        type_fast(app, ["up", "enter", *" ajout", "enter"])
+        await settle(app, pilot)
+        assert [(n.kind, n.text) for n in app.control.session.notes] == [
+            ("question", "première ajout")
+        ]
+
+
+async def test_enter_typed_fast_after_delete_starts_no_correction(make_app) -> None:  # type: ignore[no-untyped-def]
+    from tests.functional.conftest import type_fast
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "gardée")
+        type_fast(app, ["up", "delete", "enter"])
+        await pilot.pause()
+        await pilot.pause()
+        if isinstance(app.screen, ConfirmScreen):  # the question is still asked: keep it
+            await pilot.press("escape")
+        assert screen_of(app).editing is None
+        await write_note(app, pilot, "suivante", typed=True)
+        await settle(app, pilot)
+        assert [n.text for n in app.control.session.notes][-1] == "suivante"
+
+
+async def test_choosing_ends_with_projector_mode_and_a_too_small_terminal(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "une note")
+        await pilot.press("up")
+        assert screen_of(app).choosing
+        await pilot.press("f2")
+        assert not screen_of(app).choosing
+        await pilot.press("f2", "up")
+        assert screen_of(app).choosing
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        assert not screen_of(app).choosing
+
+
+async def test_strips_stay_hidden_in_a_too_small_terminal(make_app) -> None:  # type: ignore[no-untyped-def]
+    from tests.functional.conftest import shown
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("pagedown", "pagedown", "pagedown")  # the consultation
+        await write_note(app, pilot, "une note")
+        assert shown(app, "#contract") and shown(app, "#round")
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        assert not shown(app, "#contract") and not shown(app, "#round")
+        assert shown(app, "#too-small")
+
+
+async def test_f3_while_a_deletion_is_on_its_way_waits_for_it(make_app, disk) -> None:  # type: ignore[no-untyped-def]
+    from codev_tui.core.export import default_minutes_path
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "alpha-KX5 texte retiré")
+        await write_note(app, pilot, "beta reste")
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("f3")
+        await settle(app, pilot)
+        minutes = default_minutes_path(app.file.path)
+        disk.hold()
+        await pilot.press("home", "delete", "enter")
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        # Minutes written now would be removed by the deletion once it reaches the disk.
+        assert "F3 de nouveau" in text_of(app.screen.query_one("#status", Static))
+        disk.release()
+        await settle(app, pilot)
+        assert not minutes.exists()
+        await pilot.press("f3")
+        await settle(app, pilot)
+        text = minutes.read_text(encoding="utf-8")
+        assert "beta reste" in text and "alpha-KX5" not in text

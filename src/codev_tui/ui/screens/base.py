@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from codev_tui.core.control import SessionControl
 from codev_tui.core.events import Event
 from codev_tui.core.session import Note
+from codev_tui.core.store import default_minutes_path
 from codev_tui.ui.i18n import Texts
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.note_input import NoteInput
@@ -39,9 +40,10 @@ class SessionScreen(Screen[None]):
         """An event is on disk: the note it was about gets its ✓."""
         note_id = event.note_id
         note = self.control.session.note(note_id) if note_id is not None else None
-        if note is not None:
-            self.query_one(NotesList).redraw(note)
-        self.refresh_status()
+        for notes in self.query(NotesList):  # none while the screen is being composed
+            if note is not None:
+                notes.redraw(note)
+            self.refresh_status()
 
     def refresh_status(self) -> None:
         """Saved, NOT SAVED, and what the keys do now."""
@@ -67,8 +69,13 @@ class SessionScreen(Screen[None]):
             return
         note_id = event.option_list.note_id()
         note = self.control.session.note(note_id) if note_id is not None else None
-        if note is not None:
-            self.start_correction(note)
+        if note is None:
+            return
+        if self.query_one(NoteInput).value.strip():  # never wipe what is being typed
+            self.flash = self.t("finish_typing")
+            self.refresh_status()
+            return
+        self.start_correction(note)
 
     def start_correction(self, note: Note, here: str | None = None) -> None:
         """The note's line, prefixes and all, goes into the input to be corrected; `here` is
@@ -81,11 +88,19 @@ class SessionScreen(Screen[None]):
         self.refresh_status()
 
     def save_correction(self, value: str) -> None:
-        """Enter in the input while correcting: saved; an emptied line asks to delete."""
+        """Enter in the input while correcting: saved; a line with no text left asks to delete.
+
+        A note deleted meanwhile (on the other screen, say) keeps the line in the input: Enter
+        then saves it as a new note, nothing typed is lost."""
         note_id, self.editing = self.editing, None
         if note_id is None:
             return
-        if not value.strip():
+        if self.control.session.note(note_id) is None:
+            self.query_one(NoteInput).value = value
+            self.flash = self.t("note_gone")
+            self.refresh_status()
+            return
+        if not self.control.has_text(value):
             self.ask_delete(note_id)
             return
         self.control.correct(note_id, value)
@@ -104,9 +119,13 @@ class SessionScreen(Screen[None]):
 
         def done(yes: bool | None) -> None:
             if yes:
+                minutes = default_minutes_path(self.control.file.path).exists()
                 self.control.delete(note_id)
-                self.flash = self.t("deleted")
+                self.flash = self.t("minutes_removed" if minutes else "deleted")
                 self.note_changed(note_id)
+                if self.editing == note_id:  # its correction goes with it
+                    self.editing = None
+                    self.query_one(NoteInput).value = ""
             self.after_delete()
             self.refresh_status()
 

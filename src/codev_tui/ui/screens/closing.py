@@ -64,7 +64,7 @@ class ClosingScreen(SessionScreen):
         yield DataTable(id="timing", cursor_type="none", zebra_stripes=True)
         yield Static(id="counts")
         yield Static(Text(self.t("review")), id="review-title")
-        yield NotesList(id="review")
+        yield NotesList(id="review", window=100)  # read from the top: more of it at once
         yield NoteInput(self.correction_typed, self.note_keys, id="note-input")
         yield Static(id="status")
         yield KeysBar()  # Ctrl+P (the palette) is in the help (F1)
@@ -154,7 +154,8 @@ class ClosingScreen(SessionScreen):
         if self.message:
             line.append(" · ")
             line.append_text(self.message)
-        self.query_one("#status", Static).update(line)
+        for widget in self.query("#status"):  # none while the screen is being composed
+            widget.update(line)
 
     # -- the review ---------------------------------------------------------------------------
 
@@ -223,6 +224,10 @@ class ClosingScreen(SessionScreen):
     def action_export(self) -> None:
         """F3: write the Markdown minutes next to the session file and show where."""
         path = default_minutes_path(self.control.file.path)
+        if self.control.removing_files:  # a deletion on its way would remove these minutes
+            self.message = literal(self.t("export_wait"))
+            self.refresh_status()
+            return
         try:
             written = write_minutes(self.control.session, path, force=True, lang=self.t.lang)
         except SaveError as exc:  # a full disk, a read-only folder: said, never a traceback

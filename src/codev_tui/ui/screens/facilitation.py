@@ -157,6 +157,8 @@ class FacilitationScreen(SessionScreen):
 
     def _check_size(self, width: int, height: int) -> None:
         self._size_classes(width, height)
+        if self.has_class("-too-small"):
+            self._choose(False)  # the notes are hidden: none can be chosen
         self.refresh_clock(force=True)
         self.refresh_topbar()
         if self.focused is None or not self.focused.display or self.has_class("-too-small"):
@@ -239,11 +241,12 @@ class FacilitationScreen(SessionScreen):
         """Show a strip with its content (None: hide it)."""
         if content is not None:
             widget = self._strip(name)
-            widget.display = True
+            widget.remove_class("-hidden")
             widget.update(content)
         else:
+            # A class, not `display`: an inline style would beat the "too small" view's CSS.
             for widget in self.query(f"#{name}"):
-                widget.display = False
+                widget.add_class("-hidden")
 
     def refresh_topbar(self) -> None:
         """Script, phase n/N, time of day, planned and projected end, ahead or behind."""
@@ -515,18 +518,22 @@ class FacilitationScreen(SessionScreen):
             else:
                 notes.action_cursor_down()
         elif key == "enter":
-            if notes.note_id() is None:  # the older notes' line: shown, still choosing
+            note_id = notes.note_id()
+            if note_id is None:  # the older notes' line: shown, still choosing
                 notes.show_more()
-            else:
-                self._choose(False)
-                notes.action_select()
+            elif (note := self.control.session.note(note_id)) is not None:
+                # At once, not through the list's message: what is typed next goes after it.
+                self.start_correction(note)
         elif key == "delete":
             if (note_id := notes.note_id()) is not None:
+                # Not choosing while the question is asked: an Enter typed meanwhile answers it.
+                self._choose(False)
                 self.ask_delete(note_id)
         elif key == "escape":
             self._choose(False)
         else:
-            return False  # Ctrl+Z, the clicker's keys…: theirs
+            self._choose(False)  # Ctrl+V, Ctrl+Z…: typing again, and theirs
+            return False
         return True
 
     def start_correction(self, note: Note, here: str | None = None) -> None:
@@ -549,9 +556,9 @@ class FacilitationScreen(SessionScreen):
         self.undo()
 
     def after_delete(self) -> None:
-        """Back to typing; the next note stays chosen, to delete several in a row."""
+        """The next note is chosen, to delete several in a row (Esc: back to typing)."""
         notes = self.query_one(NotesList)
-        self._choose(self.choosing and notes.note_id() is not None)
+        self._choose(self.editing is None and notes.note_id() is not None)
         self.set_focus(self.query_one(NoteInput))
 
     def action_escape(self) -> None:
@@ -582,7 +589,7 @@ class FacilitationScreen(SessionScreen):
             note_input = self.query_one(NoteInput)
             self.set_focus(note_input)
             note_input.insert_text_at_cursor(event.character)
-            self.refresh_status()
+            self._choose(False)
 
     def on_paste(self, event: Paste) -> None:
         """A paste while another widget has the focus goes to the notes input too."""
@@ -590,6 +597,7 @@ class FacilitationScreen(SessionScreen):
         note_input = self.query_one(NoteInput)
         self.set_focus(note_input)
         note_input.paste(event.text)
+        self._choose(False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The round-of-the-table keys show only in a phase that has one.
@@ -660,6 +668,7 @@ class FacilitationScreen(SessionScreen):
     def _projector(self, on: bool) -> None:
         """Projector mode hides the notes; the input stays, its text masked, so typing goes on."""
         self.set_class(on, "-projector")
+        self._choose(False)  # the notes are hidden: none can be chosen
         note_input = self.query_one(NoteInput)
         note_input.password = on
         self.set_focus(note_input)
@@ -685,6 +694,7 @@ class FacilitationScreen(SessionScreen):
         )
 
     def _back_from_closing(self) -> None:
+        self.refresh_notes()  # notes corrected or deleted on the closing screen
         self.refresh_all()
         self.query_one(NoteInput).focus()
 

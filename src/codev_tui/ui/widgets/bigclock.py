@@ -78,7 +78,12 @@ class BigClock(Widget):
     caption: reactive[str] = reactive("", layout=False)
 
     def __init__(
-        self, value: str, state: TimerState, caption: str, *, id: str | None = None  # noqa: A002
+        self,
+        value: str,
+        state: TimerState,
+        caption: str,
+        *,
+        id: str | None = None,  # noqa: A002
     ) -> None:
         super().__init__(id=id, classes=f"-{state.value}")
         self.set_reactive(BigClock.value, value)

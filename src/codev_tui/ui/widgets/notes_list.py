@@ -15,9 +15,9 @@ MORE = "more"
 
 
 class NotesList(OptionList):
-    """Notes, newest last. Only the latest `WINDOW` are laid out (a phase of 10,000 notes
-    opens almost as fast as one of 50); a first line offers the older ones, `WINDOW` more at a
-    time.
+    """Notes, newest last. Only the latest `window` (20 unless said) are laid out: a phase of
+    10,000 notes opens almost as fast as one of 20; a first line offers the older ones,
+    `window` more at a time.
 
     The screen gives the notes and how to draw one (`show`), then tells it what changed
     (`add`, `redraw`, `remove`); a note's line is found by its id, never by scanning.
@@ -31,12 +31,13 @@ class NotesList(OptionList):
 
     WINDOW = 20
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, window: int = 0) -> None:  # noqa: A002
         super().__init__(id=id)
+        self.window = window or self.WINDOW
         self._source: Callable[[], Sequence[Note]] = tuple
         self._draw: Callable[[Note], Text] = lambda note: Text(note.text)
         self._more_label: Callable[[int], str] = lambda n: f"↑ {n}"
-        self._limit = self.WINDOW
+        self._limit = self.window
         """How many of the latest notes are laid out (grows with `show_more` and `add`)."""
 
     def show(
@@ -45,9 +46,9 @@ class NotesList(OptionList):
         draw: Callable[[Note], Text],
         more_label: Callable[[int], str],
     ) -> None:
-        """Show the notes `source` gives (the latest `WINDOW`), the newest highlighted."""
+        """Show the notes `source` gives (the latest `window`), the newest highlighted."""
         self._source, self._draw, self._more_label = source, draw, more_label
-        self._limit = self.WINDOW
+        self._limit = self.window
         self._fill()
         self.highlighted = self.option_count - 1 if self.option_count else None
 
@@ -60,11 +61,11 @@ class NotesList(OptionList):
         self.set_options(options)
 
     def show_more(self) -> None:
-        """Lay out `WINDOW` older notes; the highlight goes to the newest of them (on the
+        """Lay out `window` older notes; the highlight goes to the newest of them (on the
         'older notes' line) or stays on its note."""
         keep = self.note_id()
         first = self.get_option_at_index(1).id if self.option_count > 1 else None
-        self._limit += self.WINDOW
+        self._limit += self.window
         self._fill()
         if keep is not None:
             self.highlight(keep)
