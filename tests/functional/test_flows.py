@@ -864,6 +864,8 @@ async def test_closing_screen_after_the_last_phase(make_app, fake_time) -> None:
         assert file_mode(minutes) == stat.S_IRUSR | stat.S_IWUSR
         exported = text_of(app.screen.query_one("#status", Static))
         assert exported.endswith(f"Compte rendu écrit : {minutes}")
+        shown = "".join(line.strip() for line in screen_text(app).splitlines())
+        assert str(minutes) in shown  # the whole path, however long, on the status lines
         text = minutes.read_text(encoding="utf-8")
         assert "secret du client" in text  # no longer confidential
         assert "contexte" not in text  # made confidential

@@ -36,7 +36,7 @@ class ClosingScreen(SessionScreen):
     #review { height: 1fr; min-height: 3; }
     #note-input { display: none; height: 3; }
     ClosingScreen.-editing #note-input { display: block; }
-    #status { height: auto; padding: 0 1; }
+    #status { height: auto; padding: 0 1; color: $text-muted; }
     ClosingScreen.-unsaved #status, ClosingScreen.-export-failed #status {
         background: $error; color: $background; text-style: bold;
     }
