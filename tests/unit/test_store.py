@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -682,7 +683,7 @@ def test_a_note_is_appended_not_rewritten(data_dir, script, roster, wall, monkey
 def _bytes_written_for_one_note(file: SessionFile, monkeypatch) -> tuple[list[int], list]:
     writes: list[int] = []
     dumped: list = []
-    real_write, real_dumps = os.write, store.tomli_w.dumps
+    real_write, real_dumps = os.write, tomli_w.dumps
 
     def counting_write(fd, data):
         writes.append(len(data))
@@ -693,7 +694,7 @@ def _bytes_written_for_one_note(file: SessionFile, monkeypatch) -> tuple[list[in
         return real_dumps(obj, *args, **kwargs)
 
     monkeypatch.setattr(store.os, "write", counting_write)
-    monkeypatch.setattr(store.tomli_w, "dumps", counting_dumps)
+    monkeypatch.setattr(tomli_w, "dumps", counting_dumps)
     file.record("note", phase="plan", kind="note", text="même note " * 20, author="Chen")
     monkeypatch.undo()
     return writes, dumped

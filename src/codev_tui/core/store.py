@@ -28,7 +28,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import fcntl
-import glob
 import json
 import os
 import re
@@ -40,8 +39,6 @@ from datetime import UTC, datetime
 from json.decoder import scanstring as _scanstring
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from codev_tui.core.events import (
     EVENTS,
@@ -134,6 +131,8 @@ def _decode_strings(data: dict[str, Any]) -> dict[str, Any]:
 
 def encode_record(event: Event | dict[str, Any]) -> bytes:
     """One event (or a record's fields) as TOML bytes, ending with its checksum line."""
+    import tomli_w  # here: opening a session to show it writes nothing
+
     fields = event.to_record() if isinstance(event, Event) else event
     body = tomli_w.dumps(_encode_strings(fields)).encode("utf-8")
     record = _RECORD_HEAD + body
@@ -538,6 +537,8 @@ class SessionFile:
             "session": _encode_strings(head),
             "script": script_to_data(script),
         }
+        import tomli_w
+
         text = (
             "# codev-tui session file: private (0600). Written by codev;"
             " do not edit while it runs.\n" + tomli_w.dumps(header)
@@ -697,6 +698,8 @@ class SessionFile:
         for text in texts:
             # As a record holds it (a text TOML cannot hold is stored base64-encoded).
             marks.append(encode_record({"x": text})[len(_RECORD_HEAD) : -_CRC_WIDTH])
+        import glob
+
         name = glob.escape(self.path.name)
         torn = self.path.parent.glob(f"{name}.torn-*")
         leftovers = self.path.parent.glob(f".{name}.*.tmp")
