@@ -357,19 +357,25 @@ async def test_a_paste_while_choosing_a_note_is_typing(make_app) -> None:  # typ
         assert [n.text for n in app.control.session.notes] == ["une", "collée\nentière"]
 
 
-async def test_deleting_after_writing_the_minutes_removes_them(make_app) -> None:  # type: ignore[no-untyped-def]
+async def minutes_of_two_notes(app, pilot) -> Path:  # type: ignore[no-untyped-def]
+    """Two notes taken, the closing screen, F3: the minutes written beside the session."""
     from codev_tui.core.export import default_minutes_path
 
+    await write_note(app, pilot, "alpha-KX5 texte retiré")
+    await write_note(app, pilot, "beta reste")
+    await pilot.press("f10")
+    await pilot.pause()
+    await pilot.press("f3")
+    await settle(app, pilot)
+    minutes = default_minutes_path(app.file.path)
+    assert "alpha-KX5" in minutes.read_text(encoding="utf-8")
+    return minutes
+
+
+async def test_deleting_after_writing_the_minutes_removes_them(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await write_note(app, pilot, "alpha-KX5 texte retiré")
-        await write_note(app, pilot, "beta reste")
-        await pilot.press("f10")
-        await pilot.pause()
-        await pilot.press("f3")
-        await settle(app, pilot)
-        minutes = default_minutes_path(app.file.path)
-        assert "alpha-KX5" in minutes.read_text(encoding="utf-8")
+        minutes = await minutes_of_two_notes(app, pilot)
         await pilot.press("home", "delete", "enter")
         await settle(app, pilot)
         # The minutes may show the note in many forms (anonymized, split into a table...):
@@ -513,17 +519,9 @@ async def test_strips_stay_hidden_in_a_too_small_terminal(make_app) -> None:  # 
 
 
 async def test_f3_while_a_deletion_is_on_its_way_waits_for_it(make_app, disk) -> None:  # type: ignore[no-untyped-def]
-    from codev_tui.core.export import default_minutes_path
-
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await write_note(app, pilot, "alpha-KX5 texte retiré")
-        await write_note(app, pilot, "beta reste")
-        await pilot.press("f10")
-        await pilot.pause()
-        await pilot.press("f3")
-        await settle(app, pilot)
-        minutes = default_minutes_path(app.file.path)
+        minutes = await minutes_of_two_notes(app, pilot)
         disk.hold()
         await pilot.press("home", "delete", "enter")
         await pilot.pause()
