@@ -952,6 +952,21 @@ def _schema_1_file(data_dir, script, roster, wall) -> Path:
     return path
 
 
+def test_a_deletion_removes_a_side_file_holding_a_copy_of_its_text(data_dir, script, roster, wall):
+    # Schema 1 copied a contract's text into a record that does not name its note.
+    path = _schema_1_file(data_dir, script, roster, wall)
+    torn = path.with_name(path.name + ".torn-old")
+    torn.write_bytes(
+        encode_record({"seq": 20, "t": wall.advance(1), "type": "contract", "text": "Le contrat"})[
+            :-12
+        ]
+    )
+    with SessionFile.open(path, now=wall) as file:
+        file.record("delete", note=1)
+    assert not torn.exists()
+    assert b"Le contrat" not in folder_bytes(data_dir)
+
+
 def test_a_schema_1_file_opens_and_is_brought_to_schema_2(data_dir, script, roster, wall):
     path = _schema_1_file(data_dir, script, roster, wall)
     session = read_session(path)

@@ -696,8 +696,10 @@ class SessionFile:
         temporary file a crash left behind (it may hold the whole session)."""
         marks = [b"\nid = %d\n" % note, b"\nnote = %d\n" % note]
         for text in texts:
-            # As a record holds it (a text TOML cannot hold is stored base64-encoded).
-            marks.append(encode_record({"x": text})[len(_RECORD_HEAD) : -_CRC_WIDTH])
+            # The value as a record holds it, whatever its field (a text TOML cannot hold is
+            # stored base64-encoded): `x = "…"\n` gives `"…"\n`.
+            line = encode_record({"x": text})[_RECORD_HEAD_LEN:-_CRC_WIDTH]
+            marks.append(line.partition(b" = ")[2])
         import glob
 
         name = glob.escape(self.path.name)
