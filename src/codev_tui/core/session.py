@@ -329,8 +329,7 @@ class Session:
         if name:
             # A new round starts when the floor goes back up the order (or starts again).
             phase_id = self.phase.id
-            rounds = [t.round for t in reversed(self.turns) if t.phase == phase_id][:1]
-            number = rounds[0] if rounds else 0
+            number = self.round_number
             order = self.roster.consultants
             previous = self.speaker
             if (
