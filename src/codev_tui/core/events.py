@@ -115,7 +115,6 @@ class Event:
             value = given.get(name, MISSING)
             if type(value) not in accepted:
                 if value is MISSING and default is not MISSING:
-                    value = default
                     continue  # the class's own default
                 as_given = False
                 if float in accepted and type(value) is int:

@@ -64,7 +64,6 @@ _RECORD_HEAD = b"[[events]]\n"
 _RECORD_HEAD_LEN = len(_RECORD_HEAD)
 _CRC_WIDTH = len(b'crc = "00000000"\n')
 _SCHEMA_LINE = re.compile(rb"(?m)^schema = [0-9]+$")
-_RECORD_HEAD_TEXT = "[[events]]\n"
 _JSON = json.JSONDecoder(strict=False)  # a tab stays raw in a TOML string
 _FIELD_LINES = tuple(
     (f"\n{key} = ".encode(), f'\n,"{key}":'.encode())
@@ -266,11 +265,6 @@ class _Parsed:
     def line_at(self, offset: int) -> int:
         """The 1-based line of a byte offset."""
         return self.raw.count(b"\n", 0, offset) + 1
-
-    @property
-    def good(self) -> bytes:
-        """The header and every complete record."""
-        return self.raw[: self.good_end]
 
     def header(self) -> dict[str, Any]:
         """The header's TOML: schema, session, script."""
@@ -668,7 +662,7 @@ class SessionFile:
             text
             for _, e in records
             if e.note_id == event.note
-            and (text := getattr(e, "text", None) if not isinstance(e, Tombstone) else None)
+            and (text := getattr(e, "text", None))
         }
         pieces = [parsed.raw[: parsed.header_end]]
         for chunk, old in records:
