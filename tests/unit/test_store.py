@@ -877,12 +877,12 @@ def test_a_failed_deletion_keeps_the_file_and_can_be_retried(
     assert [n.id for n in read_session(file.path).notes] == [1, 3, 4]
 
 
-def test_files_named_with_the_deletion_are_removed_with_it(data_dir, script, roster, wall):
+def test_a_deletion_removes_the_minutes_beside_the_session(data_dir, script, roster, wall):
     with new_session(data_dir, script, roster, wall, notes=1) as file:
         file.record("note", phase="expose", kind="note", text="à effacer")
         minutes = file.path.with_suffix(".md")
-        minutes.write_text("- à effacer\n")
-        file.write(file.make_event("delete", note=2), [minutes])
+        minutes.write_text("- À EFFACER\n")  # in another form than the note's
+        file.record("delete", note=2)
         assert not minutes.exists()
 
 

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from codev_tui.core.clock import Clock, Countdown, TimerState
-from codev_tui.core.events import Event, NoteEdited
+from codev_tui.core.events import Event, NoteDeleted, NoteEdited
 from codev_tui.core.notes import PASTED_NEWLINE, note_line, parse_note
 from codev_tui.core.session import Note, Session
-from codev_tui.core.store import SessionFile, WallClock, default_minutes_path
+from codev_tui.core.store import SessionFile, WallClock
 
-Submit = Callable[[Event, Sequence[Path]], None]
-"""Hands an event to the writer, with files to remove once it is on disk."""
+Submit = Callable[[Event], None]
+"""Hands an event to the writer."""
 
 
 @dataclass
@@ -44,8 +43,8 @@ class SessionControl:
         self.save_error = ""
         self._pending: dict[int, int] = {}
         """Per note id, its events not yet on disk: the note shows ✓ only at zero."""
-        self._removing: list[Event] = []
-        """Events not yet on disk that will remove files (the minutes beside a deleted note)."""
+        self._deleting = 0
+        """Deletions not yet on disk (each removes the minutes beside the session)."""
         self._undo: list[Undo] = []
         self.countdown = self._countdown_for_current()
         self.bell_rung = self.countdown.remaining() < 0
@@ -63,19 +62,20 @@ class SessionControl:
         self.session.apply(event)
         return event
 
-    def _send(self, event: Event, remove: Sequence[Path] = ()) -> None:
+    def _send(self, event: Event) -> None:
         """Hand a folded event to the writer; its note shows ✓ once it is on disk."""
         self.unsaved += 1
         if (note := event.note_id) is not None:
             self._pending[note] = self._pending.get(note, 0) + 1
-        if remove:
-            self._removing.append(event)
-        self._submit(event, remove)
+        if isinstance(event, NoteDeleted):
+            self._deleting += 1
+        self._submit(event)
 
     def saved(self, event: Event) -> None:
         """Called once an event is on disk."""
         self.unsaved = max(0, self.unsaved - 1)
-        self._removing = [e for e in self._removing if e is not event]
+        if isinstance(event, NoteDeleted):
+            self._deleting -= 1
         note = event.note_id
         if note is not None and note in self._pending:
             self._pending[note] -= 1
@@ -89,10 +89,10 @@ class SessionControl:
         return note_id not in self._pending
 
     @property
-    def removing_files(self) -> bool:
-        """Whether an event on its way to the disk will remove files beside the session (files
-        written now, such as the minutes, would go with them)."""
-        return bool(self._removing)
+    def deleting(self) -> bool:
+        """Whether a deletion is on its way to the disk (minutes written beside the session now
+        would go with it)."""
+        return self._deleting > 0
 
     def failed(self, message: str) -> None:
         """Called when a write failed; it will be retried."""
@@ -324,8 +324,7 @@ class SessionControl:
             return None
         self._undo.append(Undo(replace(note), deleted=True))
         event = self._fold("delete", note=note_id)
-        minutes = default_minutes_path(self.file.path)
-        self._send(event, [minutes] if minutes.exists() else [])
+        self._send(event)
         return event
 
     def undo(self) -> Note | None:

@@ -34,7 +34,7 @@ import re
 import tomllib
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from json.decoder import scanstring as _scanstring
 from pathlib import Path
@@ -606,24 +606,15 @@ class SessionFile:
         self._seq += 1
         return cls(seq=self._seq, t=self._now(), **fields)
 
-    def write(self, event: Event, remove: Sequence[Path] = ()) -> None:
+    def write(self, event: Event) -> None:
         """Put one event on disk; raise SaveError on failure, keeping what was saved intact.
 
-        A note's deletion rewrites the file without any of the note's text (`_purge`), then
-        removes the files of `remove` (minutes beside it that may show the note). Any other
-        event is appended with a single write and an fsync; on failure the file is cut back to
-        its last good size.
+        A note's deletion rewrites the file without any of the note's text (`_purge`). Any
+        other event is appended with a single write and an fsync; on failure the file is cut
+        back to its last good size.
         """
         if isinstance(event, NoteDeleted):
             self._purge(event)
-            for stale in remove:
-                try:
-                    stale.unlink(missing_ok=True)
-                except OSError as exc:
-                    raise SaveError(f"cannot remove {stale.name}: {exc.strerror or exc}") from None
-            if remove:
-                with contextlib.suppress(OSError):
-                    fsync_dir(self.path.parent)
             return
         record = encode_record(event)
         try:
@@ -661,8 +652,7 @@ class SessionFile:
         texts = {
             text
             for _, e in records
-            if e.note_id == event.note
-            and (text := getattr(e, "text", None))
+            if e.note_id == event.note and (text := getattr(e, "text", None))
         }
         pieces = [parsed.raw[: parsed.header_end]]
         for chunk, old in records:
@@ -686,8 +676,10 @@ class SessionFile:
         self._forget_in_side_files(event.note, texts)
 
     def _forget_in_side_files(self, note: int, texts: set[str]) -> None:
-        """Remove the torn records set aside earlier that were about the deleted note, and any
-        temporary file a crash left behind (it may hold the whole session)."""
+        """Remove the torn records set aside earlier that were about the deleted note, any
+        temporary file a crash left behind (it may hold the whole session) and the minutes
+        written beside the session (they may show the note in many forms: F3 writes them
+        again)."""
         marks = [b"\nid = %d\n" % note, b"\nnote = %d\n" % note]
         for text in texts:
             # The value as a record holds it, whatever its field (a text TOML cannot hold is
@@ -697,11 +689,14 @@ class SessionFile:
         import glob
 
         name = glob.escape(self.path.name)
-        torn = self.path.parent.glob(f"{name}.torn-*")
-        leftovers = self.path.parent.glob(f".{name}.*.tmp")
-        for side in [*torn, *leftovers]:
+        torn = list(self.path.parent.glob(f"{name}.torn-*"))
+        whatever_they_hold = [
+            *self.path.parent.glob(f".{name}.*.tmp"),
+            default_minutes_path(self.path),
+        ]
+        for side in [*torn, *whatever_they_hold]:
             try:
-                if side.name.endswith(".tmp") or any(m in side.read_bytes() for m in marks):
+                if side in whatever_they_hold or any(m in side.read_bytes() for m in marks):
                     side.unlink()
             except FileNotFoundError:
                 continue

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable
 
 from codev_tui.core.events import Event
 from codev_tui.core.store import SaveError, SessionFile
-
-Remove = Sequence[Path]
 
 
 class BackgroundWriter:
@@ -33,7 +30,7 @@ class BackgroundWriter:
         self._on_saved = on_saved
         self._on_failed = on_failed
         self._retry_every = retry_every
-        self._queue: queue.Queue[tuple[Event, Remove] | None] = queue.Queue()
+        self._queue: queue.Queue[Event | None] = queue.Queue()
         self._wake = threading.Event()
         self._pending = 0
         self._closing = False
@@ -47,11 +44,11 @@ class BackgroundWriter:
         with self._idle:
             return self._pending
 
-    def submit(self, event: Event, remove: Remove = ()) -> None:
-        """Queue an event for writing, with files to remove along with it (see SessionFile)."""
+    def submit(self, event: Event) -> None:
+        """Queue an event for writing."""
         with self._idle:
             self._pending += 1
-        self._queue.put((event, remove))
+        self._queue.put(event)
 
     def retry_now(self) -> None:
         """Retry a failed write at once instead of waiting."""
@@ -73,11 +70,10 @@ class BackgroundWriter:
         return saved
 
     def _run(self) -> None:
-        while (job := self._queue.get()) is not None:
-            event, remove = job
+        while (event := self._queue.get()) is not None:
             while True:
                 try:
-                    self._file.write(event, remove)
+                    self._file.write(event)
                 except Exception as exc:  # noqa: BLE001 - this thread must never die: retried
                     reason = str(exc) if isinstance(exc, SaveError) else f"not saved: {exc!r}"
                     self._on_failed(event, reason)

@@ -224,7 +224,7 @@ class ClosingScreen(SessionScreen):
     def action_export(self) -> None:
         """F3: write the Markdown minutes next to the session file and show where."""
         path = default_minutes_path(self.control.file.path)
-        if self.control.removing_files:  # a deletion on its way would remove these minutes
+        if self.control.deleting:  # a deletion on its way would remove these minutes
             self.message = literal(self.t("export_wait"))
             self.refresh_status()
             return
