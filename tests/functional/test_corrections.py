@@ -536,3 +536,35 @@ async def test_f3_while_a_deletion_is_on_its_way_waits_for_it(make_app, disk) ->
         await settle(app, pilot)
         text = minutes.read_text(encoding="utf-8")
         assert "beta reste" in text and "alpha-KX5" not in text
+
+
+async def test_after_a_deletion_on_the_closing_screen_the_next_note_is_highlighted(
+    make_app,
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for text in ("un", "deux", "trois"):
+            await write_note(app, pilot, text)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("down", "delete", "enter")  # "deux"
+        await settle(app, pilot)
+        # The keys act at once on the note now under the highlight: Space on "trois".
+        await pilot.press("space")
+        assert [n.confidential for n in app.control.session.notes] == [False, True]
+
+
+async def test_the_closing_status_line_shows_its_keys_again_after_an_action(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await write_note(app, pilot, "un")
+        await write_note(app, pilot, "deux")
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("delete", "enter")
+        await settle(app, pilot)
+        assert "Ctrl+Z la rétablit" in text_of(app.screen.query_one("#status", Static))
+        await pilot.press("space")  # Ctrl+Z would now undo this, not the deletion
+        await settle(app, pilot)
+        status = text_of(app.screen.query_one("#status", Static))
+        assert "Ctrl+Z la rétablit" not in status and "Suppr supprimer" in status

@@ -176,12 +176,6 @@ class CodevApp(App[int]):
             if isinstance(screen, SessionScreen):
                 screen.refresh_status()
 
-    def _facilitation(self) -> FacilitationScreen | None:
-        for screen in self.screen_stack:
-            if isinstance(screen, FacilitationScreen):
-                return screen
-        return None
-
     # -- app-wide actions ---------------------------------------------------------------------
 
     async def action_quit(self) -> None:

@@ -160,6 +160,10 @@ class SessionScreen(Screen[None]):
             notes.highlight(note_id)
         self.refresh_status()
 
+    def _more_label(self, hidden: int) -> str:
+        """The first line of a list that does not show its oldest notes."""
+        return self.t("more_notes", n=hidden)
+
     def lists(self, note: Note) -> bool:
         """Whether this screen's list shows the note."""
         return True

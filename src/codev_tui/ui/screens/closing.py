@@ -137,9 +137,6 @@ class ClosingScreen(SessionScreen):
             line.append(" ✎", style="dim")
         return line
 
-    def _more_label(self, hidden: int) -> str:
-        return self.t("more_notes", n=hidden)
-
     def refresh_status(self) -> None:
         """Saved or NOT SAVED, then what the keys do, or where the minutes went."""
         c, t = self.control, self.t
@@ -168,8 +165,10 @@ class ClosingScreen(SessionScreen):
         note = self._highlighted()
         if note is None or self.editing is not None:
             return
+        self.flash = ""
         self.control.set_confidential(note, not note.confidential)
-        self.note_changed(note.id)
+        self.query_one(NotesList).redraw(note)  # at its place: no need to sort every note again
+        self._session_changed()
 
     def start_correction(self, note: Note, here: str | None = None) -> None:
         """The input shows up with the note's line in it."""
@@ -193,6 +192,7 @@ class ClosingScreen(SessionScreen):
         """Delete: asks first (Enter deletes, Escape keeps it)."""
         note = self._highlighted()
         if note is not None and self.editing is None:
+            self.flash = ""
             self.ask_delete(note.id)
 
     def action_undo(self) -> None:
@@ -200,11 +200,15 @@ class ClosingScreen(SessionScreen):
         self.undo()
 
     def note_changed(self, note_id: int) -> None:
-        """A note was corrected, deleted or restored: the list (in phase order), the counts;
-        minutes written before are now out of date."""
+        """A note was corrected, deleted or restored: the list again in phase order (a
+        correction may move a note to another phase)."""
         review = self.query_one(NotesList)
         review.refill()
         review.highlight(note_id)
+        self._session_changed()
+
+    def _session_changed(self) -> None:
+        """The counts; minutes written before are now out of date."""
         self.refresh_counts()
         if self.message and not self.has_class("-export-failed"):
             self.message = literal(self.t("export_stale"))
@@ -224,6 +228,7 @@ class ClosingScreen(SessionScreen):
     def action_export(self) -> None:
         """F3: write the Markdown minutes next to the session file and show where."""
         path = default_minutes_path(self.control.file.path)
+        self.flash = ""
         if self.control.deleting:  # a deletion on its way would remove these minutes
             self.message = literal(self.t("export_wait"))
             self.refresh_status()

@@ -15,7 +15,6 @@ from textual.widgets import Static
 
 from codev_tui.core.clock import format_clock, format_duration
 from codev_tui.core.control import SessionControl
-from codev_tui.core.events import Event
 from codev_tui.core.session import Note
 from codev_tui.ui.i18n import Texts, localize_bindings
 from codev_tui.ui.screens.base import SessionScreen
@@ -198,7 +197,7 @@ class FacilitationScreen(SessionScreen):
         cd = self.control.countdown
         value = format_clock(cd.remaining())
         state = cd.state()
-        key = f"{value}|{state}|{self.control.unsaved}"
+        key = f"{value}|{state}"
         if not force and key == self._last_clock:
             return
         self._last_clock = key
@@ -448,14 +447,6 @@ class FacilitationScreen(SessionScreen):
         self.query_one(NotesList).show(
             lambda: s.notes_in(s.phase.id), self._note_prompt, self._more_label
         )
-
-    def _more_label(self, hidden: int) -> str:
-        return self.t("more_notes", n=hidden)
-
-    def event_saved(self, event: Event) -> None:
-        """An event is on disk: its note gets its ✓, the status line its count."""
-        super().event_saved(event)
-        self.refresh_clock(force=True)
 
     def save_note(self, value: str) -> None:
         """Enter: the note (or the correction) goes to the session; ✓ once it is on disk."""

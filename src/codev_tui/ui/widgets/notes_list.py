@@ -73,10 +73,13 @@ class NotesList(OptionList):
             self.highlighted = max(0, self.get_option_index(first) - 1)
 
     def refill(self) -> None:
-        """Draw the list again from its source (a note came back at its place)."""
-        keep = self.note_id()
+        """Draw the list again from its source (a note came back at its place, or moved); the
+        highlight stays on its note, or at its place when the note is gone."""
+        keep, place = self.note_id(), self.highlighted
         self._fill()
         self.highlight(keep)
+        if self.highlighted is None and place is not None and self.option_count:
+            self.highlighted = min(place, self.option_count - 1)
 
     def note_id(self) -> int | None:
         """The id of the highlighted note, None when it is the 'older notes' line or nothing."""
