@@ -693,9 +693,7 @@ class _Minutes:
     def phases(self) -> None:
         s = self.session
         # What shows in a section of its own is not a note of its phase too.
-        own_ids = {x.note for x in (*s.actions, *s.learnings, *s.evaluations)}
-        if s.contract_note is not None:
-            own_ids.add(s.contract_note.id)
+        own_ids = {note_id for note_id, _ in self.items()}
         by_phase: dict[str, list[Note]] = {}
         for note in s.notes:
             if note.text and note.id not in own_ids and self.visible(note):
@@ -720,16 +718,21 @@ class _Minutes:
             self.heading(3, self.words["other_notes"])
             self.by_kind([n for notes in by_phase.values() for n in notes])
 
-    def sections_of_items(self) -> dict[str, list[str]]:
-        """Per phase, the sections showing the items typed in it (visible ones only)."""
-        s, words = self.session, self.words
-        found: dict[str, list[str]] = {}
+    def items(self) -> list[tuple[int | None, str]]:
+        """What shows in a section of its own: the note it was typed as, and the section."""
+        s = self.session
         contract = s.contract_note.id if s.contract_note is not None else None
         items: list[tuple[int | None, str]] = [(contract, "contract")]
         items += [(a.note, "actions") for a in s.actions]
         items += [(x.note, "learnings") for x in s.learnings]
         items += [(e.note, "evaluation") for e in s.evaluations]
-        for note_id, key in items:
+        return items
+
+    def sections_of_items(self) -> dict[str, list[str]]:
+        """Per phase, the sections showing the items typed in it (visible ones only)."""
+        s, words = self.session, self.words
+        found: dict[str, list[str]] = {}
+        for note_id, key in self.items():
             note = s.note(note_id) if note_id is not None else None
             if note is not None and note.text and self.visible(note):
                 titles = found.setdefault(note.phase, [])
