@@ -19,6 +19,7 @@ from codev_tui.core.script import (
     PhaseScript,
     ScriptError,
     format_minutes,
+    load_any_script,
     load_bundled_script,
     load_script,
 )
@@ -127,9 +128,7 @@ def choose_script(spec: str | None) -> tuple[PhaseScript, Path]:
     """The script `--script` names and its path: a bundled name is trusted (no pydantic),
     a file a person wrote is validated."""
     path = resolve_script(spec)
-    if spec is None or spec in locations.bundled_scripts():
-        return load_bundled_script(path), path
-    return load_script(path), path
+    return load_any_script(path), path
 
 
 def cmd_check(files: list[Path]) -> int:
