@@ -382,7 +382,9 @@ async def test_deleting_after_writing_the_minutes_removes_them(make_app) -> None
         # they go with it, and the status line says so.
         assert b"alpha-KX5" not in folder_bytes(app.file.path.parent)
         assert not minutes.exists()
-        assert "F3 pour le récrire" in text_of(app.screen.query_one("#status", Static))
+        status = text_of(app.screen.query_one("#status", Static))
+        assert "F3 pour le récrire" in status
+        assert status.count("F3") == 1  # said once: not also "changed since the minutes"
         await pilot.press("f3")
         await settle(app, pilot)
         text = minutes.read_text(encoding="utf-8")

@@ -208,10 +208,11 @@ class ClosingScreen(SessionScreen):
         self._session_changed()
 
     def _session_changed(self) -> None:
-        """The counts; minutes written before are now out of date."""
+        """The counts; minutes written before are now out of date (or, deleting, gone: the
+        status line says so once)."""
         self.refresh_counts()
         if self.message and not self.has_class("-export-failed"):
-            self.message = literal(self.t("export_stale"))
+            self.message = Text() if self.control.deleting else literal(self.t("export_stale"))
         self.refresh_status()
 
     def action_escape(self) -> None:
