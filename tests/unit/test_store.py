@@ -243,7 +243,7 @@ def test_a_name_another_codev_is_creating_right_now_is_skipped(data_dir, script,
         with SessionFile.create(data_dir, script, roster, now=wall) as file:
             assert file.path.name == f"{name}-2.toml"
     finally:
-        store._release_lock(held)
+        store._release_lock(held, data_dir / f"{name}.toml")
 
 
 # -- the lock --------------------------------------------------------------------------------------

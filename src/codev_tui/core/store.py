@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import errno
 import fcntl
 import json
 import os
 import re
+import stat
 import tomllib
 import unicodedata
 import zlib
@@ -175,18 +177,52 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create the session folder, readable by its owner only (0700).
+    """Create the session folder, and each missing folder above it, readable by its owner only
+    (0700, whatever the umask).
 
-    An existing folder loses its group and other permissions, but is never given more: a folder
-    made read-only on purpose stays read-only.
+    Only `folder` (the data folder codev owns) and the folders made here are changed: an existing
+    `folder` loses its group and other permissions, but is never given more (a folder made
+    read-only on purpose stays read-only); a folder above it that was there is never touched.
     """
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        missing = []
+        at = folder
+        while not at.exists() and at != at.parent:
+            missing.append(at)
+            at = at.parent
+        for new in reversed(missing):
+            try:
+                new.mkdir(mode=0o700)
+            except FileExistsError:
+                continue  # made by another process meanwhile: not ours to change
+            new.chmod(0o700)  # mkdir's mode went through the umask
         mode = folder.stat().st_mode & 0o777
         if mode & 0o077:
             folder.chmod(mode & 0o700)
     except OSError as exc:
         raise SaveError(f"cannot use the folder {folder}: {exc.strerror or exc}") from None
+
+
+def _real_session_path(path: Path) -> Path:
+    """The real path of an existing session file (symbolic links resolved), or a SessionError;
+    nothing is created or changed."""
+    real = Path(os.path.realpath(path))
+    try:
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        raise SessionError(f"{path}: no such session file") from None
+    except OSError as exc:
+        raise SessionError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(mode):
+        raise SessionError(f"{path}: not a regular file, not a session file")
+    return real
+
+
+def _in_data_dir(path: Path) -> bool:
+    """Whether `path` is in the data folder codev owns (the only folder it makes private)."""
+    from codev_tui import locations  # here: only opening a session needs it
+
+    return path.parent == Path(os.path.realpath(locations.data_dir()))
 
 
 class _Parsed:
@@ -496,21 +532,8 @@ class SessionFile:
         ensure_private_dir(folder)
         created = now()
         local = created.astimezone()
-        stem = f"{local:%Y-%m-%d_%H%M}_{slugify(roster.topic)}"
-        path = folder / f"{stem}.toml"
-        n = 2
-        while True:
-            lock_fd = None
-            if not path.exists():
-                with contextlib.suppress(LockedError):
-                    lock_fd = _acquire_lock(path)
-            # Another codev may have created this name since the check: never write over it.
-            if lock_fd is not None and not path.exists():
-                break
-            if lock_fd is not None:
-                _release_lock(lock_fd)
-            path = folder / f"{stem}-{n}.toml"
-            n += 1
+        folder = Path(os.path.realpath(folder))
+        path, lock_fd = _claim_name(folder, f"{local:%Y-%m-%d_%H%M}_{slugify(roster.topic)}")
         import uuid  # only here: opening a session never needs it
 
         head: dict[str, Any] = {
@@ -542,7 +565,7 @@ class SessionFile:
             session = _load_session(_Parsed(path))[0]
             return cls(path, session, lock_fd, now)
         except BaseException:
-            _release_lock(lock_fd)
+            _release_lock(lock_fd, path)
             raise
 
     @classmethod
@@ -551,7 +574,14 @@ class SessionFile:
 
         A file of schema 1 is brought to schema 2 (its header says so) before anything new is
         written: an older codev then refuses it rather than misread its new events.
+
+        The file is used at its real path (symbolic links resolved): one lock per real file. A
+        missing file is a SessionError and nothing is created; only the data folder codev owns
+        is made private, never the folder of a file given from elsewhere.
         """
+        path = _real_session_path(path)
+        if _in_data_dir(path):
+            ensure_private_dir(path.parent)
         lock_fd = _acquire_lock(path)
         try:
             parsed = _Parsed(path)
@@ -572,17 +602,17 @@ class SessionFile:
                 raise SaveError(f"cannot make {path.name} private: {exc.strerror or exc}") from None
             file = cls(path, session, lock_fd, now)
         except BaseException:
-            _release_lock(lock_fd)
+            _release_lock(lock_fd, path)
             raise
         file.repaired = repaired
         return file
 
     def close(self) -> None:
-        """Release the file and its lock."""
+        """Release the file and its lock (the lock file goes)."""
         if self._fd >= 0:
             os.close(self._fd)
             self._fd = -1
-            _release_lock(self._lock_fd)
+            _release_lock(self._lock_fd, self.path)
 
     def __enter__(self) -> SessionFile:
         return self
@@ -713,34 +743,115 @@ class SessionFile:
         return event
 
 
+def _claim_name(folder: Path, stem: str) -> tuple[Path, int]:
+    """A new file name in `folder` (`stem.toml`, else `stem-2.toml`...) and its lock, taken
+    before the file exists: another codev may create the same name at the same time."""
+    path = folder / f"{stem}.toml"
+    n = 2
+    while True:
+        lock_fd = None
+        if not path.exists():
+            with contextlib.suppress(LockedError):
+                lock_fd = _acquire_lock(path)
+        # Another codev may have created this name since the check: never write over it.
+        if lock_fd is not None and not path.exists():
+            return path, lock_fd
+        if lock_fd is not None:
+            _release_lock(lock_fd, path)
+        path = folder / f"{stem}-{n}.toml"
+        n += 1
+
+
 def _lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.lock")
 
 
+_LOCK_CONTENT = re.compile(rb"[0-9]*\n?")
+"""What a lock file holds: its holder's process id, or nothing yet."""
+
+
 def _acquire_lock(path: Path) -> int:
-    """Take the session's lock; an abandoned lock (its process died) is taken over."""
+    """Take the session's lock (`.NAME.lock` beside it); an abandoned lock (its process died)
+    is taken over.
+
+    The lock file is never followed when it is a symbolic link, never truncated nor written
+    when it is not one codev made (another owner, another name for the same file, other
+    content): those are refused. A lock file is removed when released, so once the lock is
+    taken the path must still name the file locked; if it does not, the holder removed it
+    meanwhile and the lock is taken again on the new file.
+    """
     lock = _lock_path(path)
-    try:
-        ensure_private_dir(path.parent)
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
-    except (OSError, SaveError) as exc:
-        raise SaveError(f"cannot lock {path.name}: {exc}") from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "?"
-        os.close(fd)
-        raise LockedError(
-            f"{path.name} is already open in another codev (process {holder}); close it there first"
-        ) from None
+    while True:
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise SaveError(
+                    f"cannot lock {path.name}: {lock} is a symbolic link, not codev's lock file; "
+                    "remove it"
+                ) from None
+            raise SaveError(f"cannot lock {path.name}: {exc.strerror or exc}") from None
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise LockedError(
+                    f"{path.name} is already open in another codev (process {_holder(fd)}); "
+                    "close it there first"
+                ) from None
+            mine = os.fstat(fd)
+            if _names(lock, mine):
+                if not _is_lock_file(fd, mine):
+                    raise SaveError(
+                        f"cannot lock {path.name}: {lock} is not codev's lock file (another "
+                        "owner, another link or other content); remove it"
+                    )
+                break
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # its holder removed it between our open and our lock: again
     with contextlib.suppress(OSError):
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
     return fd
 
 
-def _release_lock(fd: int) -> None:
-    # The lock file stays: unlinking it would let two processes lock two different inodes.
+def _holder(fd: int) -> str:
+    """The process id a lock file holds, as far as it can be read."""
+    try:
+        return os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "?"
+    except OSError:
+        return "?"
+
+
+def _is_lock_file(fd: int, st: os.stat_result) -> bool:
+    """Whether an open file is one codev made to lock: a regular file of ours, of one name,
+    holding a process id or nothing."""
+    if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid() or st.st_nlink != 1:
+        return False
+    return st.st_size <= 32 and _LOCK_CONTENT.fullmatch(os.pread(fd, 32, 0)) is not None
+
+
+def _names(path: Path, st: os.stat_result) -> bool:
+    """Whether `path` (not followed) is the file `st` describes."""
+    try:
+        there = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return (there.st_dev, there.st_ino) == (st.st_dev, st.st_ino)
+
+
+def _release_lock(fd: int, path: Path) -> None:
+    """Remove the lock file of the session at `path`, then release it.
+
+    Removed while still held, and only when its name is still the file locked: a process that
+    opened it meanwhile finds, once it has the lock, that the name is gone, and tries again.
+    """
+    lock = _lock_path(path)
+    with contextlib.suppress(OSError):
+        if _names(lock, os.fstat(fd)):
+            lock.unlink()
     with contextlib.suppress(OSError):
         os.close(fd)
 
