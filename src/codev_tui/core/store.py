@@ -506,11 +506,15 @@ class SessionFile:
         self._seq = session.last_seq
         self._next_note = session.next_note_id
         self.repaired: Path | None = None
+        self.replaced: Path | None = None
+        """The path this session was first written at, once another program replaced (or
+        removed, or changed) the file there: `path` is then the new file holding the session."""
         try:
-            self._fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+            self._fd = os.open(path, os.O_RDWR | os.O_APPEND)
+            self._log = _read_all(self._fd)
         except OSError as exc:
             raise SaveError(f"cannot write to {path.name}: {exc.strerror or exc}") from None
-        self._size = os.fstat(self._fd).st_size
+        self._size = len(self._log)
         self._dirty = False  # bytes past _size that a failed write could not cut back
 
     # -- opening ------------------------------------------------------------------------------
@@ -642,11 +646,20 @@ class SessionFile:
         A note's deletion rewrites the file without any of the note's text (`_purge`). Any
         other event is appended with a single write and an fsync; on failure the file is cut
         back to its last good size.
+
+        Nothing is written to a file that is no longer the one at the path (replaced by another
+        program, renamed, removed, changed): the whole session as saved so far and this event
+        go to a new file beside it (`_move_to_new_file`), where the session goes on.
         """
+        deleting = isinstance(event, NoteDeleted)
+        record = b"" if deleting else encode_record(event)
+        if self._replaced():
+            self._move_to_new_file(record)
+            if not deleting:
+                return
         if isinstance(event, NoteDeleted):
             self._purge(event)
             return
-        record = encode_record(event)
         try:
             if self._dirty:
                 os.ftruncate(self._fd, self._size)
@@ -662,6 +675,49 @@ class SessionFile:
                 self._dirty = False
             raise SaveError(f"not saved: {exc.strerror or exc}") from None
         self._size += len(record)
+        self._log += record
+
+    def _replaced(self) -> bool:
+        """Whether the path no longer names the file written so far, as written: another file
+        there (an atomic replace, `codev export -o` on it), none (renamed, removed), or this
+        one changed by another program."""
+        try:
+            mine = os.fstat(self._fd)
+            there = os.stat(self.path)
+        except FileNotFoundError:
+            return True
+        except OSError as exc:
+            raise SaveError(f"not saved: {exc.strerror or exc}") from None
+        if (mine.st_dev, mine.st_ino) != (there.st_dev, there.st_ino):
+            return True
+        return not self._dirty and mine.st_size != self._size
+
+    def _move_to_new_file(self, record: bytes) -> None:
+        """Write the session as saved so far, and `record`, to a new file beside the replaced
+        one (`<stem>.recovered-<time>.toml`, private, atomic, locked), and go on there."""
+        old = self.path
+        try:
+            path, lock_fd = _claim_name(
+                old.parent, f"{old.stem}.recovered-{self._now():%Y%m%dT%H%M%S}"
+            )
+        except (SaveError, OSError) as exc:
+            raise SaveError(
+                f"{old.name} was replaced by another program; not saved: {exc}"
+            ) from None
+        data = bytes(self._log) + record
+        try:
+            write_atomically(path, data)
+            fd = os.open(path, os.O_RDWR | os.O_APPEND)
+        except (SaveError, OSError) as exc:
+            _release_lock(lock_fd, path)
+            raise SaveError(
+                f"{old.name} was replaced by another program; not saved: {exc}"
+            ) from None
+        os.close(self._fd)
+        _release_lock(self._lock_fd, old)
+        self._fd, self._lock_fd, self.path = fd, lock_fd, path
+        self._log, self._size, self._dirty = bytearray(data), len(data), False
+        self.replaced = self.replaced or old
 
     def _purge(self, event: NoteDeleted) -> None:
         """Rewrite the file atomically with every event about the note made a tombstone.
@@ -673,6 +729,9 @@ class SessionFile:
         """
         try:
             parsed = _Parsed(self.path)
+            if parsed.raw != self._log:  # changed since the check: never read another's file
+                self._move_to_new_file(b"")
+                parsed = _Parsed(self.path)
             events = list(parsed.events())
             records = [
                 (parsed.raw[a:b], e) for (a, b), e in zip(parsed.records, events, strict=True)
@@ -698,11 +757,12 @@ class SessionFile:
         data = b"".join(pieces)
         write_atomically(self.path, data)
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND)
         except OSError as exc:
             raise SaveError(f"cannot write to {self.path.name}: {exc.strerror or exc}") from None
         os.close(self._fd)
         self._fd, self._size, self._dirty = fd, len(data), False
+        self._log = bytearray(data)
         self._forget_in_side_files(event.note, texts)
 
     def _forget_in_side_files(self, note: int, texts: set[str]) -> None:
@@ -741,6 +801,14 @@ class SessionFile:
         self.write(event)
         self.session.apply(event)
         return event
+
+
+def _read_all(fd: int) -> bytearray:
+    """The whole content of an open file."""
+    data = bytearray()
+    while chunk := os.pread(fd, 1 << 20, len(data)):
+        data += chunk
+    return data
 
 
 def _claim_name(folder: Path, stem: str) -> tuple[Path, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from codev_tui.core.events import Event
 from codev_tui.core.store import SaveError, SessionFile
@@ -16,6 +17,8 @@ class BackgroundWriter:
     `on_saved(event)` is called once an event is on disk (fsync'd); `on_failed(event, message)`
     when a write fails. A failed event is retried every `retry_every` seconds, and nothing
     after it is written before it, so the log keeps its order and nothing is dropped.
+    `on_moved(old, new)` when the session file was replaced under it and the session now goes
+    on in the file `new` (called before the `on_saved` of the event that found it out).
     Callbacks run on the writer thread.
     """
 
@@ -25,10 +28,12 @@ class BackgroundWriter:
         on_saved: Callable[[Event], None],
         on_failed: Callable[[Event, str], None],
         retry_every: float = 2.0,
+        on_moved: Callable[[Path, Path], None] | None = None,
     ) -> None:
         self._file = file
         self._on_saved = on_saved
         self._on_failed = on_failed
+        self._on_moved = on_moved
         self._retry_every = retry_every
         self._queue: queue.Queue[Event | None] = queue.Queue()
         self._wake = threading.Event()
@@ -72,6 +77,7 @@ class BackgroundWriter:
     def _run(self) -> None:
         while (event := self._queue.get()) is not None:
             while True:
+                path = self._file.path
                 try:
                     self._file.write(event)
                 except Exception as exc:  # noqa: BLE001 - this thread must never die: retried
@@ -82,6 +88,8 @@ class BackgroundWriter:
                     self._wake.wait(self._retry_every)
                     self._wake.clear()
                     continue
+                if self._file.path != path and self._on_moved is not None:
+                    self._on_moved(path, self._file.path)
                 with self._idle:
                     self._pending -= 1
                     self._idle.notify_all()

@@ -25,7 +25,7 @@ from codev_tui.core.session import Roster, SessionError
 from codev_tui.core.store import SaveError, SessionFile, WallClock, utc_now
 from codev_tui.core.writer import BackgroundWriter
 from codev_tui.ui.i18n import Texts, localize_bindings
-from codev_tui.ui.messages import EventSaved, SaveFailed
+from codev_tui.ui.messages import EventSaved, SaveFailed, SessionMoved
 from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.screens.facilitation import FacilitationScreen
 
@@ -150,6 +150,7 @@ class CodevApp(App[int]):
             on_saved=lambda event: self.post_message(EventSaved(event)),
             on_failed=lambda event, reason: self.post_message(SaveFailed(reason)),
             retry_every=self.retry_every,
+            on_moved=lambda old, new: self.post_message(SessionMoved(old, new)),
         )
         self.control = SessionControl(file, self.writer.submit, self.clock, self.wall)
         if self.notice:
@@ -172,6 +173,12 @@ class CodevApp(App[int]):
         if self.control is None:
             return
         self.control.failed(message.reason)
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.refresh_status()
+
+    def on_session_moved(self, message: SessionMoved) -> None:
+        """The session file was replaced: every screen of the session says so, in red."""
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen):
                 screen.refresh_status()

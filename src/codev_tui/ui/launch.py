@@ -88,5 +88,7 @@ def launch(
         app = CodevApp(setup=setup, lang=lang or (script.script.lang if script else None))
     app.run()
     if app.file is not None:
+        if app.file.replaced is not None:
+            print(f"codev: {app.file.replaced} was replaced by another program", file=sys.stderr)
         print(f"codev: session saved in {app.file.path}", file=sys.stderr)
     return app.return_code or 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
@@ -21,3 +22,11 @@ class SaveFailed(Message):
     """A write failed; the writer retries it, nothing after it is written before it."""
 
     reason: str
+
+
+@dataclass
+class SessionMoved(Message):
+    """The session file was replaced by another program: the session goes on in `new`."""
+
+    old: Path
+    new: Path

@@ -37,7 +37,8 @@ class ClosingScreen(SessionScreen):
     #note-input { display: none; height: 3; }
     ClosingScreen.-editing #note-input { display: block; }
     #status { height: auto; padding: 0 1; color: $text-muted; }
-    ClosingScreen.-unsaved #status, ClosingScreen.-export-failed #status {
+    ClosingScreen.-unsaved #status, ClosingScreen.-export-failed #status,
+    ClosingScreen.-replaced #status {
         background: $error; color: $background; text-style: bold;
     }
     """
@@ -141,8 +142,12 @@ class ClosingScreen(SessionScreen):
         """Saved or NOT SAVED, then what the keys do, or where the minutes went."""
         c, t = self.control, self.t
         self.set_class(bool(c.save_error), "-unsaved")
+        self.set_class(c.file.replaced is not None, "-replaced")
         if c.save_error:
             line = Text(f"⚠ {t('not_saved')} ({c.unsaved})", style="bold")
+        elif c.file.replaced is not None:
+            saved = f"✓ {t('saved')}" if not c.unsaved else f"… {t('saving')}"
+            line = literal(f"⚠ {t('replaced', name=c.file.path.name)} · {saved}")
         elif self.editing is not None:
             line = Text(f"✎ {t('editing_keys')}")
         else:

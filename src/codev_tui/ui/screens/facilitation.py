@@ -400,6 +400,7 @@ class FacilitationScreen(SessionScreen):
     def refresh_status(self) -> None:
         """Saved or NOT SAVED; what the keys do now (correcting, choosing a note); notices."""
         self.set_class(bool(self.control.save_error), "-unsaved")
+        self.set_class(self.control.file.replaced is not None, "-replaced")
         # The note chosen stays highlighted while its line is corrected in the input.
         self.query_one(NotesList).set_class(self.choosing or self.editing is not None, "-choosing")
         self.query_one("#status", Static).update(self._status_text())
@@ -409,6 +410,8 @@ class FacilitationScreen(SessionScreen):
         if c.save_error:
             return Text(f"⚠ {t('not_saved')} ({c.unsaved})", style="bold")
         saved = f"✓ {t('saved')}" if not c.unsaved else f"… {t('saving')}"
+        if c.file.replaced is not None:
+            return literal(f"⚠ {t('replaced', name=c.file.path.name)} · {saved}")
         line = f"{saved} · {t.count('notes', c.session.note_count)}"
         if self.notice:
             line = f"{line} · {self.notice}"
