@@ -30,6 +30,8 @@ from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.screens.facilitation import FacilitationScreen
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from codev_tui.ui.screens.setup import SetupResult
 
 PROJECTOR_THEME = Theme(
@@ -99,6 +101,15 @@ class CodevApp(App[int]):
         self._loop: asyncio.AbstractEventLoop | None = None
         self.texts = Texts(lang or (file.session.lang if file else "fr"))
         localize_bindings(self._bindings, self.texts)
+
+    def get_driver_class(self) -> type[Driver]:
+        """On Linux and macOS, Textual's driver made to survive what a terminal sends or does."""
+        driver = super().get_driver_class()
+        if driver.__name__ != "LinuxDriver":
+            return driver
+        from codev_tui.ui.terminal import TerminalDriver
+
+        return TerminalDriver
 
     def on_mount(self) -> None:
         """Register the projector theme, catch SIGTERM/SIGHUP/SIGINT, show the first screen."""
