@@ -296,3 +296,72 @@ def test_the_app_exits_when_its_terminal_closes(
     app.close_terminal()
     assert app.exited_within(6.0), "the app outlived its terminal"
     assert _notes(tmp_path) == ["brouillon"]
+
+
+# -- 14. no terminal at all ----------------------------------------------------------------------
+
+NO_TERMINAL = {
+    "run < /dev/null, first session": (RUN, "input", False),
+    "bare codev < /dev/null, first session": (CODEV, "input", False),
+    "run < /dev/null": (RUN, "input", True),
+    "resume < /dev/null": ([*CODEV, "resume"], "input", True),
+    "run --session < /dev/null": ([*CODEV, "run", "--session", "{session}"], "input", True),
+    "practice < /dev/null": ([*CODEV, "practice"], "input", True),
+    "run > /dev/null": (RUN, "output", True),
+    "resume > /dev/null": ([*CODEV, "resume"], "output", True),
+    "run 2> file": (RUN, "error", True),
+}
+"""A command that starts the app, the standard stream that is not a terminal, and whether a
+session is already there."""
+
+
+def _tree(folder: Path) -> dict[str, tuple[int, bytes]] | None:
+    """Every file and folder under `folder` with its mode and content; None: no folder."""
+    if not folder.exists():
+        return None
+    return {
+        str(p.relative_to(folder)): (p.stat().st_mode, p.read_bytes() if p.is_file() else b"")
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+@pytest.mark.parametrize("case", list(NO_TERMINAL))
+def test_without_a_terminal_nothing_starts_and_nothing_is_created(
+    tmp_path: Path, case: str, script, roster
+) -> None:
+    """One line, exit 2, nothing created or changed: not a process burning a core forever."""
+    command, stream, existing = NO_TERMINAL[case]
+    data = tmp_path / "data" / "sessions"
+    session = tmp_path / "none.toml"
+    if existing:
+        from codev_tui.core.store import SessionFile
+
+        opened = SessionFile.create(data, script, roster)
+        session = opened.path
+        opened.close()
+    before = _tree(tmp_path / "data")
+    command = [part.replace("{session}", str(session)) for part in command]
+    master, slave = pty.openpty()
+    message_file = tmp_path / "message"
+    with open(os.devnull, "rb") as devnull, message_file.open("wb") as message:
+        streams = {"input": slave, "output": slave, "error": message.fileno()}
+        if stream == "input":
+            streams["input"] = devnull.fileno()
+        elif stream == "output":
+            streams["output"] = devnull.fileno()
+        done = subprocess.run(
+            command,
+            stdin=streams["input"],
+            stdout=streams["output"],
+            stderr=streams["error"],
+            env={**os.environ, "CODEV_DATA_DIR": str(data), "TERM": "xterm-256color"},
+            timeout=20,
+            start_new_session=True,
+        )
+    os.close(master)
+    os.close(slave)
+    assert message_file.read_text().splitlines() == [
+        f"codev: needs a terminal (standard {stream} is not one)"
+    ]
+    assert done.returncode == 2
+    assert _tree(tmp_path / "data") == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -31,6 +32,18 @@ def previous_rosters(folder: Path) -> tuple[Roster | None, dict[str, Roster]]:
     return latest, by_group
 
 
+def _not_a_terminal() -> str:
+    """Which standard stream is not a terminal ("input", "output", "error"), or ""."""
+    streams = {"input": sys.__stdin__, "output": sys.__stdout__, "error": sys.__stderr__}
+    for name, stream in streams.items():
+        try:
+            if stream is None or not os.isatty(stream.fileno()):
+                return name
+        except (OSError, ValueError):  # closed
+            return name
+    return ""
+
+
 def launch(
     *,
     session_path: Path | None = None,
@@ -44,6 +57,10 @@ def launch(
     practice_role: str = "",
 ) -> int:
     """Open or create the session (or ask for it on the setup screen) and run the app."""
+    stream = _not_a_terminal()
+    if stream:  # before anything is created: without a terminal nothing could be typed
+        print(f"codev: needs a terminal (standard {stream} is not one)", file=sys.stderr)
+        return 2
     folder = locations.data_dir()
     if session_path is not None:
         file = SessionFile.open(session_path)
