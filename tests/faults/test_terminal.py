@@ -50,12 +50,12 @@ def app_in_tmux(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Start the app in tmux with extra environment variables; the server goes at the end."""
     servers: list[Tmux] = []
 
-    def start(**env: str) -> Tmux:
+    def start(command: list[str] = RUN, wait: str = "EXPOS", **env: str) -> Tmux:
         socket = f"codev-term-{os.getpid()}-{len(servers)}-{tmp_path.name[-12:]}"
         server = Tmux(socket, {"CODEV_DATA_DIR": str(tmp_path), "TERM": "xterm-256color", **env})
         servers.append(server)
-        server.start(RUN)
-        server.wait_for(lambda s: "EXPOS" in s)
+        server.start(command)
+        server.wait_for(lambda s: wait in s)
         return server
 
     yield start
@@ -176,6 +176,18 @@ def test_a_bracketed_paste_is_one_note_in_order(app_in_tmux, tmp_path: Path) -> 
     assert _wait_until(lambda: len(_notes(tmp_path)) >= len(PASTES)), _notes(tmp_path)
     time.sleep(0.3)  # a paste split into several notes would show more than one each
     assert _notes(tmp_path) == expected
+
+
+@needs_tmux
+def test_a_pasted_escape_sequence_never_reaches_the_terminal(app_in_tmux, tmp_path: Path) -> None:
+    """On the setup screen too (Textual's own inputs): the sequence is shown, not obeyed."""
+    tmux = app_in_tmux(CODEV, wait="Sujet")
+    buffer = tmp_path / "paste"
+    buffer.write_bytes(b"sujet \x1b]0;PRIS\x07 \x1b[31mrouge")
+    tmux._run("load-buffer", str(buffer))
+    tmux._run("paste-buffer", "-p", "-r", "-t", "t")
+    tmux.wait_for(lambda s: "sujet ␛]0;PRIS␇ ␛[31mrouge" in s)
+    assert "PRIS" not in tmux._run("display", "-p", "-t", "t", "#{pane_title}")
 
 
 # -- 10. a locale whose encoding has no block characters ---------------------------------------

@@ -14,7 +14,7 @@ import pytest
 from rich.cells import cell_len
 from textual import events
 
-from codev_tui.ui.terminal import PasteParser, TerminalOutput, _input_decoder
+from codev_tui.ui.terminal import PasteParser, TerminalOutput, _input_decoder, _shown
 
 START, END = "\x1b[200~", "\x1b[201~"
 
@@ -50,16 +50,26 @@ def _events(parser: PasteParser, chunks: Iterable[str]) -> list[tuple[str, str]]
 def test_a_paste_is_one_event_wherever_the_reads_cut_it(pasted: str) -> None:
     """Typed keys, then the paste whole, then the next key: for every cut into two reads."""
     stream = "ab" + START + pasted + END + "z"
-    expected = [("key", "a"), ("key", "b"), ("paste", pasted), ("key", "z")]
+    expected = [("key", "a"), ("key", "b"), ("paste", _shown(pasted)), ("key", "z")]
     for cut in range(len(stream) + 1):
         assert _events(PasteParser(), [stream[:cut], stream[cut:]]) == expected, cut
     assert _events(PasteParser(), list(stream)) == expected  # one character per read
 
 
+@pytest.mark.parametrize("control", [*map(chr, range(0x20)), "\x7f", *map(chr, range(0x80, 0xA0))])
+def test_no_control_character_of_a_paste_reaches_a_widget(control: str) -> None:
+    """Any widget may show a paste: only line breaks and tabs stay, the rest are pictures."""
+    (paste,) = _events(PasteParser(), [START + f"a{control}b" + END])
+    if control in "\r\n\t":
+        assert paste == ("paste", f"a{control}b")
+    else:
+        assert control not in paste[1] and len(paste[1]) == 3
+
+
 def test_two_pastes_in_a_row_and_keys_around_them() -> None:
     stream = START + "un\x1b" + END + START + "deux\r" + END + "\x1b[A"
     assert _events(PasteParser(), [stream]) == [
-        ("paste", "un\x1b"),
+        ("paste", "un␛"),
         ("paste", "deux\r"),
         ("key", "up"),
     ]
@@ -68,7 +78,7 @@ def test_two_pastes_in_a_row_and_keys_around_them() -> None:
 def test_a_paste_cut_by_the_end_of_the_input_keeps_what_came() -> None:
     parser = PasteParser()
     assert _events(parser, [START + "moitié \x1b[3"]) == []
-    assert [e.text for e in parser.feed("") if isinstance(e, events.Paste)] == ["moitié \x1b[3"]
+    assert [e.text for e in parser.feed("") if isinstance(e, events.Paste)] == ["moitié ␛[3"]
 
 
 @pytest.mark.parametrize("encoding", ["UTF-8", "ANSI_X3.4-1968", "ISO-8859-1", "cp1252", "nope"])

@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import locale
 import os
+import re
 import selectors
 import sys
 import unicodedata
@@ -31,6 +32,18 @@ from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XT
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 
+from codev_tui.ui.text import visible
+
+_LINE_BREAK = re.compile("(\r\n|\r|\n)")
+
+
+def _shown(pasted: str) -> str:
+    """The pasted text with its line breaks, every other control character as its picture
+    (ESC as ␛): no widget can then draw a pasted escape sequence to the terminal."""
+    return "".join(
+        part if _LINE_BREAK.fullmatch(part) else visible(part) for part in _LINE_BREAK.split(pasted)
+    )
+
 
 class PasteParser(XTermParser):
     """Textual's parser, except that a bracketed paste is one piece of text, whatever it holds.
@@ -38,7 +51,8 @@ class PasteParser(XTermParser):
     Every character goes through Textual's own parser, until it has read the start of a
     paste: from there this parser reads the paste itself, up to the end marker and nothing
     else (an ESC, a CSI or OSC sequence, a line break inside are text), and hands it out
-    whole; then Textual's parser is shown the end marker and carries on.
+    whole, each control character in it but line breaks as its picture; then Textual's
+    parser is shown the end marker and carries on.
     """
 
     def parse(self, token_callback: TokenCallback) -> Generator[Read1 | Peek1, str, None]:
@@ -71,9 +85,9 @@ class PasteParser(XTermParser):
                 try:
                     pasted.append((yield self.read1()))
                 except ParseEOF:  # the terminal went away during the paste: keep what came
-                    token_callback(events.Paste("".join(pasted)))
+                    token_callback(events.Paste(_shown("".join(pasted))))
                     return
-            token_callback(events.Paste("".join(pasted[: -len(BRACKETED_PASTE_END)])))
+            token_callback(events.Paste(_shown("".join(pasted[: -len(BRACKETED_PASTE_END)]))))
             for character in BRACKETED_PASTE_END:
                 request = textual.send(character)
 
