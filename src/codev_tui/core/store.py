@@ -37,6 +37,7 @@ import tomllib
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from json.decoder import scanstring as _scanstring
 from pathlib import Path
@@ -75,6 +76,9 @@ _FIELD_LINES = tuple(
 _PLAIN_FIELD_LINES = tuple(pair for pair in _FIELD_LINES if b"__b64" not in pair[0])
 _CRC_LINE = re.compile(rb'(?m)^crc = "([0-9a-f]{8})"\n')
 _B64_SUFFIX = "__b64"
+_HEADER_CRC_MARK = b'\n# header crc = "'
+_HEADER_CRC_WIDTH = len(b'# header crc = "00000000"\n')
+_SALVAGE_HINT = "`codev export --salvage` writes out what can still be read"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -88,6 +92,11 @@ class LockedError(SessionError):
 
 class NewerFileError(SessionError):
     """A session file made by a newer codev (newer schema, unknown event): never touched."""
+
+
+def _damage(path: Path, line: int, what: str) -> SessionError:
+    """The one-line error for damage at `line` of a session file, naming the way out."""
+    return SessionError(f"{path}:{line}: {what}; the file was left untouched ({_SALVAGE_HINT})")
 
 
 def utc_now() -> datetime:
@@ -119,15 +128,37 @@ def _encode_strings(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+class _Base64Error(ValueError):
+    """A `<key>__b64` field that is not base64 of UTF-8 text (a damaged or crafted file)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"{key}: not valid base64 of UTF-8 text")
+        self.key = key
+
+
 def _decode_strings(data: dict[str, Any]) -> dict[str, Any]:
     """The inverse of `_encode_strings`."""
     out: dict[str, Any] = {}
     for key, value in data.items():
         if key.endswith(_B64_SUFFIX) and isinstance(value, str):
-            out[key[: -len(_B64_SUFFIX)]] = base64.b64decode(value).decode("utf-8", "surrogatepass")
+            try:
+                raw = base64.b64decode(value, validate=True)
+                out[key[: -len(_B64_SUFFIX)]] = raw.decode("utf-8", "surrogatepass")
+            except ValueError:  # binascii.Error, UnicodeDecodeError
+                raise _Base64Error(key) from None
         else:
             out[key] = value
     return out
+
+
+def header_crc_line(header: bytes) -> bytes:
+    """The header's last line: the CRC-32 of the header's bytes before it.
+
+    The `schema = N` line is left out of the sum: it is read and checked on its own first
+    (a newer codev's file is named as such), and it is the one header line codev rewrites
+    (bringing a schema 1 file to schema 2).
+    """
+    return b'# header crc = "%08x"\n' % zlib.crc32(_SCHEMA_LINE.sub(b"", header, count=1))
 
 
 def encode_record(event: Event | dict[str, Any]) -> bytes:
@@ -226,16 +257,42 @@ def _in_data_dir(path: Path) -> bool:
 
 
 class _Parsed:
-    """A session file split into its header, its good records and any torn tail."""
+    """A session file split into its header, its good records and any torn tail.
 
-    def __init__(self, path: Path) -> None:
+    With `salvage`, damage is not refused but noted (`skipped`, the lines of what could not
+    be read) and the records around it kept: for `codev export --salvage`, which never writes
+    to the file.
+    """
+
+    def __init__(self, path: Path, *, salvage: bool = False) -> None:
         self.path = path
+        self.salvage = salvage
+        self.skipped: list[int] = []
+        """With salvage: the first line of each damaged record or header part left out."""
+        self.crlf = False
+        """With salvage: the file's line ends were CR LF and were read as LF."""
+        self.header_changed = False
+        """With salvage: the header's checksum did not match; it was read all the same."""
+        self.read_events = 0
+        """With salvage: how many events were read and applied."""
         try:
             self.raw = path.read_bytes()
         except FileNotFoundError:
             raise SessionError(f"{path}: no such session file") from None
         except OSError as exc:
             raise SessionError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        cr = self.raw.find(b"\r")
+        if cr >= 0:
+            # codev never writes a CR (tomli_w escapes it in text): the file was converted to
+            # CR LF line ends or edited. Records would no longer be found, nor checked.
+            if not salvage:
+                raise _damage(
+                    self.path,
+                    self.line_at(cr),
+                    "a carriage return, which codev never writes (converted to CR LF line ends?)",
+                )
+            self.raw = self.raw.replace(b"\r\n", b"\n")  # the same lines, the same numbers
+            self.crlf = True
         starts = _line_starts(self.raw, _RECORD_HEAD)
         end_of_header = starts[0] if starts else len(self.raw)
         self.header_end = end_of_header
@@ -244,9 +301,11 @@ class _Parsed:
         """(start, end) of every complete record, in order."""
         self.torn = b""
         stray = _CRC_LINE.search(self.raw, 0, end_of_header)
-        if stray:  # the header has no checksum: this is a record whose first line is damaged
-            self._damaged(stray.start())
-        if self._all_whole(starts):
+        if stray:  # a checksum line in the header: a record whose first line is damaged
+            if salvage:
+                self.header_end = self.good_end = self._header_before(stray.start())
+            self._damaged(self.header_end if salvage else stray.start())
+        if not salvage and self._all_whole(starts):
             return
         for n, start in enumerate(starts):
             stop = starts[n + 1] if n + 1 < len(starts) else len(self.raw)
@@ -265,11 +324,15 @@ class _Parsed:
             if torn:
                 self.torn = chunk
                 break
+            if ok and crc is not None and salvage:  # what follows its checksum is damaged
+                self.records.append((start, start + crc.end()))
             self._damaged(start + crc.end() if ok and crc is not None else start)
         if not starts and self.raw and not self.raw.endswith(b"\n"):
             # The header is written atomically: only a cut first record can end like this.
             self.header_end = self.good_end = self.raw.rfind(b"\n") + 1
             self.torn = self.raw[self.good_end :]
+        if salvage and self.torn:
+            self.skipped.append(self.line_at(len(self.raw) - len(self.torn)))
 
     def _all_whole(self, starts: list[int]) -> bool:
         """The usual case, checked in one pass: every record whole, each ending with its right
@@ -293,9 +356,47 @@ class _Parsed:
         return True
 
     def _damaged(self, offset: int) -> None:
-        raise SessionError(
-            f"{self.path}:{self.line_at(offset)}: damaged record (its checksum does not match); "
-            "the file was left untouched"
+        """A damaged record at `offset`: refused, or with salvage noted and left out."""
+        if self.salvage:
+            self.skipped.append(self.line_at(offset))
+            return
+        raise _damage(
+            self.path, self.line_at(offset), "damaged record (its checksum does not match)"
+        )
+
+    def _header_before(self, stray: int) -> int:
+        """With salvage, where the header ends when a damaged record's first line hides the
+        record inside it (a checksum line at `stray`): after the header's checksum line, or
+        else before the line that precedes the record's `seq`."""
+        mark = self.raw.rfind(_HEADER_CRC_MARK, 0, stray)
+        if mark >= 0:
+            return self.raw.index(b"\n", mark + 1) + 1
+        seq = self.raw.rfind(b"\nseq = ", 0, stray)
+        if seq < 0:
+            raise SessionError(f"{self.path}: the header cannot be told from the records")
+        return self.raw.rfind(b"\n", 0, seq) + 1
+
+    def check_header(self) -> None:
+        """Refuse a header changed since it was written (its checksum line, the last line of
+        the header, does not match). A header without one (files written before codev added
+        it) is read as it is; with salvage a mismatch is only noted."""
+        raw, end = self.raw, self.header_end
+        mark = raw.rfind(_HEADER_CRC_MARK, 0, min(len(raw), end + len(_HEADER_CRC_MARK)))
+        if mark < 0:
+            return
+        line = raw[mark + 1 : mark + 1 + _HEADER_CRC_WIDTH]
+        if mark + 1 + _HEADER_CRC_WIDTH == end and line == header_crc_line(raw[: mark + 1]):
+            return
+        schema = _SCHEMA_LINE.search(raw, 0, end)
+        if schema and int(schema.group()[9:]) > SCHEMA:
+            return  # a newer codev's file, which may sum its header otherwise: it says so
+        if self.salvage:
+            self.header_changed = True
+            return
+        raise _damage(
+            self.path,
+            self.line_at(mark + 1),
+            "the header was changed (its checksum does not match)",
         )
 
     def line_at(self, offset: int) -> int:
@@ -304,13 +405,18 @@ class _Parsed:
 
     def header(self) -> dict[str, Any]:
         """The header's TOML: schema, session, script."""
+        text = self.raw[: self.header_end]
         try:
-            return tomllib.loads(self.raw[: self.header_end].decode("utf-8"))
+            return tomllib.loads(text.decode("utf-8"))
         except UnicodeDecodeError as exc:
             line = self.line_at(exc.start)
             raise SessionError(f"{self.path}:{line}: not valid UTF-8 text") from None
         except tomllib.TOMLDecodeError as exc:
             raise SessionError(f"{self.path}: not a readable session file ({exc})") from None
+        except RecursionError:
+            raise SessionError(
+                f"{self.path}:{_deepest_line(text)}: nested too deeply, not a session header"
+            ) from None
 
     def events(self) -> Iterator[Event]:
         """Every complete record as its typed event."""
@@ -331,15 +437,43 @@ class _Parsed:
                     f"{self.path}:{self.line_at(start)}: {exc}; the file was left untouched"
                 ) from None
 
+    def salvaged_events(self) -> Iterator[tuple[int, Event]]:
+        """With salvage: each record that reads as an event, with its first line; the others
+        are noted in `skipped`."""
+        raw, line, at = self.raw, 1, 0
+        for start, end in self.records:
+            line += raw.count(b"\n", at, start)
+            at = start
+            try:
+                event = event_from_record(self._record(start, end))
+            except (SessionError, EventError):
+                self.skipped.append(line)
+                continue
+            yield line, event
+
+    def header_line(self, key: str) -> int:
+        """The line of `key` in the header's [session] table (of the table when not there)."""
+        raw = self.raw
+        table = raw.find(b"\n[session]\n", 0, self.header_end)
+        end = raw.find(b"\n[", table + 1, self.header_end) if table >= 0 else -1
+        end = self.header_end if end < 0 else end
+        for name in (key, key + _B64_SUFFIX):
+            at = raw.find(b"\n%s = " % name.encode(), max(table, 0), end)
+            if at >= 0:
+                return self.line_at(at + 1)
+        return self.line_at(table + 1) if table >= 0 else 1
+
     def _record(self, start: int, end: int) -> dict[str, Any]:
         try:
             return decode_record(self.raw[start:end])
         except UnicodeDecodeError as exc:
             line = self.line_at(start + _RECORD_HEAD_LEN + exc.start)
-            raise SessionError(f"{self.path}:{line}: not valid UTF-8 text") from None
-        except tomllib.TOMLDecodeError as exc:
+            raise _damage(self.path, line, "not valid UTF-8 text") from None
+        except ValueError as exc:  # not TOML; a __b64 field that is not base64
             line = self.line_at(start)
-            raise SessionError(f"{self.path}:{line}: not a readable record ({exc})") from None
+            raise _damage(self.path, line, f"not a readable record ({exc})") from None
+        except RecursionError:
+            raise _damage(self.path, self.line_at(start), "record nested too deeply") from None
 
     def _records_at_once(self) -> list[dict[str, Any]] | None:
         """Every record's fields in one pass, or None when a record is not in the usual shape.
@@ -353,6 +487,8 @@ class _Parsed:
         """
         if not self.records:
             return []
+        if self.salvage:  # the records need not follow one another
+            return None
         body = b"\n" + self.raw[self.records[0][0] : self.good_end]
         body = body.replace(b"\n[[events]]\nseq = ", b'}\n,{"seq":')
         body = body.replace(b"\nt = ", b'\n,"t":"').replace(b"\ntype = ", b'"\n,"type":')
@@ -362,7 +498,7 @@ class _Parsed:
                 body = body.replace(line, field)
         try:
             records = _JSON.decode("[" + body[3:].decode("utf-8") + "}]")
-        except ValueError:  # not UTF-8, not JSON: the slow way says where
+        except (ValueError, RecursionError):  # not UTF-8, not JSON: the slow way says where
             return None
         if len(records) != len(self.records):
             return None
@@ -371,8 +507,30 @@ class _Parsed:
             if type(t) is not str or len(t) > 40 or type(record.get("type")) is not str:
                 return None
         if encoded:
-            records = [_decode_strings(r) for r in records]
+            try:
+                records = [_decode_strings(r) for r in records]
+            except ValueError:
+                return None
         return records
+
+
+_NOT_BRACKETS = re.compile(rb'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[^\[\]{}\n"\'#]+|["\'#]')
+"""Strings, comments and whatever is not a bracket or a line break."""
+
+
+def _deepest_line(text: bytes) -> int:
+    """The line where the brackets of a value nested too deeply go deepest."""
+    depth, deepest, line, where = 0, 0, 1, 1
+    for ch in _NOT_BRACKETS.sub(b"", text):
+        if ch == 0x0A:
+            line += 1
+        elif ch in b"[{":
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, line
+        else:
+            depth -= 1
+    return where
 
 
 def _line_starts(raw: bytes, line: bytes) -> list[int]:
@@ -440,9 +598,35 @@ def _scalar(value: str) -> Any:
     return _UNKNOWN
 
 
+_READ_ERRORS = (
+    RecursionError,
+    MemoryError,
+    ValueError,
+    TypeError,
+    LookupError,
+    AttributeError,
+    OverflowError,
+)
+"""What reading a crafted or damaged file may raise anywhere; it is reported as damage."""
+
+
 def _load_session(parsed: _Parsed) -> tuple[Session, int]:
-    """Build the session from the header and fold the events; the file's schema with it."""
+    """Build the session from the header and fold the events; the file's schema with it.
+
+    Whatever the file holds, reading it raises SessionError (naming the file, and the line
+    where it can) and nothing else: one unreadable file never stops `codev` or `codev list`.
+    """
+    try:
+        return _fold(parsed)
+    except _READ_ERRORS as exc:
+        raise SessionError(
+            f"{parsed.path}: not a readable session file ({type(exc).__name__})"
+        ) from None
+
+
+def _fold(parsed: _Parsed) -> tuple[Session, int]:
     path = parsed.path
+    parsed.check_header()
     data = parsed.header()
     schema = data.get("schema")
     if type(schema) is int and schema > SCHEMA:
@@ -456,33 +640,80 @@ def _load_session(parsed: _Parsed) -> tuple[Session, int]:
         script = script_from_data(data.get("script", {}), f"{path} [script]")
     except ScriptError as exc:
         raise SessionError(exc.problems[0]) from None
-    head = _decode_strings(data.get("session", {}))
-    try:
-        roster = Roster(
-            topic=str(head.get("topic", "")),
-            group=str(head.get("group", "")),
-            facilitator=str(head.get("facilitator", "")),
-            client=str(head.get("client", "")),
-            consultants=[str(c) for c in head.get("consultants", [])],
-        )
-        session = Session(
-            id=str(head["id"]),
-            created=head["created"],
-            lang=str(head.get("lang", script.script.lang)),
-            script=script,
-            roster=roster,
-            practice=bool(head.get("practice", False)),
-            practice_role=str(head.get("practice_role", "")),
-            speed=float(head.get("speed", 1.0)),
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise SessionError(f"{path}: session.{exc}: missing or invalid in the header") from None
-    for event in parsed.events():
+    session = _session_from_header(parsed, data.get("session"), script)
+    if parsed.salvage:
+        for line, event in parsed.salvaged_events():
+            try:
+                session.apply(event)
+                parsed.read_events += 1
+            except (SessionError, *_READ_ERRORS):
+                parsed.skipped.append(line)
+        return session, schema
+    for n, event in enumerate(parsed.events()):
         try:
             session.apply(event)
-        except SessionError as exc:
-            raise SessionError(f"{path}: {exc}") from None
+        except (SessionError, *_READ_ERRORS) as exc:
+            what = str(exc) if isinstance(exc, SessionError) else type(exc).__name__
+            line = parsed.line_at(parsed.records[n][0])
+            raise _damage(path, line, f"an event that cannot be applied ({what})") from None
     return session, schema
+
+
+_HEAD_TEXTS = ("topic", "group", "facilitator", "client", "practice_role")
+
+
+def _session_from_header(parsed: _Parsed, head: Any, script: PhaseScript) -> Session:
+    """The session the header's [session] table describes; each field of the right type."""
+    path = parsed.path
+    if type(head) is not dict:
+        line = parsed.header_line("session")
+        raise SessionError(f"{path}:{line}: [session]: missing, not a codev session file")
+
+    def bad(key: str, problem: str, line: int | None = None) -> SessionError:
+        line = line or parsed.header_line(key)
+        return SessionError(f"{path}:{line}: session.{key}: {problem}")
+
+    try:
+        head = _decode_strings(head)
+    except _Base64Error as exc:
+        line = parsed.header_line(exc.key)
+        raise bad(exc.key[: -len(_B64_SUFFIX)], "not valid base64 of UTF-8 text", line) from None
+    for key in _HEAD_TEXTS:
+        if type(head.get(key, "")) is not str:
+            raise bad(key, "not a text")
+    ident, created = head.get("id"), head.get("created")
+    if type(ident) is not str or not ident:
+        raise bad("id", "missing or not a text")
+    if type(created) is not datetime or created.tzinfo is None:
+        raise bad("created", "missing or not a date and time with its offset")
+    lang = head.get("lang", script.script.lang)
+    if type(lang) is not str or lang not in ("fr", "en"):
+        raise bad("lang", "expected fr or en")
+    consultants = head.get("consultants", [])
+    if type(consultants) is not list or any(type(c) is not str for c in consultants):
+        raise bad("consultants", "not a list of names")
+    practice, speed = head.get("practice", False), head.get("speed", 1.0)
+    if type(practice) is not bool:
+        raise bad("practice", "expected true or false")
+    if type(speed) not in (int, float) or not 0 < speed < float("inf"):
+        raise bad("speed", "not a positive number")
+    roster = Roster(
+        topic=head.get("topic", ""),
+        group=head.get("group", ""),
+        facilitator=head.get("facilitator", ""),
+        client=head.get("client", ""),
+        consultants=consultants,
+    )
+    return Session(
+        id=ident,
+        created=created,
+        lang=lang,
+        script=script,
+        roster=roster,
+        practice=practice,
+        practice_role=head.get("practice_role", ""),
+        speed=float(speed),
+    )
 
 
 def default_minutes_path(session_path: Path) -> Path:
@@ -493,6 +724,32 @@ def default_minutes_path(session_path: Path) -> Path:
 def read_session(path: Path) -> Session:
     """Load a session for reading only (export, list): a torn tail is ignored, never repaired."""
     return _load_session(_Parsed(path))[0]
+
+
+@dataclass(frozen=True)
+class Salvaged:
+    """What `salvage_session` could read of a damaged session file."""
+
+    session: Session
+    events: int
+    """Events read and applied."""
+    skipped: list[int]
+    """The first line of each record (or header part) left out, in order."""
+    header_changed: bool
+    """The header's checksum did not match: it was read all the same."""
+    crlf: bool
+    """The file had CR LF line ends: it was read as if converted back."""
+
+
+def salvage_session(path: Path) -> Salvaged:
+    """Read whatever can still be read of a damaged session (for its minutes), never writing
+    to it: records that fail their checksum, do not decode or cannot be applied are left out
+    and counted. The header must still be readable: it holds the script and the roster."""
+    parsed = _Parsed(path, salvage=True)
+    session = _load_session(parsed)[0]
+    return Salvaged(
+        session, parsed.read_events, sorted(parsed.skipped), parsed.header_changed, parsed.crlf
+    )
 
 
 class SessionFile:
@@ -563,9 +820,9 @@ class SessionFile:
         text = (
             "# codev-tui session file: private (0600). Written by codev;"
             " do not edit while it runs.\n" + tomli_w.dumps(header)
-        )
+        ).encode("utf-8")
         try:
-            write_atomically(path, text.encode("utf-8"))
+            write_atomically(path, text + header_crc_line(text))
             session = _load_session(_Parsed(path))[0]
             return cls(path, session, lock_fd, now)
         except BaseException:
