@@ -87,6 +87,11 @@ def get_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
     export.add_argument("--include-confidential", action="store_true")
     export.add_argument("--anonymize", action="store_true", help="replace names with roles")
+    export.add_argument(
+        "--salvage",
+        action="store_true",
+        help="a damaged session: write what can still be read, say what was skipped",
+    )
 
     check = sub.add_parser("check", help="validate phase scripts")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -360,7 +365,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from codev_tui.core.store import read_session
 
     path = resolve_session(args.session)
-    session = read_session(path)
+    session = read_salvaged(path) if args.salvage else read_session(path)
     if args.output == "-":
         text = render_minutes(
             session, include_confidential=args.include_confidential, anonymize=args.anonymize
@@ -368,6 +373,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_stdout(text)
         return 0
     dest = Path(args.output).expanduser() if args.output else default_minutes_path(path)
+    if args.salvage and dest.exists() and dest.samefile(path):
+        raise UserError(f"{dest}: that is the damaged session itself; write the minutes elsewhere")
     try:
         written = write_minutes(
             session,
@@ -380,6 +387,32 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(f"{dest} already exists; add --force to overwrite it") from None
     print(written)
     return 0
+
+
+SALVAGE_LINES_SHOWN = 10
+"""How many lines of skipped records `--salvage` names; the others are counted."""
+
+
+def read_salvaged(path: Path) -> Session:
+    """What can still be read of a damaged session; one line on stderr says what was skipped."""
+    from codev_tui.core.store import salvage_session
+
+    got = salvage_session(path)
+    count = len(got.skipped)
+    if count:
+        shown = ", ".join(map(str, got.skipped[:SALVAGE_LINES_SHOWN]))
+        more = ", …" if count > SALVAGE_LINES_SHOWN else ""
+        plural = "s" if count > 1 else ""
+        what = f"{count} damaged record{plural} skipped (line{plural} {shown}{more})"
+    else:
+        what = "no damaged record"
+    parts = [what, f"{got.events} event{'s' if got.events != 1 else ''} read"]
+    if got.header_changed:
+        parts.append("the header was changed since codev wrote it: read as it is")
+    if got.crlf:
+        parts.append("CR LF line ends read as LF")
+    print(_clean(f"codev: {path.name}: {'; '.join(parts)}"), file=sys.stderr)
+    return got.session
 
 
 def write_stdout(text: str) -> None:
