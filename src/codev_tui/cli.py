@@ -207,14 +207,14 @@ def resolve_session(spec: str | None) -> Path:
 
     An ambiguous prefix is a UserError whose details are the candidates' file names.
     """
-    from codev_tui.core.store import list_sessions
+    from codev_tui.core.store import latest_session, list_sessions
 
     folder = locations.data_dir()
     if spec is None:
-        sessions = list_sessions(folder)
-        if not sessions:
+        latest = latest_session(folder)
+        if latest is None:
             raise UserError(f"no session yet in {folder}")
-        return sessions[0]
+        return latest
     path = Path(spec).expanduser()
     if path.is_file():
         return path

@@ -78,6 +78,8 @@ _CRC_LINE = re.compile(rb'(?m)^crc = "([0-9a-f]{8})"\n')
 _B64_SUFFIX = "__b64"
 _HEADER_CRC_MARK = b'\n# header crc = "'
 _HEADER_CRC_WIDTH = len(b'# header crc = "00000000"\n')
+SESSION_MARK = b"# codev-tui session file"
+"""How every session file starts (its first comment line)."""
 _SALVAGE_HINT = "`codev export --salvage` writes out what can still be read"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -1187,3 +1189,25 @@ def list_sessions(folder: Path) -> list[Path]:
         return []
     files = [p for p in folder.glob("*.toml") if p.is_file() and not p.name.startswith(".")]
     return sorted(files, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+
+
+def latest_session(folder: Path) -> Path | None:
+    """The most recent session file in `folder`: not a phase script or another TOML file kept
+    there. A damaged session file counts: opening it says what is wrong."""
+    for path in list_sessions(folder):
+        try:
+            if is_session_file(path):
+                return path
+        except OSError:
+            continue
+    return None
+
+
+def is_session_file(path: Path) -> bool:
+    """A cheap look at the first bytes: a codev session starts with its comment line, or at
+    least has its `schema` line and `[session]` table there."""
+    with path.open("rb") as file:
+        head = file.read(4096)
+    return head.startswith(SESSION_MARK) or (
+        _SCHEMA_LINE.search(head) is not None and b"\n[session]" in head
+    )
