@@ -160,6 +160,7 @@ class FacilitationScreen(SessionScreen):
             self._choose(False)  # the notes are hidden: none can be chosen
         self.refresh_clock(force=True)
         self.refresh_topbar()
+        self.refresh_round()  # cut to the new width
         if self.focused is None or not self.focused.display or self.has_class("-too-small"):
             self.query_one(NoteInput).focus()  # typing goes on in every view
 
@@ -383,19 +384,22 @@ class FacilitationScreen(SessionScreen):
             label += f" ({t('round_n', n=s.round_number)})"
         line = Text(f"{label}{t('colon')}", style="bold")
         now = self.control.wall()
-        for n, name in enumerate(s.roster.consultants):
-            if n:
-                line.append(" · ")
+        entries = []
+        for name in s.roster.consultants:
             has_floor = name == s.speaker
             mark = "▶ " if has_floor else ""
-            line.append_text(literal(f"{mark}{name}", "bold reverse" if has_floor else ""))
+            entry = Text()
+            entry.append_text(literal(f"{mark}{name}", "bold reverse" if has_floor else ""))
             spent = s.talk_time(name, now)
             if s.passed_this_round(name):
-                line.append(f" ({t('passed')})")
+                entry.append(f" ({t('passed')})")
             elif spent or has_floor:
                 # Rounded as the minutes round it: the screen and the minutes agree.
-                line.append(f" {format_duration(spent)}")
-        return line
+                entry.append(f" {format_duration(spent)}")
+            entries.append(entry)
+        order = s.roster.consultants
+        first = order.index(s.speaker) if s.speaker in order else 0
+        return one_line(line, entries, first, self.app.size.width - 2)
 
     def refresh_status(self) -> None:
         """Saved or NOT SAVED; what the keys do now (correcting, choosing a note); notices."""
@@ -697,6 +701,33 @@ class FacilitationScreen(SessionScreen):
         from codev_tui.ui.screens.dialogs import HelpScreen
 
         self.app.push_screen(HelpScreen(self.t))
+
+
+def one_line(head: Text, entries: list[Text], first: int, width: int) -> Text:
+    """`head` then the entries joined with " · ", cut to one line of `width` cells with
+    " … +N" for those left out: a roster of 200 names never pushes the notes input off the
+    screen. The entry `first` (who has the floor) is always shown: when it would not fit, the
+    line starts with it."""
+    line = head.copy()
+    line.no_wrap, line.overflow = True, "ellipsis"
+    more = len(f" … +{len(entries)}")
+    before = line.cell_len + sum(e.cell_len + 3 for e in entries[: first + 1]) + more
+    start = 0 if before <= width else first
+    shown = 0
+    for entry in entries[start:]:
+        sep = " · " if shown else ""
+        left = len(entries) - shown - 1
+        tail = len(f" … +{left}") if left else 0
+        if shown and line.cell_len + len(sep) + entry.cell_len + tail > width:
+            break
+        line.append(sep)
+        line.append_text(entry)
+        shown += 1
+    if shown < len(entries):
+        tail = f" … +{len(entries) - shown}"
+        line.truncate(max(1, width - len(tail)), overflow="ellipsis")
+        line.append(tail)
+    return line
 
 
 def _local(moment: datetime) -> datetime:

@@ -1,0 +1,130 @@
+"""Big content in the running app: a roster of 200 names, a note of a megabyte.
+
+The notes input and its status line always stay on the screen, whatever the roster; a huge
+note is shown cut, kept whole, and never slows the notes after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from codev_tui import locations
+from codev_tui.core.session import Roster
+from codev_tui.core.store import SessionFile, read_session
+from codev_tui.ui.app import CodevApp, SetupRequest
+from codev_tui.ui.screens.closing import ClosingScreen
+from codev_tui.ui.screens.facilitation import FacilitationScreen
+from codev_tui.ui.screens.setup import SetupScreen
+from tests.functional.conftest import screen_of, settle, text_of, write_note
+
+CONSULTATION = 3
+"""The phase of the classic script with a round of the table."""
+
+SIZES = [(80, 24), (160, 45)]
+
+ROSTERS = {
+    "short names": [f"C{n}" for n in range(200)],
+    "long names": [
+        f"Marie-Hélène de La Tour d'Auvergne-Brzęczyszczykiewicz {n}" for n in range(200)
+    ],
+    "one huge name": ["Ana", "Z" * 400, "Bo"],
+}
+
+
+def on_screen(widget: Widget) -> bool:
+    """Whether the widget is displayed, whole, inside the terminal."""
+    screen = widget.screen.region
+    region = widget.region
+    return bool(widget.display) and region.area > 0 and screen.contains_region(region)
+
+
+def roster_of(names: list[str]) -> Roster:
+    return Roster(topic="Gros groupe", client="Ana", facilitator="Fanny", consultants=names)
+
+
+def check_input_and_status(screen: FacilitationScreen) -> None:
+    for selector in ("#note-input", "#status"):
+        assert on_screen(screen.query_one(selector)), selector
+
+
+def check_round_line(screen: FacilitationScreen, names: list[str], speaker: str) -> None:
+    line = text_of(screen.query_one("#round", Static))
+    assert "\n" not in line
+    assert len(line) <= screen.size.width - 2
+    assert f"▶ {speaker[:20]}" in line  # who has the floor is always shown
+    shown_names = line.count(" · ") + 1  # no name here holds " · "
+    if shown_names < len(names):
+        more = re.search(r" … \+(\d+)$", line)
+        assert more, line
+        assert int(more.group(1)) == len(names) - shown_names
+    assert on_screen(screen.query_one("#round"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("kind", list(ROSTERS))
+async def test_a_huge_roster_never_pushes_the_notes_input_off_the_screen(  # type: ignore[no-untyped-def]
+    tmp_path, fake_time, classic, size, kind
+) -> None:
+    names = ROSTERS[kind]
+    file = SessionFile.create(tmp_path, classic, roster_of(names), now=fake_time.wall)
+    app = CodevApp(file, clock=fake_time.monotonic, wall=fake_time.wall, retry_every=0.05)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f5")
+        for _ in range(CONSULTATION):
+            await pilot.press("pagedown")
+        await pilot.press("f6")
+        screen = screen_of(app)
+        check_input_and_status(screen)
+        check_round_line(screen, names, names[0])
+        # The floor far down the order: the line starts with whoever has it.
+        for _ in range(len(names) * 3 // 4 - 1):
+            app.control.next_speaker()
+        screen.refresh_round()
+        await pilot.pause()
+        speaker = app.control.session.speaker
+        check_round_line(screen, names, speaker)
+        check_input_and_status(screen)
+        await write_note(app, pilot, "toujours visible")
+        await settle(app, pilot)
+        assert text_of(screen.query_one("#status", Static)).startswith("✓")
+        await pilot.press("f2")  # projector mode
+        check_input_and_status(screen)
+        check_round_line(screen, names, speaker)
+        await pilot.press("escape")
+        await pilot.resize_terminal(size[0] // 2 + 20, size[1])  # narrower: cut again
+        await pilot.pause()
+        check_round_line(screen, names, speaker)
+        check_input_and_status(screen)
+        await pilot.resize_terminal(*size)
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ClosingScreen)
+        assert on_screen(app.screen.query_one("#status"))
+        assert on_screen(app.screen.query_one("#review"))
+    assert [n.text for n in read_session(file.path).notes] == ["toujours visible"]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("kind", list(ROSTERS))
+async def test_the_setup_screen_keeps_a_huge_roster_on_one_line(  # type: ignore[no-untyped-def]
+    tmp_path, fake_time, size, kind
+) -> None:
+    names = ROSTERS[kind]
+    request = SetupRequest(tmp_path, locations.bundled_scripts(), "classic", roster_of(names))
+    app = CodevApp(setup=request, clock=fake_time.monotonic, wall=fake_time.wall)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        for selector in ("#topic", "#client", "#consultants"):
+            assert on_screen(screen.query_one(selector, Input)), selector
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FacilitationScreen)
+        check_input_and_status(app.screen)
+        assert app.control is not None
+        assert app.control.session.roster.consultants == names
