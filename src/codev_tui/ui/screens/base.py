@@ -17,6 +17,13 @@ from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.note_input import NoteInput
 from codev_tui.ui.widgets.notes_list import MORE, NotesList
 
+SHOWN_CHARACTERS = 500
+"""A longer note is shown cut in the lists (kept whole in the session and the minutes): a
+note of a megabyte laid out again at every ✓ took seconds."""
+
+SHOWN_LINES = 10
+"""At most this many lines of a note are shown in the facilitation screen's list."""
+
 
 class SessionScreen(Screen[None]):
     """A screen showing a session, with a notes list and a note input to correct notes in.
@@ -115,7 +122,7 @@ class SessionScreen(Screen[None]):
             return
         body = Text(self.t("delete_body"))
         body.append("\n\n")
-        body.append_text(literal(note.text.splitlines()[0] if note.text else "", "italic"))
+        body.append_text(self.note_text(note.text, "italic", lines=1))
 
         def done(yes: bool | None) -> None:
             if yes:
@@ -159,6 +166,15 @@ class SessionScreen(Screen[None]):
             notes.refill()
             notes.highlight(note_id)
         self.refresh_status()
+
+    def note_text(self, text: str, style: str = "", lines: int = SHOWN_LINES) -> Text:
+        """A note's text as a list shows it: literal, cut after `SHOWN_CHARACTERS` characters
+        or `lines` lines, then "… (N characters)"."""
+        shown = "\n".join(text[:SHOWN_CHARACTERS].split("\n", lines)[:lines])
+        line = literal(shown, style)
+        if len(shown) < len(text):
+            line.append(f" … ({self.t.count('characters', len(text))})", style="dim")
+        return line
 
     def _more_label(self, hidden: int) -> str:
         """The first line of a list that does not show its oldest notes."""

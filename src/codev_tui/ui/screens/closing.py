@@ -133,7 +133,7 @@ class ClosingScreen(SessionScreen):
             line.append(" · ")
             line.append_text(literal(note.author, "bold"))
         line.append(" — ")
-        line.append_text(literal(note.text.splitlines()[0] if note.text else ""))
+        line.append_text(self.note_text(note.text, lines=1))
         if note.edited:
             line.append(" ✎", style="dim")
         return line

@@ -443,7 +443,7 @@ class FacilitationScreen(SessionScreen):
             line.append(" ")
             line.append_text(literal(f"« {note.prompt} »", "dim"))
         line.append(" — ")
-        line.append_text(literal(note.text))
+        line.append_text(self.note_text(note.text))
         if note.edited:
             line.append(" ✎", style="dim")
         return line
