@@ -16,6 +16,10 @@ from codev_tui.core.store import SessionFile, WallClock
 Submit = Callable[[Event], None]
 """Hands an event to the writer."""
 
+AWAY_ASKED = 30 * 60
+"""Seconds the app may be down while a phase runs before resuming asks whether that time
+counts (a laptop closed overnight); under it, the time away counts."""
+
 
 @dataclass
 class Undo:
@@ -46,6 +50,13 @@ class SessionControl:
         self._deleting = 0
         """Deletions not yet on disk (each removes the minutes beside the session)."""
         self._undo: list[Undo] = []
+        self.opened = wall()
+        """When the app opened the session."""
+        last = self.session.last_at
+        away = (self.opened - last).total_seconds() if last is not None else 0.0
+        self.away_since = last if self.session.running and away > AWAY_ASKED else None
+        """When the app was last seen, if it was down long enough while a phase ran that
+        resuming asks whether the time away counts (None: it counts, nothing to ask)."""
         self.countdown = self._countdown_for_current()
         self.bell_rung = self.countdown.remaining() < 0
 
@@ -115,6 +126,25 @@ class SessionControl:
     def reopened(self) -> None:
         """Record that the app opened this session again (time went on meanwhile)."""
         self._emit("reopened")
+
+    def leave_out_time_away(self) -> None:
+        """The time the app was down does not count in the phase: recorded as a pause when it
+        was last seen and the phase going on when it opened again, so that a later resume
+        shows the same time."""
+        since = self.away_since
+        if since is None or not self.session.running:
+            return
+        self.away_since = None
+        for type_, at in (("pause", since), ("resume", self.opened)):
+            event = replace(self.file.make_event(type_), t=at)
+            self.session.apply(event)
+            self._send(event)
+        self.countdown = self._countdown_for_current()
+        self.bell_rung = self.countdown.remaining() < 0
+
+    def count_time_away(self) -> None:
+        """The time the app was down counts in the phase (as it already does): not asked again."""
+        self.away_since = None
 
     def toggle_timer(self) -> bool:
         """F5: start, pause or resume; returns True when now running."""

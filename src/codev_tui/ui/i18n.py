@@ -70,6 +70,15 @@ _FR: dict[str, str] = {
     "resumed": "Séance reprise · le temps a couru",
     "resumed_paused": "Séance reprise là où elle en était",
     "resumed_ended": "Séance reprise après sa fin",
+    "away_title": "Reprise après une longue absence",
+    "away_time": "{h} h {m:02d} min",
+    "away_body": (
+        "codev était fermé depuis {away} pendant la phase « {phase} ». "
+        "Ce temps compte-t-il dans la phase ?"
+    ),
+    "away_leave_out": "Ne pas le compter (N)",
+    "away_count": "Le compter (O)",
+    "away_left_out": "Séance reprise · l'absence n'est pas comptée",
     "repaired": "Fin de fichier abîmée mise de côté",
     "replaced": "FICHIER REMPLACÉ par un autre programme — la séance continue dans {name}",
     "round": "Tour de table",
@@ -219,6 +228,14 @@ _EN: dict[str, str] = {
     "resumed": "Session resumed · time went on",
     "resumed_paused": "Session resumed where it was",
     "resumed_ended": "Session resumed after its end",
+    "away_title": "Resuming after a long absence",
+    "away_time": "{h} h {m:02d} min",
+    "away_body": (
+        "codev was closed for {away} during the phase “{phase}”. Does that time count in the phase?"
+    ),
+    "away_leave_out": "Don't count it (N)",
+    "away_count": "Count it (Y)",
+    "away_left_out": "Session resumed · the time away is left out",
     "repaired": "A damaged end of file was set aside",
     "replaced": "FILE REPLACED by another program — the session goes on in {name}",
     "round": "Round of the table",

@@ -1,4 +1,4 @@
-"""Small modal screens: confirm quitting, and the help."""
+"""Small modal screens: confirm quitting, the help, a deletion, the time away on resuming."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from codev_tui.ui.i18n import Texts
+from codev_tui.ui.text import literal
 
 DIALOG_CSS = """
-QuitScreen, HelpScreen, ConfirmScreen {
+QuitScreen, HelpScreen, ConfirmScreen, AwayScreen {
     align: center middle;
 }
 #dialog {
@@ -25,7 +26,7 @@ QuitScreen, HelpScreen, ConfirmScreen {
     background: $surface;
 }
 HelpScreen #dialog { width: 84; }
-ConfirmScreen #dialog { width: 64; }
+ConfirmScreen #dialog, AwayScreen #dialog { width: 64; }
 #dialog-title { text-style: bold; margin-bottom: 1; }
 #buttons { height: auto; margin-top: 1; align-horizontal: center; }
 #buttons Button { margin: 0 1; }
@@ -105,3 +106,40 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(Text(self.title_text), id="dialog-title")
             yield Static(self.body)
             yield Static(Text(self.keys, style="bold"), id="buttons")
+
+
+class AwayScreen(ModalScreen[bool]):
+    """Resuming after a long absence: does the time the app was down count in the phase?
+    Not counting it is the default (a laptop closed overnight is no overtime)."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [
+        Binding("escape,n", "dismiss(False)", show=False),
+        Binding("y,o", "dismiss(True)", show=False),
+    ]
+
+    def __init__(self, texts: Texts, seconds: float, phase: str) -> None:
+        super().__init__()
+        self.t = texts
+        self.seconds = seconds
+        self.phase = phase
+
+    def compose(self) -> ComposeResult:
+        """The question, how long the app was down, two buttons."""
+        t = self.t
+        minutes = int(self.seconds // 60)
+        away = t("away_time", h=minutes // 60, m=minutes % 60)
+        with Vertical(id="dialog"):
+            yield Static(Text(t("away_title")), id="dialog-title")
+            yield Static(literal(t("away_body", away=away, phase=self.phase)))
+            with Horizontal(id="buttons"):
+                yield Button(t("away_leave_out"), variant="primary", id="leave-out")
+                yield Button(t("away_count"), id="count")
+
+    def on_mount(self) -> None:
+        """Not counting is the default: Enter leaves the time away out."""
+        self.query_one("#leave-out", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Count it or not."""
+        self.dismiss(event.button.id == "count")

@@ -144,6 +144,29 @@ class FacilitationScreen(SessionScreen):
         self.query_one(NoteInput).focus()
         if self.control.session.ended:  # an ended session reopens on its closing screen
             self.call_after_refresh(self._end_session)
+        elif self.control.away_since is not None:  # down for long while the phase ran
+            self.call_after_refresh(self._ask_time_away)
+
+    def _ask_time_away(self) -> None:
+        """Resuming after a long absence: does the time away count in the phase? (Not by
+        default: a laptop closed overnight is no 14 hours of overtime.)"""
+        from codev_tui.ui.screens.dialogs import AwayScreen
+
+        c = self.control
+        since = c.away_since
+        if since is None:
+            return
+        away = (c.opened - since).total_seconds()
+
+        def done(count: bool | None) -> None:
+            if count:
+                c.count_time_away()
+            else:
+                c.leave_out_time_away()
+                self.notice = self.t("away_left_out")
+            self.refresh_all()
+
+        self.app.push_screen(AwayScreen(self.t, away, c.session.phase.title), done)
 
     def on_resize(self, event: Resize) -> None:
         """Switch to the 'enlarge the terminal' view when too small."""
