@@ -40,6 +40,8 @@ class BackgroundWriter:
         self._pending = 0
         self._closing = False
         self._idle = threading.Condition()
+        self._current: Event | None = None
+        """The event being written (or retried), until it is on disk."""
         self._thread = threading.Thread(target=self._run, name="codev-writer", daemon=True)
         self._thread.start()
 
@@ -74,8 +76,20 @@ class BackgroundWriter:
         self._thread.join(timeout)
         return saved
 
+    def unsaved(self) -> list[Event]:
+        """After `close`: the events that never reached the disk, in order (to rescue them)."""
+        left = [self._current] if self._current is not None else []
+        while True:
+            try:
+                event = self._queue.get_nowait()
+            except queue.Empty:
+                return left
+            if event is not None:
+                left.append(event)
+
     def _run(self) -> None:
         while (event := self._queue.get()) is not None:
+            self._current = event
             while True:
                 path = self._file.path
                 try:
@@ -90,6 +104,7 @@ class BackgroundWriter:
                     continue
                 if self._file.path != path and self._on_moved is not None:
                     self._on_moved(path, self._file.path)
+                self._current = None
                 with self._idle:
                     self._pending -= 1
                     self._idle.notify_all()

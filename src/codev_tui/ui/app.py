@@ -20,6 +20,7 @@ from textual.theme import Theme
 
 from codev_tui.core.clock import Clock, monotonic
 from codev_tui.core.control import SessionControl
+from codev_tui.core.events import Event
 from codev_tui.core.script import ScriptError, load_any_script
 from codev_tui.core.session import Roster, SessionError
 from codev_tui.core.store import SaveError, SessionFile, WallClock, utc_now
@@ -66,6 +67,8 @@ class CodevApp(App[int]):
     """codev: the setup screen when needed, then the facilitation screen."""
 
     TITLE = "codev"
+    close_timeout = 5.0
+    """Seconds quitting waits for what is still being saved (then it is rescued)."""
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
         Binding("ctrl+q", "quit", "k_quit", priority=True, id="quit"),
@@ -98,6 +101,8 @@ class CodevApp(App[int]):
         self.retry_every = retry_every
         self.control: SessionControl | None = None
         self.writer: BackgroundWriter | None = None
+        self.unsaved: list[Event] = []
+        """What the writer could not put on disk before the app closed (to be rescued)."""
         self._loop: asyncio.AbstractEventLoop | None = None
         self.texts = Texts(lang or (file.session.lang if file else "fr"))
         localize_bindings(self._bindings, self.texts)
@@ -255,7 +260,9 @@ class CodevApp(App[int]):
         """Wait for the writer, close the file; False when something could not be saved."""
         saved = True
         if self.writer is not None:
-            saved = self.writer.close(timeout=5.0)
+            saved = self.writer.close(timeout=self.close_timeout)
+            if not saved:
+                self.unsaved = self.writer.unsaved()
             self.writer = None
         if self.file is not None:
             self.file.close()

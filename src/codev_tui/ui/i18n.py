@@ -70,6 +70,15 @@ _FR: dict[str, str] = {
     "resumed": "Séance reprise · le temps a couru",
     "resumed_paused": "Séance reprise là où elle en était",
     "resumed_ended": "Séance reprise après sa fin",
+    "unsaved": "codev : {n} élément(s) NON enregistré(s) dans {session} ({reason})",
+    "rescued": (
+        "codev : ils sont gardés dans {path} (la séance avec eux, privé) ;"
+        " pour les retrouver : codev resume {path}"
+    ),
+    "not_rescued": (
+        "codev : ils n'ont pu être écrits nulle part "
+        "(dossier des séances, dossier personnel, dossier courant)"
+    ),
     "away_title": "Reprise après une longue absence",
     "away_time": "{h} h {m:02d} min",
     "away_body": (
@@ -228,6 +237,14 @@ _EN: dict[str, str] = {
     "resumed": "Session resumed · time went on",
     "resumed_paused": "Session resumed where it was",
     "resumed_ended": "Session resumed after its end",
+    "unsaved": "codev: {n} item(s) NOT saved in {session} ({reason})",
+    "rescued": (
+        "codev: they are kept in {path} (the session with them, private);"
+        " to get them back: codev resume {path}"
+    ),
+    "not_rescued": (
+        "codev: they could not be written anywhere (sessions folder, home folder, current folder)"
+    ),
     "away_title": "Resuming after a long absence",
     "away_time": "{h} h {m:02d} min",
     "away_body": (

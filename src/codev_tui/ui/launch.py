@@ -104,8 +104,42 @@ def launch(
         setup = SetupRequest(folder, scripts, chosen, base, by_group)
         app = CodevApp(setup=setup, lang=lang or (script.script.lang if script else None))
     app.run()
+    if app.file is not None and app.unsaved:
+        return report_unsaved(app, folder)
     if app.file is not None:
         if app.file.replaced is not None:
             print(f"codev: {app.file.replaced} was replaced by another program", file=sys.stderr)
         print(f"codev: session saved in {app.file.path}", file=sys.stderr)
     return app.return_code or 0
+
+
+UNSAVED = 1
+"""Exit status when the app closed with items it could not save (see `report_unsaved`)."""
+
+
+def report_unsaved(app: CodevApp, folder: Path) -> int:
+    """The app closed with items not on disk: they go to a rescue file (the sessions folder,
+    else the home folder, else the current one), and the terminal says how many and where."""
+    from codev_tui.core.rescue import write_rescue
+    from codev_tui.ui.text import visible
+
+    assert app.file is not None
+    t, session = app.texts, app.file.path
+    folders = [folder]
+    try:
+        folders.append(Path.home())
+    except RuntimeError:  # no home folder known
+        pass
+    try:
+        folders.append(Path.cwd())
+    except OSError:  # the current folder was removed
+        pass
+    rescued = write_rescue(session, app.unsaved, folders, app.wall().astimezone())
+    reason = app.control.save_error if app.control is not None else ""
+    n = len(app.unsaved)
+    print(visible(t("unsaved", n=n, session=str(session), reason=reason)), file=sys.stderr)
+    if rescued is not None:
+        print(visible(t("rescued", path=str(rescued))), file=sys.stderr)
+    else:
+        print(t("not_rescued"), file=sys.stderr)
+    return UNSAVED
