@@ -16,16 +16,13 @@ from codev_tui.core.store import _Parsed, encode_record, write_private_file
 def rescue_data(session_path: Path, events: Sequence[Event]) -> bytes:
     """The session file's good part (header and records, a torn tail left out) followed by
     the records of `events`; only those records when the session cannot be read."""
-    head = (
-        f"# codev: {len(events)} item(s) could not be saved to {session_path}.\n"
-        "# This file is that session with them: `codev resume` this file to go on.\n"
-    ).encode()
+    # Nothing is put before the header: its checksum covers every byte up to its last line.
     try:
         parsed = _Parsed(session_path)
         saved = parsed.raw[: parsed.good_end]
     except SessionError:
         saved = b"# The session file could not be read: here are the missing records alone.\n"
-    return head + saved + b"".join(encode_record(event) for event in events)
+    return saved + b"".join(encode_record(event) for event in events)
 
 
 def write_rescue(
