@@ -59,7 +59,7 @@ def launch(
     """Open or create the session (or ask for it on the setup screen) and run the app."""
     stream = _not_a_terminal()
     if stream:  # before anything is created: without a terminal nothing could be typed
-        print(f"codev: needs a terminal (standard {stream} is not one)", file=sys.stderr)
+        _tell(f"codev: needs a terminal (standard {stream} is not one)")
         return 2
     folder = locations.data_dir()
     if session_path is not None:
@@ -108,8 +108,8 @@ def launch(
         return report_unsaved(app, folder)
     if app.file is not None:
         if app.file.replaced is not None:
-            print(f"codev: {app.file.replaced} was replaced by another program", file=sys.stderr)
-        print(f"codev: session saved in {app.file.path}", file=sys.stderr)
+            _tell(f"codev: {app.file.replaced} was replaced by another program")
+        _tell(f"codev: session saved in {app.file.path}")
     return app.return_code or 0
 
 
@@ -121,8 +121,6 @@ def report_unsaved(app: CodevApp, folder: Path) -> int:
     """The app closed with items not on disk: they go to a rescue file (the sessions folder,
     else the home folder, else the current one), and the terminal says how many and where."""
     from codev_tui.core.rescue import write_rescue
-    from codev_tui.ui.text import visible
-
     assert app.file is not None
     t, session = app.texts, app.file.path
     folders = [folder]
@@ -137,9 +135,20 @@ def report_unsaved(app: CodevApp, folder: Path) -> int:
     rescued = write_rescue(session, app.unsaved, folders, app.wall().astimezone())
     reason = app.control.save_error if app.control is not None else ""
     n = len(app.unsaved)
-    print(visible(t("unsaved", n=n, session=str(session), reason=reason)), file=sys.stderr)
+    _tell(t("unsaved", n=n, session=str(session), reason=reason))
     if rescued is not None:
-        print(visible(t("rescued", path=str(rescued))), file=sys.stderr)
+        _tell(t("rescued", path=str(rescued)))
     else:
-        print(t("not_rescued"), file=sys.stderr)
+        _tell(t("not_rescued"))
     return UNSAVED
+
+
+def _tell(line: str) -> None:
+    """One line on standard error, control characters (from a file name) as their pictures;
+    a terminal closed meanwhile (the app exits because of it) is no error."""
+    from codev_tui.ui.text import visible
+
+    try:
+        print(visible(line), file=sys.stderr, flush=True)
+    except OSError:
+        pass
