@@ -11,7 +11,9 @@ directly by `script_from_data`, which only checks shapes and types.
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -214,11 +216,57 @@ def load_any_script(path: Path) -> PhaseScript:
     return load_script(path)
 
 
+MAX_SCRIPT_BYTES = 1024 * 1024
+"""The largest phase script read (1 MiB): the bundled ones are a few kilobytes."""
+
+MAX_DEPTH = 32
+"""The deepest nesting of arrays and tables a phase script may have (it needs four)."""
+
+
 def _read(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_SCRIPT_BYTES, else ScriptError.
+
+    Opened without blocking and checked once open (after symlinks are followed): a FIFO
+    would hang the read, a device like /dev/zero would never end.
+    """
     try:
-        return Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise ScriptError([f"{path}: cannot read the file ({exc.strerror or exc})"]) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, pipe or socket"
+            raise ScriptError([f"{path}: not a regular file ({kind}); give a .toml file"])
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_SCRIPT_BYTES:
+            chunk = os.read(fd, MAX_SCRIPT_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise ScriptError([f"{path}: cannot read the file ({exc.strerror or exc})"]) from None
+    finally:
+        os.close(fd)
+    if size > MAX_SCRIPT_BYTES:
+        raise ScriptError([f"{path}: too big for a phase script (more than 1 MiB)"])
+    return b"".join(chunks)
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether arrays and tables nest deeper than MAX_DEPTH (walked without recursion)."""
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return False
 
 
 def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
@@ -233,8 +281,11 @@ def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise ScriptError([f"{name}:{line}:{col}: not valid UTF-8 text"]) from None
+    deep = ScriptError([f"{name}: nested too deeply (over {MAX_DEPTH} levels of [ ] or {{ }})"])
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
+    except RecursionError:
+        raise deep from None
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         match = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", msg)
@@ -246,6 +297,9 @@ def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
             if where == "end":
                 where = f"{text.count(chr(10)) + 1}:1"
         raise ScriptError([f"{name}:{where}: TOML syntax: {_sentence(reason)}"]) from None
+    if _too_deep(data):
+        raise deep
+    return data
 
 
 def _sentence(reason: str) -> str:
