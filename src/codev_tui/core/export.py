@@ -34,14 +34,13 @@ change the document's structure; a CommonMark parser with the table extension
   breaks (`&#10;`, `&#13;`), tabs (`&#9;`), form feeds, U+2028/U+2029, every space of a run of
   two or more and a space at either end (`&#32;`), and any other Unicode space at either end
   (e.g. `&#160;`), so each text stays on one line;
-* control characters that CommonMark parsers refuse as references (markdown-it turns `&#1;`
-  or `&#127;` into U+FFFD) are kept as they are: they are not markup, and only this way does
-  the parser give them back.
+* the other control characters would act on a terminal showing the file (`cat minutes.md`:
+  ESC starts a sequence, U+009B is one) and parsers refuse them as references (markdown-it
+  turns `&#27;` into U+FFFD): a C0 control and DEL are written as their Unicode pictures
+  (`␛` for ESC, `␀` for NUL, `␇` for BEL, U+2400 + the code; `␡`), a C1 control
+  (U+0080–U+009F) as U+FFFD (`�`), which the parser gives back as such.
 
-A visible, documented replacement, U+FFFD (`�`), stands for what no Markdown file can hold:
-NUL, lone surrogates (they cannot even be encoded in UTF-8), and a vertical tab, U+001C to
-U+001F or U+0085 at the very start or end of a text (parsers strip them there and refuse them
-as references).
+U+FFFD also stands for lone surrogates (they cannot even be encoded in UTF-8).
 
 Names are matched against the roster ignoring case; a first name alone ("Marie") stands for
 the roster's only person with that first name ("Marie Dupont"). Somebody not on the roster who
@@ -87,6 +86,7 @@ from codev_tui.core.script import NOTE_KINDS, Phase
 from codev_tui.core.session import Note, Session, Turn
 from codev_tui.core.store import SaveError, default_minutes_path, fsync_dir, write_private_file
 from codev_tui.core.timing import TimingRow, TimingTable, format_duration, timing_table
+from codev_tui.core.visible import CONTROLS
 
 __all__ = [
     "LABELS",
@@ -288,10 +288,17 @@ _PUNCT_ESCAPES = tuple((c, "\\" + c) for c in _MARKUP)
 # ordered list (`1.` or `1)`).
 _LEADING = re.compile(r"[-+=]|\d{1,9}[.)]")
 
-# Characters written as a numeric reference wherever they are, or replaced by U+FFFD.
-_SPECIAL = re.compile("[\x00\t\n\r\f\u2028\u2029\ud800-\udfff]")
+# Characters written as a numeric reference wherever they are, or shown as a picture.
+_SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _SPECIAL_REFS = tuple((c, f"&#{ord(c)};") for c in "\t\n\r\f\u2028\u2029")
-_UNREPRESENTABLE = re.compile("[\x00\ud800-\udfff]")
+# The other controls, which a terminal would obey (`cat minutes.md`) and parsers refuse as
+# references: their pictures (`␛`), U+FFFD for C1; lone surrogates cannot even be encoded.
+_PICTURED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    return CONTROLS.get(ord(match.group()), "\ufffd")
+
 
 # Characters parsers strip at the start or end of a paragraph, heading or table cell: the
 # union of Python's str.isspace (markdown-it-py 3 strips with it) and JavaScript's trim
@@ -301,8 +308,6 @@ _EDGE_SPACE = frozenset(
     "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000\ufeff"
 )
-# Of those, the ones a parser refuses as a numeric reference: only U+FFFD can stand for them.
-_EDGE_LOST = frozenset("\x0b\x1c\x1d\x1e\x1f\x85")
 
 _SPACE_RUN = re.compile(" {2,}")
 
@@ -312,21 +317,19 @@ def _space_refs(match: re.Match[str]) -> str:
 
 
 def _edge(char: str) -> str:
-    """A character at either end of a text, in a form no parser strips."""
-    if char in _EDGE_LOST:
-        return "\ufffd"
-    if char in _EDGE_SPACE:
-        return f"&#{ord(char)};"
-    return char
+    """A character at either end of a text, in a form no parser strips (the controls among
+    the spaces, which parsers refuse as references, are pictures by then)."""
+    return f"&#{ord(char)};" if char in _EDGE_SPACE else char
 
 
 def escape_inline(text: str) -> str:
     """User text as Markdown inline content that a CommonMark parser reads back exactly.
 
     See the module docstring: ASCII punctuation is backslash-escaped, whitespace Markdown would
-    fold or strip becomes a numeric character reference, and U+FFFD replaces NUL, lone
-    surrogates and the few edge characters no Markdown can hold. The result never contains a
-    line break, so it fits in a heading, a list item or a table cell.
+    fold or strip becomes a numeric character reference, the other control characters their
+    pictures (U+FFFD for C1 controls and lone surrogates). The result never contains a line
+    break or a control character, so it fits in a heading, a list item or a table cell, and
+    `cat` shows it without the terminal acting on it.
     """
     if not text:
         return ""
@@ -342,7 +345,8 @@ def escape_inline(text: str) -> str:
         for char, ref in _SPECIAL_REFS:
             if char in out:
                 out = out.replace(char, ref)
-        out = _UNREPRESENTABLE.sub("\ufffd", out)
+        if _PICTURED.search(out):
+            out = _PICTURED.sub(_picture, out)
     if "  " in out:
         out = _SPACE_RUN.sub(_space_refs, out)
     # A space or any other Unicode space at either end: a reference, or U+FFFD.
