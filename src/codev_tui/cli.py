@@ -8,11 +8,12 @@ that need them, not here.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from codev_tui import __version__, locations
 from codev_tui.core.script import (
@@ -23,6 +24,7 @@ from codev_tui.core.script import (
     load_bundled_script,
     load_script,
 )
+from codev_tui.core.visible import visible
 
 if TYPE_CHECKING:
     import argparse
@@ -51,7 +53,15 @@ def get_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse the command line."""
     import argparse
 
-    parser = argparse.ArgumentParser(
+    class Parser(argparse.ArgumentParser):
+        """argparse, whose messages (usage, errors quoting an argument) are made visible."""
+
+        def _print_message(self, message: str, file: TextIO | None = None) -> None:
+            if message:
+                with contextlib.suppress(OutputError):
+                    emit(file or sys.stderr, message)
+
+    parser = Parser(
         prog="codev",
         description="Terminal companion for a codéveloppement session (Payette–Champagne).",
     )
@@ -153,10 +163,11 @@ def cmd_check(files: list[Path]) -> int:
 
 def describe_script(path: Path, script: PhaseScript) -> str:
     """A few lines: the script's name and its phases with their minutes."""
-    lines = [f"{path}: OK — {script.script.name} ({script.script.lang})"]
-    width = max(len(p.title) for p in script.phases)
-    for n, phase in enumerate(script.phases, 1):
-        lines.append(f"  {n}. {phase.title:<{width}}  {format_minutes(phase.minutes):>5} min")
+    lines = [f"{visible(str(path))}: OK — {visible(script.script.name)} ({script.script.lang})"]
+    titles = [visible(p.title) for p in script.phases]
+    width = max(map(len, titles))
+    for n, (phase, title) in enumerate(zip(script.phases, titles, strict=True), 1):
+        lines.append(f"  {n}. {title:<{width}}  {format_minutes(phase.minutes):>5} min")
     lines.append(
         f"  {len(script.phases)} phases, {format_minutes(script.total_minutes)} min in all"
     )
@@ -326,11 +337,11 @@ _BREAKS = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029"
 
 
 def _clean(text: str) -> str:
-    """User text for one line of a terminal: no control or invisible format character (an
-    ESC could drive the terminal), breaks and tabs as spaces, lone surrogates as U+FFFD."""
-    text = re.sub("[\ud800-\udfff]", "\ufffd", text)
-    text = re.sub(_UNSHOWN, lambda m: " " if m.group() in _BREAKS else "", text)
-    return " ".join(text.split())
+    """User text for one line of a terminal: breaks and tabs as spaces, the other control
+    characters as pictures (an ESC could drive the terminal: `core.visible`), no invisible
+    format character, lone surrogates as U+FFFD."""
+    text = visible(re.sub(f"[{_BREAKS}]", " ", text))
+    return " ".join(re.sub(_UNSHOWN, "", text).split())
 
 
 def _width(text: str) -> int:
@@ -428,14 +439,125 @@ def write_stdout(text: str) -> None:
             buffer.write(text.encode("utf-8", "replace"))
         out.flush()
     except BrokenPipeError:
-        # Point stdout at /dev/null, so that Python's flush at exit does not fail again.
-        import os
+        _silence(out)
+    except OSError as exc:
+        _silence(out)
+        raise OutputError(exc) from None
 
+
+# -- what a short command prints --------------------------------------------------------------
+
+
+class OutputError(UserError):
+    """Standard output or error cannot be written (a full disk): one line, exit status 2."""
+
+    def __init__(self, exc: OSError) -> None:
+        super().__init__(f"cannot write the output: {exc.strerror or exc}")
+
+
+_PLAIN = str.maketrans(
+    {"—": "-", "–": "-", "…": "...", "’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"'}
+    | {"\u00a0": " ", "\u202f": " "}
+)
+"""Our typography in ASCII, for a terminal that cannot show it (`LANG=C`)."""
+
+
+def emit(stream: TextIO | None, text: str) -> None:
+    """Write `text` to a standard stream as a terminal may show it, and flush.
+
+    Control and invisible format characters become visible (`core.visible`; a line feed
+    stays), characters the stream's encoding lacks degrade to ASCII or `?` (a Latin-1 or C
+    locale) instead of raising UnicodeEncodeError; a reader gone (`| head -1`) silences the
+    stream, and any other failure (`> /dev/full`) raises OutputError.
+    """
+    if stream is None:  # pythonw, or a closed descriptor at start
+        return
+    text = visible(text, lines=True)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        data = _degrade(text, encoding)
+    except LookupError:
+        data = text.encode("utf-8", "replace")
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            stream.write(data.decode(encoding, "replace"))
+        else:
+            stream.flush()
+            buffer.write(data)
+        stream.flush()
+    except BrokenPipeError:
+        _silence(stream)
+    except OSError as exc:
+        _silence(stream)
+        raise OutputError(exc) from None
+
+
+def _degrade(text: str, encoding: str) -> bytes:
+    """`text` in an encoding that lacks some of its characters: our typography in ASCII, an
+    accented letter without its accent (`é` → `e`), anything else `?`."""
+    import unicodedata
+
+    out = []
+    for char in text.translate(_PLAIN):
         try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, out.fileno())
-        except (OSError, ValueError):
-            pass
+            out.append(char.encode(encoding))
+        except UnicodeEncodeError:
+            bare = unicodedata.normalize("NFKD", char)
+            bare = "".join(c for c in bare if not unicodedata.combining(c))
+            out.append(bare.encode(encoding, "replace") if bare else b"?")
+    return b"".join(out)
+
+
+class _Output:
+    """A standard stream of a short command: everything written goes through `emit`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        emit(self.stream, text)
+        return len(text)
+
+    def flush(self) -> None:
+        emit(self.stream, "")
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.stream, name)  # fileno, isatty, encoding, buffer
+
+
+def _silence(stream: TextIO) -> None:
+    """Point the stream's descriptor at /dev/null: what is still buffered, and Python's
+    flush at exit, then go nowhere instead of failing again with a traceback."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, stream.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _guard_output() -> None:
+    """From here on, this process's standard output and error go through `emit`."""
+    if sys.stdout is not None and not isinstance(sys.stdout, _Output):
+        sys.stdout = _Output(sys.stdout)  # type: ignore[assignment]
+    if sys.stderr is not None and not isinstance(sys.stderr, _Output):
+        sys.stderr = _Output(sys.stderr)  # type: ignore[assignment]
+
+
+def _report(exc: Exception) -> None:
+    """A user error on standard error: `codev: ` and its lines, then its details."""
+    lines = [f"codev: {line}" for line in str(exc).splitlines() or [type(exc).__name__]]
+    lines += [visible(line) for line in getattr(exc, "details", ())]
+    with contextlib.suppress(OutputError):
+        for line in lines:
+            emit(sys.stderr, visible(line) + "\n")
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -529,15 +651,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif not argv or argv[0] in ("run", "resume", "practice"):
             _starting_the_app()
     argv = list(argv)
+    streams = sys.stdout, sys.stderr
     try:
         if len(argv) > 1 and argv[0] == "check" and not any(a.startswith("-") for a in argv):
             # `codev check FILE…`, the common case, without building the parser: argparse,
             # its gettext lookups and shutil cost a third of the check of a valid file.
+            _guard_output()
             return cmd_check([Path(a) for a in argv[1:]])
         args = get_args(argv)
         command = args.command or "run"
         if args.command is None:
             args = get_args(["run"])
+        if command in _SHORT_COMMANDS:
+            _guard_output()  # never the app's: Textual writes escape sequences on purpose
         if command == "check":
             return cmd_check(args.files)
         if command == "scripts":
@@ -554,11 +680,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if not isinstance(exc, _user_errors()):
             raise
-        for line in str(exc).splitlines() or [type(exc).__name__]:
-            print(f"codev: {line}", file=sys.stderr)
-        for line in getattr(exc, "details", ()):
-            print(line, file=sys.stderr)
+        _report(exc)
         return USER_ERROR
+    finally:
+        sys.stdout, sys.stderr = streams
 
 
 if __name__ == "__main__":

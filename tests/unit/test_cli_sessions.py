@@ -350,7 +350,7 @@ def test_list_prints_user_text_without_control_characters(
     (line,) = out.splitlines()
     for bad in ("\x1b", "\x07", "\x9b", "\u202e", "\n", "\r"):
         assert bad not in line
-    assert "Rouge [31mvif[0m sur deux lignes" in line and "Alice" in line
+    assert "Rouge ␛[31mvif␛[0m sur deux lignes" in line and "Al␇ice\ufffd" in line
 
 
 def test_list_with_an_unreadable_file_goes_on(script: PhaseScript, capsys: Capsys) -> None:

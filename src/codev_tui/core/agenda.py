@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from codev_tui.core.script import PhaseScript, format_minutes
+from codev_tui.core.visible import visible
 
 _LABELS = {
     "fr": {
@@ -72,15 +73,17 @@ def render_agenda(script: PhaseScript, start: datetime, fmt: str = "text") -> st
             )
         out.append(f"| {_clock(start)}–{_clock(end)} | **{lab['total']}** | {total} | |")
         return "\n".join(out) + "\n"
-    out = [f"{lab['title']} — {script.script.name}", ""]
-    width = max(len(p.title) for p in script.phases)
-    for phase, (a, b) in zip(script.phases, rows, strict=True):
+    # A script's text shows its control characters (a line feed too) as pictures.
+    out = [f"{lab['title']} — {visible(script.script.name)}", ""]
+    titles = [visible(p.title) for p in script.phases]
+    width = max(map(len, titles))
+    for phase, title, (a, b) in zip(script.phases, titles, rows, strict=True):
         out.append(
-            f"{_clock(a):>8}–{_clock(b):<8}  {phase.title:<{width}}  "
+            f"{_clock(a):>8}–{_clock(b):<8}  {title:<{width}}  "
             f"{format_minutes(phase.minutes):>5} {lab['min']}"
         )
         if phase.summary:
-            out.append(f"{'':18}  {phase.summary}")
+            out.append(f"{'':18}  {visible(phase.summary)}")
     out.append("")
     out.append(f"{lab['total']} : {total} ({_clock(start)}–{_clock(end)})")
     return "\n".join(out) + "\n"
