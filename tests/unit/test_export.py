@@ -1147,6 +1147,82 @@ def test_anonymize_undoes_the_french_elision_before_a_role(tmp_path: Path) -> No
     assert "d'Client" not in doc.source and "d'Consultant" not in doc.source
 
 
+UNICODE_ROSTER = Roster(
+    topic="Sujet",
+    client="İlker Yılmaz",
+    consultants=["Jürgen Groß", "Ægir Øvredal"],
+    facilitator="Σοφία Παπαδοπούλου",
+)
+
+
+def _nfd(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize(
+    ("written", "role"),
+    [
+        *[(spelling, "Client") for spelling in ("İlker Yılmaz", "İLKER YILMAZ", "ILKER YILMAZ")],
+        *[(spelling, "Client") for spelling in ("i̇lker yılmaz", "ilker yilmaz", "İlker")],
+        *[(spelling, "Client") for spelling in ("İLKER", "ilker", "İlker Yilmaz")],
+        *[
+            (spelling, "Consultant 1")
+            for spelling in ("Jürgen Groß", "JÜRGEN GROSS", "jürgen groß")
+        ],
+        *[(spelling, "Consultant 1") for spelling in ("Jürgen Gross", "JÜRGEN", "jürgen")],
+        *[(spelling, "Consultant 1") for spelling in ("JüRGEN GROß", _nfd("Jürgen Groß"))],
+        *[(spelling, "Consultant 2") for spelling in ("ÆGIR ØVREDAL", "ægir", "ÆGIR")],
+        *[(spelling, "Facilitateur") for spelling in ("ΣΟΦΊΑ ΠΑΠΑΔΟΠΟΎΛΟΥ", "σοφία", "ΣΟΦΊΑ")],
+    ],
+)
+def test_anonymize_matches_names_with_full_unicode_case_folding(
+    tmp_path: Path, written: str, role: str
+) -> None:
+    """Written as on the roster or in another case, in NFC or NFD: the name is gone, in free
+    text (with the French elision) and as an author."""
+    w = Writer(tmp_path, UNICODE_ROSTER)
+    w.record("phase", index=1, running=True)
+    w.note("questions", f"Demander à {written} pourquoi", "question")
+    w.note("questions", f"l'avis d'{written}.", "question", author=written)
+    text = render_minutes(w.done(), anonymize=True)
+    folded = _nfd(text).casefold()
+    for name in [*UNICODE_ROSTER.names(), written]:
+        for part in name.split():
+            assert _nfd(part).casefold() not in folded, (part, written)
+    doc = parse(text)
+    notes = doc.section("2. Questions de clarification")[1:]
+    assert notes == [f"Demander à {role} pourquoi", f"l'avis de {role}. — {role}"]
+
+
+@pytest.mark.parametrize(
+    ("written", "role"),
+    [("Yılmaz", "Client"), ("YILMAZ", "Client"), ("Groß", "Consultant 1")]
+    + [("GROSS", "Consultant 1"), (_nfd("Groß"), "Consultant 1"), ("Øvredal", "Consultant 2")],
+)
+def test_anonymize_replaces_a_surname_alone_as_on_the_roster_or_in_capitals(
+    tmp_path: Path, written: str, role: str
+) -> None:
+    w = Writer(tmp_path, UNICODE_ROSTER)
+    w.record("phase", index=1, running=True)
+    w.note("questions", f"Demander à {written} pourquoi", "question")
+    doc = parse(render_minutes(w.done(), anonymize=True))
+    assert doc.section("2. Questions de clarification")[1:] == [f"Demander à {role} pourquoi"]
+
+
+def test_anonymize_leaves_a_word_that_only_contains_a_folded_name(tmp_path: Path) -> None:
+    """`ß` folds to `ss`: a name must match whole characters and whole words."""
+    roster = Roster(topic="Sujet", client="Ss", consultants=["Ilk"])
+    w = Writer(tmp_path, roster)
+    w.record("phase", index=1, running=True)
+    w.note("questions", "Straße, ẞ, İlkay, ILK et ss", "question")
+    doc = parse(render_minutes(w.done(), anonymize=True))
+    assert doc.section("2. Questions de clarification")[1:] == [
+        "Straße, Client, İlkay, Consultant 1 et Client"
+    ]
+
+
 # -- writing the file ----------------------------------------------------------------------------
 
 

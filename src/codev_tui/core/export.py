@@ -77,6 +77,7 @@ import errno
 import os
 import re
 import secrets
+import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -394,6 +395,45 @@ def _latest(session: Session) -> datetime:
 _ELISION = r"(?:(?P<elided>lorsqu|puisqu|jusqu|qu|d)['\u2019])?"
 
 
+def _fold_char(char: str) -> str:
+    """One character as names are compared: full case folding (`ß` is `ss`), the Turkish
+    dotted and dotless i as `i` (`İ`, `ı`), the combining dot above dropped."""
+    folded = char.casefold()
+    if folded.isascii():
+        return folded
+    return folded.replace("\u0131", "i").replace("\u0307", "")
+
+
+def _fold(text: str) -> str:
+    """A name as it is compared: NFC, folded (`Jürgen GROSS` is `jürgen groß`), no spaces at
+    either end."""
+    text = text.strip()
+    if text.isascii():
+        return text.lower()
+    return _fold_nfc(unicodedata.normalize("NFC", text))
+
+
+def _fold_nfc(text: str) -> str:
+    """Text already in NFC, folded as `_fold_char` does character by character."""
+    folded = text.casefold()
+    if "\u0131" in folded or "\u0307" in folded:
+        folded = folded.replace("\u0131", "i").replace("\u0307", "")
+    return folded
+
+
+def _folded_with_places(text: str) -> tuple[str, list[int]]:
+    """`text` (NFC) folded, and for each folded character the index of the one it comes from;
+    one more entry, len(text), closes the list."""
+    folded: list[str] = []
+    places: list[int] = []
+    for i, char in enumerate(text):
+        piece = _fold_char(char)
+        folded.append(piece)
+        places.extend([i] * len(piece))
+    places.append(len(text))
+    return "".join(folded), places
+
+
 def _people_in_order(session: Session, include_confidential: bool) -> list[str]:
     """Everybody named as an author or a speaker, in the order of the log.
 
@@ -425,12 +465,12 @@ class _Names:
         names = self.roster.names()
         self._full: dict[str, str] = {}
         for name in names:
-            self._full.setdefault(name.strip().casefold(), name)
+            self._full.setdefault(_fold(name), name)
         firsts: dict[str, list[str]] = {}
         for name in names:
             parts = name.split()
             if len(parts) > 1:
-                firsts.setdefault(parts[0].casefold(), []).append(name)
+                firsts.setdefault(_fold(parts[0]), []).append(name)
         # A first name alone stands for the one person of the roster who has it.
         self._first = {
             first: full[0]
@@ -447,14 +487,12 @@ class _Names:
         self._last = {
             last: full[0]
             for last, full in lasts.items()
-            if len(full) == 1
-            and last.casefold() not in self._full
-            and last.casefold() not in self._first
+            if len(full) == 1 and _fold(last) not in self._full and _fold(last) not in self._first
         }
         self.others: dict[str, tuple[str, str]] = {}
         """Participants not on the roster, by folded name: (the name as first written, label)."""
         for name in _people_in_order(session, include_confidential):
-            key = name.strip().casefold()
+            key = _fold(name)
             if key and key not in self.others and self.resolve(name) is None:
                 label = f"{words['participant']} {len(self.others) + 1}"
                 self.others[key] = (name, label)
@@ -462,16 +500,16 @@ class _Names:
         self._pattern: re.Pattern[str] | None = None
         self._words: list[str] = []
         self._labels: dict[str, str] = {}
-        self._lower: dict[str, str] = {}
+        self._spellings: dict[str, str] = {}
 
     def resolve(self, name: str) -> str | None:
         """The roster's name for `name` (ignoring case, or a first name alone), or None."""
-        key = name.strip().casefold()
+        key = _fold(name)
         return self._full.get(key) or self._first.get(key)
 
     def same(self, a: str, b: str) -> bool:
         """Whether two names stand for the same person."""
-        if a.strip().casefold() == b.strip().casefold():
+        if _fold(a) == _fold(b):
             return True
         full = self.resolve(a)
         return full is not None and full == self.resolve(b)
@@ -480,7 +518,7 @@ class _Names:
         """The label standing for a person when anonymizing (plain text), or None."""
         full = self.resolve(name)
         if full is None:
-            other = self.others.get(name.strip().casefold())
+            other = self.others.get(_fold(name))
             return other[1] if other else None
         role = self.roster.role_of(full) or ""
         if role == "client":
@@ -513,40 +551,70 @@ class _Names:
                 labels.setdefault(key, label)
             self._words = sorted((k for k in labels if k), key=len, reverse=True)
             self._labels = labels
-            self._lower = {k.lower(): v for k, v in labels.items()}
+            # Matched in the folded text: the names are folded already.
             self._pattern = re.compile(
                 r"(?<!\w)"
                 + _ELISION
                 + r"(?P<name>"
                 + "|".join(map(re.escape, self._words))
-                + r")(?!\w)",
-                re.IGNORECASE,
+                + r")(?!\w)"
             )
+            # A surname alone as on the roster, or in capitals ("GROSS" for "Groß").
+            spellings = {last: last for last in self._last}
+            spellings.update((last.upper(), last) for last in self._last)
+            self._spellings = spellings
             self._last_pattern = re.compile(
                 r"(?<!\w)"
                 + _ELISION
                 + r"(?P<name>"
-                + "|".join(map(re.escape, sorted(self._last, key=len, reverse=True)))
+                + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True)))
                 + r")(?!\w)"
             )
+        ascii = text.isascii()
+        if not ascii:
+            text = unicodedata.normalize("NFC", text)
         # Most texts name nobody: a plain search is much faster than the pattern.
-        folded = text.casefold()
+        folded = _fold_nfc(text)
         if any(word in folded for word in self._words):
-            text = self._pattern.sub(self._replace, text)
-        if self._last and any(last in text for last in self._last):
+            folded, places = (text.lower(), None) if ascii else _folded_with_places(text)
+            text = self._replace_all(text, folded, places)
+        if self._last and any(last in text for last in self._spellings):
             text = self._last_pattern.sub(self._replace_last, text)
         return text
 
-    def _replace_last(self, match: re.Match[str]) -> str:
-        return self._elided(match, self.role(self._last[match.group("name")]) or "")
+    def _replace_all(self, text: str, folded: str, places: list[int] | None) -> str:
+        """`text` with each name found in `folded` replaced by its label; `places` maps the
+        folded characters back to the text's (None: the same places)."""
+        out: list[str] = []
+        done = 0
+        for match in self._pattern.finditer(folded):
+            start, end = match.span()
+            if places is not None:
+                # Only whole characters of the text: `ss` from the end of `ß` is no name.
+                if 0 < start and places[start - 1] == places[start]:
+                    continue
+                if places[end - 1] == places[end]:
+                    continue
+                start, end = places[start], places[end - 1] + 1
+                while end < len(text) and not _fold_char(text[end]):
+                    end += 1  # a combining dot above belongs to the name
+            elided = match.group("elided")
+            if elided is not None and places is not None:
+                elided = text[places[match.start("elided")] : places[match.end("elided") - 1] + 1]
+            elif elided is not None:
+                elided = text[match.start("elided") : match.end("elided")]
+            out.append(text[done:start])
+            out.append(self._with_elision(elided, self._labels[match.group("name")]))
+            done = end
+        out.append(text[done:])
+        return "".join(out)
 
-    def _replace(self, match: re.Match[str]) -> str:
-        name = match.group("name")
-        return self._elided(match, self._labels.get(name.casefold()) or self._lower[name.lower()])
+    def _replace_last(self, match: re.Match[str]) -> str:
+        last = self._spellings[match.group("name")]
+        return self._with_elision(match.group("elided"), self.role(self._last[last]) or "")
 
     @staticmethod
-    def _elided(match: re.Match[str], label: str) -> str:
-        elided = match.group("elided")
+    def _with_elision(elided: str | None, label: str) -> str:
         if not elided:
             return label
         # A role starts with a consonant: `d'` is `de` again, `qu'` is `que`.
@@ -855,7 +923,7 @@ class _Minutes:
             n: (n, []) for n in self.session.roster.names()
         }
         for learning in learnings:
-            key = names.resolve(learning.who) or learning.who.strip().casefold()
+            key = names.resolve(learning.who) or _fold(learning.who)
             what = self.esc(learning.what) + self.marked(learning.note)
             per_person.setdefault(key, (learning.who, []))[1].append(what)
         for who, items in per_person.values():
