@@ -393,6 +393,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             force=args.force,
             include_confidential=args.include_confidential,
             anonymize=args.anonymize,
+            source=path,
         )
     except FileExistsError:
         raise UserError(f"{dest} already exists; add --force to overwrite it") from None

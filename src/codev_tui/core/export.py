@@ -77,6 +77,7 @@ import errno
 import os
 import re
 import secrets
+import stat
 import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -1070,13 +1071,17 @@ def write_minutes(
     anonymize: bool = False,
     lang: str | None = None,
     now: datetime | None = None,
+    source: Path | None = None,
 ) -> Path:
     """Write the minutes to `dest` (UTF-8, mode 0600, atomically) and return its path.
 
-    An existing file is never replaced unless `force`: FileExistsError says so. Any other
-    failure raises SaveError with one readable line, and leaves no partial file behind.
+    An existing file is never replaced unless `force`: FileExistsError says so. Even with
+    `force`, `dest` is refused (SaveError) when it is the session file `source`, any codev
+    session file, or not a regular file (a device, FIFO or socket, or a symlink to one). Any
+    other failure raises SaveError with one readable line, and leaves no partial file behind.
     """
     dest = Path(dest)
+    _refuse_destination(dest, source)
     text = render_minutes(
         session,
         include_confidential=include_confidential,
@@ -1087,8 +1092,6 @@ def write_minutes(
     data = text.encode("utf-8")
     if not force and (dest.exists() or dest.is_symlink()):
         raise _exists(dest)
-    if dest.is_dir():
-        raise SaveError(f"cannot write the minutes to {dest}: it is a folder")
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         write_private_file(tmp, data, exclusive=True)
@@ -1106,6 +1109,36 @@ def write_minutes(
         with contextlib.suppress(OSError):
             tmp.unlink()
     return dest
+
+
+_SESSION_HEAD = re.compile(rb"\A(?:# codev-tui session file|(?:#[^\n]*\n|\s)*schema = [0-9]+\s*\n)")
+
+
+def _refuse_destination(dest: Path, source: Path | None) -> None:
+    """SaveError when the minutes must not go to `dest`, whatever `force` says."""
+    try:
+        info = os.stat(dest)  # through symlinks
+    except OSError:
+        return  # nothing there (or a dangling symlink: refused unless --force, then replaced)
+    if stat.S_ISDIR(info.st_mode):
+        raise SaveError(f"cannot write the minutes to {dest}: it is a folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise SaveError(
+            f"cannot write the minutes to {dest}: not a regular file (a device, pipe or "
+            "socket); use -o - for the screen"
+        )
+    if source is not None:
+        with contextlib.suppress(OSError):
+            mine = os.stat(source)
+            if (mine.st_dev, mine.st_ino) == (info.st_dev, info.st_ino):
+                raise SaveError(f"cannot write the minutes to {dest}: it is the session file")
+    try:
+        with open(dest, "rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return
+    if _SESSION_HEAD.match(head):
+        raise SaveError(f"cannot write the minutes to {dest}: it is a codev session file")
 
 
 def _exists(dest: Path) -> FileExistsError:
