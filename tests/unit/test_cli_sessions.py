@@ -366,3 +366,28 @@ def test_list_with_an_unreadable_file_goes_on(script: PhaseScript, capsys: Capsy
 def test_list_without_sessions(capsys: Capsys) -> None:
     status, out, _ = run(capsys, "list")
     assert status == 0 and out.startswith("no session yet in ")
+
+
+@pytest.mark.parametrize("newer", ["schema", "event"])
+def test_a_file_from_a_newer_codev_says_so_in_list_and_resume(
+    script: PhaseScript, capsys: Capsys, newer: str
+) -> None:
+    """Export says so already (test_store); `list` and `resume` too, never "not a codev
+    session file"."""
+    from codev_tui.core.store import NewerFileError, encode_record
+    from codev_tui.ui.launch import launch
+
+    path = make_session(script, topic="Plus récente")
+    raw = path.read_bytes()
+    if newer == "schema":
+        raw = raw.replace(b"schema = 2", b"schema = 3")
+    else:
+        raw += encode_record({"seq": 9, "t": datetime.now(UTC), "type": "vote"})
+    path.write_bytes(raw)
+    status, out, err = run(capsys, "list")
+    assert status == 0 and err == ""
+    (line,) = out.splitlines()
+    assert path.name in line and "made by a newer codev" in line and "upgrade" in line
+    with pytest.raises(NewerFileError, match="newer codev.*please upgrade"):
+        launch(session_path=path, resumed=True)
+    assert path.read_bytes() == raw
