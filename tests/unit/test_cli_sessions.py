@@ -370,13 +370,15 @@ def test_list_without_sessions(capsys: Capsys) -> None:
 
 @pytest.mark.parametrize("newer", ["schema", "event"])
 def test_a_file_from_a_newer_codev_says_so_in_list_and_resume(
-    script: PhaseScript, capsys: Capsys, newer: str
+    script: PhaseScript, capsys: Capsys, newer: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Export says so already (test_store); `list` and `resume` too, never "not a codev
     session file"."""
     from codev_tui.core.store import NewerFileError, encode_record
+    from codev_tui.ui import launch as launching
     from codev_tui.ui.launch import launch
 
+    monkeypatch.setattr(launching, "_not_a_terminal", lambda: "")  # as in a terminal
     path = make_session(script, topic="Plus récente")
     raw = path.read_bytes()
     if newer == "schema":
