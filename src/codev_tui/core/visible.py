@@ -32,7 +32,7 @@ CONTROLS: dict[int, str] = {**_C0, 0x7F: DEL_PICTURE, **_C1}
 """C0, DEL and C1 to their visible stand-ins, for `str.translate`."""
 
 _TERMINAL = {**CONTROLS, **{ord(c): REPLACEMENT for c in _INVISIBLE}, **_SURROGATES}
-_TERMINAL_LINES = {k: v for k, v in _TERMINAL.items() if k != 0x0A}
+_TERMINAL_LINES = {k: v for k, v in _TERMINAL.items() if k not in (0x09, 0x0A)}
 
 _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_INVISIBLE}]")
 
@@ -40,7 +40,8 @@ _UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{_INVISIBLE}]")
 def visible(text: str, *, lines: bool = False) -> str:
     """`text` as a terminal may show it: no control or invisible format character.
 
-    With `lines`, a line feed stays a line feed (text we laid out in lines ourselves).
+    With `lines`, a line feed and a tab stay as they are (text laid out in lines: our own
+    output, a note shown in a widget).
     """
     if not _UNSAFE.search(text):
         return text

@@ -121,6 +121,7 @@ def report_unsaved(app: CodevApp, folder: Path) -> int:
     """The app closed with items not on disk: they go to a rescue file (the sessions folder,
     else the home folder, else the current one), and the terminal says how many and where."""
     from codev_tui.core.rescue import write_rescue
+
     assert app.file is not None
     t, session = app.texts, app.file.path
     folders = [folder]
