@@ -430,20 +430,7 @@ def read_salvaged(path: Path) -> Session:
 def write_stdout(text: str) -> None:
     """`text` to standard output as UTF-8, whatever the locale; a reader gone (`| head`) is
     not an error."""
-    out = sys.stdout
-    try:
-        out.flush()
-        buffer = getattr(out, "buffer", None)
-        if buffer is None:
-            out.write(text)
-        else:
-            buffer.write(text.encode("utf-8", "replace"))
-        out.flush()
-    except BrokenPipeError:
-        _silence(out)
-    except OSError as exc:
-        _silence(out)
-        raise OutputError(exc) from None
+    _write(sys.stdout, text.encode("utf-8", "replace"), "utf-8")
 
 
 # -- what a short command prints --------------------------------------------------------------
@@ -480,7 +467,14 @@ def emit(stream: TextIO | None, text: str) -> None:
     except UnicodeEncodeError:
         data = _degrade(text, encoding)
     except LookupError:
-        data = text.encode("utf-8", "replace")
+        encoding = "utf-8"
+        data = text.encode(encoding, "replace")
+    _write(stream, data, encoding)
+
+
+def _write(stream: TextIO, data: bytes, encoding: str) -> None:
+    """`data` (text in `encoding`) to a standard stream, flushed: a reader gone (`| head -1`)
+    silences the stream, any other failure (`> /dev/full`) raises OutputError."""
     try:
         buffer = getattr(stream, "buffer", None)
         if buffer is None:
