@@ -105,3 +105,25 @@ def test_a_session_left_paused_or_ended_asks_nothing(
     assert control.away_since is None
     control.leave_out_time_away()
     assert control.countdown.elapsed() == BEFORE
+
+
+def test_a_question_left_unanswered_is_asked_again(
+    tmp_path: Path, script: PhaseScript, roster: Roster, wall: FakeWallClock
+) -> None:
+    """The app (or its terminal) closed while the question was on screen: the next resume asks
+    again, and the night is still not counted by default."""
+    path = session_left(tmp_path, script, roster, wall, "running")
+    wall.advance(14 * 3600)
+    control = open_control(path, wall, FakeMonotonic())
+    control.reopened()  # what the app does on resuming, before the question is answered
+    assert control.away_since is not None
+    control.file.close()
+    wall.advance(60)
+    again = open_control(path, wall, FakeMonotonic())
+    again.reopened()
+    assert again.away_since is not None  # asked again
+    again.leave_out_time_away()
+    assert again.countdown.elapsed() == BEFORE
+    assert again.session.reopened == 1  # once the question was answered
+    again.file.close()
+    assert read_session(path).elapsed(1, wall()) == BEFORE

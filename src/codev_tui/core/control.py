@@ -57,6 +57,8 @@ class SessionControl:
         self.away_since = last if self.session.running and away > AWAY_ASKED else None
         """When the app was last seen, if it was down long enough while a phase ran that
         resuming asks whether the time away counts (None: it counts, nothing to ask)."""
+        self._reopening = False
+        """`reopened` was held back until the question about the time away is answered."""
         self.countdown = self._countdown_for_current()
         self.bell_rung = self.countdown.remaining() < 0
 
@@ -124,7 +126,15 @@ class SessionControl:
     # -- the timer ----------------------------------------------------------------------------
 
     def reopened(self) -> None:
-        """Record that the app opened this session again (time went on meanwhile)."""
+        """Record that the app opened this session again (time went on meanwhile).
+
+        After a long absence this waits for the answer to the question (`leave_out_time_away`,
+        `count_time_away`): the app closed before it (the terminal too), nothing says it was
+        seen again, and the next resume asks again instead of counting the night.
+        """
+        if self.away_since is not None:
+            self._reopening = True
+            return
         self._emit("reopened")
 
     def leave_out_time_away(self) -> None:
@@ -139,12 +149,21 @@ class SessionControl:
             event = replace(self.file.make_event(type_), t=at)
             self.session.apply(event)
             self._send(event)
+        self._reopened_at_last()
         self.countdown = self._countdown_for_current()
         self.bell_rung = self.countdown.remaining() < 0
 
     def count_time_away(self) -> None:
         """The time the app was down counts in the phase (as it already does): not asked again."""
         self.away_since = None
+        self._reopened_at_last()
+
+    def _reopened_at_last(self) -> None:
+        """The reopening `reopened` held back until the question about the time away was
+        answered."""
+        if self._reopening:
+            self._reopening = False
+            self._emit("reopened")
 
     def toggle_timer(self) -> bool:
         """F5: start, pause or resume; returns True when now running."""
