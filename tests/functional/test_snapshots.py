@@ -207,3 +207,36 @@ def test_english(snap_compare, make_app, fake_time, terminal_size) -> None:  # t
     app = make_app(lang="en")
     run = steps(app, fake_time, "f5", ("note", "/q @bru Who decides the schedules?"), 200, "f5")
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
+
+
+@size
+def test_resumed_after_a_long_absence(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
+    first = make_app()
+    first.file.record("resume")  # F5: the exposé runs, then the laptop is closed
+    first.file.close()
+    fake_time.seconds += 14 * 3600 + 4 * 60
+    app = make_app(path=first.file.path)
+    assert snap_compare(app, terminal_size=terminal_size, run_before=steps(app, fake_time))
+
+
+@size
+def test_session_file_replaced(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    app = make_app()
+    path = app.file.path
+
+    async def replace_it(pilot) -> None:  # type: ignore[no-untyped-def]
+        stranger = path.with_name("incoming.tmp")
+        stranger.write_text("# someone else's file\n")
+        os.replace(stranger, path)
+
+    run = steps(app, fake_time, "f5", NOTES[0], 30)
+    note = steps(app, fake_time, NOTES[1])
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await run(pilot)
+        await replace_it(pilot)
+        await note(pilot)
+
+    assert snap_compare(app, terminal_size=terminal_size, run_before=run_before)
