@@ -144,3 +144,23 @@ def test_a_terminal_that_has_gone_is_said_once_and_never_blocks() -> None:
         output.flush()
     assert calls == [1]
     assert output.closed
+
+
+def test_a_paste_whose_end_never_comes_ends_after_a_quiet_second(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A paste cut short (its end marker lost) must not swallow every key that follows, Ctrl+Q
+    included: after a quiet second what came is the paste, and the keys act again."""
+    import textual._parser
+
+    now = [100.0]
+    monkeypatch.setattr(textual._parser, "get_time", lambda: now[0])
+    parser = PasteParser()
+    assert _events(parser, ["a", START + "coupé\x1b[3"]) == [("key", "a")]
+    now[0] += 0.5
+    assert list(parser.tick()) == []  # a slow paste goes on
+    assert _events(parser, [" suite"]) == []
+    now[0] += 1.5
+    ticked = [e.text for e in parser.tick() if isinstance(e, events.Paste)]
+    assert ticked == ["coupé␛[3 suite"]
+    assert _events(parser, ["z\x11"]) == [("key", "z"), ("key", "ctrl+q")]

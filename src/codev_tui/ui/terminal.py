@@ -45,6 +45,10 @@ def _shown(pasted: str) -> str:
     )
 
 
+PASTE_IDLE = 1.0
+"""Seconds without a byte after which a bracketed paste whose end marker never came is over."""
+
+
 class PasteParser(XTermParser):
     """Textual's parser, except that a bracketed paste is one piece of text, whatever it holds.
 
@@ -83,10 +87,12 @@ class PasteParser(XTermParser):
             pasted: list[str] = []
             while "".join(pasted[-len(BRACKETED_PASTE_END) :]) != BRACKETED_PASTE_END:
                 try:
-                    pasted.append((yield self.read1()))
+                    pasted.append((yield self.read1(PASTE_IDLE)))
                 except ParseEOF:  # the terminal went away during the paste: keep what came
                     token_callback(events.Paste(_shown("".join(pasted))))
                     return
+                except ParseTimeout:  # a paste cut short: what came is the paste, and the
+                    pasted.extend(BRACKETED_PASTE_END)  # keys work again (they were all taken)
             token_callback(events.Paste(_shown("".join(pasted[: -len(BRACKETED_PASTE_END)]))))
             for character in BRACKETED_PASTE_END:
                 request = textual.send(character)
