@@ -60,6 +60,15 @@ def _truncated_in_place(path: Path) -> None:
     os.truncate(path, 0)
 
 
+def _edited_in_place(path: Path) -> None:
+    """One byte changed where it was, the size kept (an editor writing in place)."""
+    with path.open("r+b") as f:
+        f.seek(-3, os.SEEK_END)
+        f.write(b"X")
+    stamp = path.stat().st_mtime_ns + 1_000_000  # a clock tick later, whatever the filesystem
+    os.utime(path, ns=(stamp, stamp))
+
+
 REPLACEMENTS: dict[str, Callable[[Path], None]] = {
     "atomic-replace": _atomic_replace,
     "copy-of-itself": _copy_of_itself,
@@ -68,6 +77,7 @@ REPLACEMENTS: dict[str, Callable[[Path], None]] = {
     "symlink-over": _symlink_over,
     "appended-in-place": _appended_in_place,
     "truncated-in-place": _truncated_in_place,
+    "edited-in-place": _edited_in_place,
 }
 
 
@@ -217,3 +227,44 @@ def test_when_no_new_file_can_be_written_nothing_is_acknowledged_until_it_can(
     assert file.path.parent == folder
     assert [n.text for n in read_session(file.path).notes] == ["note 0", "pendant"]
     assert [n.text for n in read_session(moved_away).notes] == ["note 0"]
+
+
+@pytest.mark.parametrize("replace", REPLACEMENTS.values(), ids=REPLACEMENTS.keys())
+def test_a_replacement_after_the_last_write_is_found_out_on_closing(
+    data_dir: Path, script, wall, replace: Callable[[Path], None]
+) -> None:  # type: ignore[no-untyped-def]
+    """Notes acknowledged, the file replaced, then quit without typing: the session is written
+    to a new file beside it as a write would have done, not left in an unlinked file."""
+    file = _session(data_dir, script, wall, notes=3)
+    old = file.path
+    replace(old)
+    theirs = _snapshot(data_dir)
+    file.close()
+    assert file.replaced == old and file.path != old and not file.lost
+    assert [n.text for n in read_session(file.path).notes] == ["note 0", "note 1", "note 2"]
+    assert _snapshot(data_dir) == theirs
+    assert not list(data_dir.glob(".*.lock"))
+
+
+def test_when_no_new_file_can_be_written_on_closing_the_session_is_kept_in_memory(
+    data_dir: Path, script, wall, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The file removed and the folder refusing new files: `lost` says why and `saved` holds
+    the session as acknowledged (the app writes it to a rescue file)."""
+    from codev_tui.core import store
+
+    file = _session(data_dir, script, wall, notes=2)
+    saved = file.saved
+    old = file.path
+    old.unlink()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise store.SaveError("could not save: Read-only file system")
+
+    monkeypatch.setattr(store, "write_atomically", refuse)
+    file.close()
+    assert "was replaced by another program" in file.lost and "Read-only" in file.lost
+    assert file.saved == saved
+    rescued = data_dir / "rescued.toml"
+    rescued.write_bytes(file.saved)
+    assert [n.text for n in read_session(rescued).notes] == ["note 0", "note 1"]

@@ -768,13 +768,27 @@ class SessionFile:
         self.replaced: Path | None = None
         """The path this session was first written at, once another program replaced (or
         removed, or changed) the file there: `path` is then the new file holding the session."""
+        self.lost = ""
+        """Why the session could not be kept at all: its file was replaced and no new file
+        could be written (set by `close`; the app then writes a rescue file)."""
         try:
             self._fd = os.open(path, os.O_RDWR | os.O_APPEND)
-            self._log = _read_all(self._fd)
         except OSError as exc:
             raise SaveError(f"cannot write to {path.name}: {exc.strerror or exc}") from None
+        try:
+            _hold(self._fd, path)
+            self._log = _read_all(self._fd)
+            self._mtime = os.fstat(self._fd).st_mtime_ns
+        except BaseException:
+            os.close(self._fd)
+            raise
         self._size = len(self._log)
         self._dirty = False  # bytes past _size that a failed write could not cut back
+
+    @property
+    def saved(self) -> bytes:
+        """The session file's bytes as codev wrote them (what is acknowledged)."""
+        return bytes(self._log)
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -871,8 +885,18 @@ class SessionFile:
         return file
 
     def close(self) -> None:
-        """Release the file and its lock (the lock file goes)."""
+        """Release the file and its lock (the lock file goes).
+
+        A file replaced (or removed, or changed) since the last write is found out here too:
+        the session then goes to a new file beside it, as a write would have done, and if no
+        new file can be written, `lost` says why (what was saved is still in `saved`).
+        """
         if self._fd >= 0:
+            try:
+                if self._replaced():
+                    self._move_to_new_file(b"")
+            except SaveError as exc:
+                self.lost = str(exc)
             os.close(self._fd)
             self._fd = -1
             _release_lock(self._lock_fd, self.path)
@@ -932,9 +956,12 @@ class SessionFile:
             with contextlib.suppress(OSError):
                 os.ftruncate(self._fd, self._size)
                 self._dirty = False
+                self._mtime = os.fstat(self._fd).st_mtime_ns  # our own change
             raise SaveError(f"not saved: {exc.strerror or exc}") from None
         self._size += len(record)
         self._log += record
+        with contextlib.suppress(OSError):
+            self._mtime = os.fstat(self._fd).st_mtime_ns
 
     def _replaced(self) -> bool:
         """Whether the path no longer names the file written so far, as written: another file
@@ -949,7 +976,9 @@ class SessionFile:
             raise SaveError(f"not saved: {exc.strerror or exc}") from None
         if (mine.st_dev, mine.st_ino) != (there.st_dev, there.st_ino):
             return True
-        return not self._dirty and mine.st_size != self._size
+        # Changed in place by another program: its size, or its time of change (an edit
+        # that keeps the size).
+        return not self._dirty and (mine.st_size, mine.st_mtime_ns) != (self._size, self._mtime)
 
     def _move_to_new_file(self, record: bytes) -> None:
         """Write the session as saved so far, and `record`, to a new file beside the replaced
@@ -972,10 +1001,12 @@ class SessionFile:
             raise SaveError(
                 f"{old.name} was replaced by another program; not saved: {exc}"
             ) from None
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a new file: nobody else holds it
         os.close(self._fd)
         _release_lock(self._lock_fd, old)
         self._fd, self._lock_fd, self.path = fd, lock_fd, path
         self._log, self._size, self._dirty = bytearray(data), len(data), False
+        self._mtime = os.fstat(fd).st_mtime_ns
         self.replaced = self.replaced or old
 
     def _purge(self, event: NoteDeleted) -> None:
@@ -1017,11 +1048,13 @@ class SessionFile:
         write_atomically(self.path, data)
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_APPEND)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the new file, which is ours
         except OSError as exc:
             raise SaveError(f"cannot write to {self.path.name}: {exc.strerror or exc}") from None
         os.close(self._fd)
         self._fd, self._size, self._dirty = fd, len(data), False
         self._log = bytearray(data)
+        self._mtime = os.fstat(fd).st_mtime_ns
         self._forget_in_side_files(event.note, texts)
 
     def _forget_in_side_files(self, note: int, texts: set[str]) -> None:
@@ -1060,6 +1093,18 @@ class SessionFile:
         self.write(event)
         self.session.apply(event)
         return event
+
+
+def _hold(fd: int, path: Path) -> None:
+    """Lock the open session file itself, besides its lock file: the same file under another
+    name (a hard link) has another lock file, but not another inode."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        raise LockedError(
+            f"{path.name} is already open in another codev (under another name); "
+            "close it there first"
+        ) from None
 
 
 def _read_all(fd: int) -> bytearray:
