@@ -116,3 +116,37 @@ async def test_quit_with_unsaved_notes_rescues_them_and_says_so(  # type: ignore
     assert [n.text for n in read_session(file.path).notes] == ["avant la panne"]
     with SessionFile.open(rescue) as reopened:
         assert reopened.session.note_count == 4
+
+
+async def test_a_session_file_replaced_with_no_new_file_possible_is_rescued(  # type: ignore[no-untyped-def]
+    tmp_path, monkeypatch, capsys
+) -> None:
+    """Notes acknowledged, the file removed, quit without typing, and no new file can be made
+    beside it: the notes go to the rescue file, the exit status says so."""
+    from codev_tui.core import store
+
+    fake_time = FakeTime()
+    classic = load_script(locations.bundled_scripts()["classic"])
+    sessions = tmp_path / "sessions"
+    file = SessionFile.create(sessions, classic, ROSTER, now=fake_time.wall)
+    app = CodevApp(file, clock=fake_time.monotonic, wall=fake_time.wall, retry_every=1.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await write_note(app, pilot, "acquittée")
+        await settle(app, pilot)
+        file.path.unlink()
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise store.SaveError("could not save: Read-only file system")
+
+        monkeypatch.setattr(store, "write_atomically", refuse)
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+    elsewhere = tmp_path / "home"
+    elsewhere.mkdir()
+    status = report_unsaved(app, elsewhere)
+    said = capsys.readouterr().err
+    assert status == UNSAVED
+    assert "remplacé par un autre programme" in said and "Read-only" in said
+    (rescue,) = elsewhere.glob("*.rescue-*")
+    assert f"codev resume {rescue}" in said
+    assert [n.text for n in read_session(rescue).notes] == ["acquittée"]

@@ -9,28 +9,27 @@ from datetime import datetime
 from pathlib import Path
 
 from codev_tui.core.events import Event
-from codev_tui.core.session import SessionError
-from codev_tui.core.store import _Parsed, encode_record, write_private_file
+from codev_tui.core.store import encode_record, write_private_file
 
 
-def rescue_data(session_path: Path, events: Sequence[Event]) -> bytes:
-    """The session file's good part (header and records, a torn tail left out) followed by
-    the records of `events`; only those records when the session cannot be read."""
-    # Nothing is put before the header: its checksum covers every byte up to its last line.
-    try:
-        parsed = _Parsed(session_path)
-        saved = parsed.raw[: parsed.good_end]
-    except SessionError:
-        saved = b"# The session file could not be read: here are the missing records alone.\n"
+def rescue_data(saved: bytes, events: Sequence[Event]) -> bytes:
+    """The session as it was saved (its file's bytes as codev wrote them) followed by the
+    records of `events`: a session file of its own. Nothing is put before the header, whose
+    checksum covers every byte up to its last line."""
     return saved + b"".join(encode_record(event) for event in events)
 
 
 def write_rescue(
-    session_path: Path, events: Sequence[Event], folders: Iterable[Path], now: datetime
+    session_path: Path,
+    saved: bytes,
+    events: Sequence[Event],
+    folders: Iterable[Path],
+    now: datetime,
 ) -> Path | None:
-    """Write the rescue file (0600) in the first of `folders` that takes it; None if none
-    does. A folder that does not exist is skipped, never created."""
-    data = rescue_data(session_path, events)
+    """Write the rescue file (0600) of the session at `session_path` in the first of
+    `folders` that takes it; None if none does. A folder that does not exist is skipped,
+    never created."""
+    data = rescue_data(saved, events)
     name = f"{session_path.stem}.rescue-{now:%Y%m%dT%H%M%S}.toml"
     for folder in folders:
         path = folder / name

@@ -71,6 +71,8 @@ _FR: dict[str, str] = {
     "resumed_paused": "Séance reprise là où elle en était",
     "resumed_ended": "Séance reprise après sa fin",
     "unsaved": "codev : {n} élément(s) NON enregistré(s) dans {session} ({reason})",
+    "lost": "codev : {session} a été remplacé par un autre programme, et la séance n'a pu être"
+    " écrite dans un nouveau fichier à côté ({reason})",
     "rescued": (
         "codev : ils sont gardés dans {path} (la séance avec eux, privé) ;"
         " pour les retrouver : codev resume {path}"
@@ -101,7 +103,10 @@ _FR: dict[str, str] = {
         "Tout ce qui est marqué ✓ est sur le disque ; une note en cours de saisie sera"
         " enregistrée. La séance pourra être reprise avec codev resume."
     ),
-    "quit_pending": "{n} élément(s) pas encore enregistré(s) : quitter les perdrait.",
+    "quit_pending": (
+        "{n} élément(s) pas encore enregistré(s) : en quittant, ils iront"
+        " dans un fichier de secours."
+    ),
     "quit": "Quitter",
     "cancel": "Annuler",
     "closing": "Fin de séance",
@@ -238,6 +243,8 @@ _EN: dict[str, str] = {
     "resumed_paused": "Session resumed where it was",
     "resumed_ended": "Session resumed after its end",
     "unsaved": "codev: {n} item(s) NOT saved in {session} ({reason})",
+    "lost": "codev: {session} was replaced by another program, and the session could not be"
+    " written to a new file beside it ({reason})",
     "rescued": (
         "codev: they are kept in {path} (the session with them, private);"
         " to get them back: codev resume {path}"
@@ -266,7 +273,7 @@ _EN: dict[str, str] = {
         "Everything marked ✓ is on disk; a note being typed will be saved."
         " Resume later with codev resume."
     ),
-    "quit_pending": "{n} item(s) not saved yet: quitting would lose them.",
+    "quit_pending": "{n} item(s) not saved yet: quitting puts them in a rescue file.",
     "quit": "Quit",
     "cancel": "Cancel",
     "closing": "End of session",

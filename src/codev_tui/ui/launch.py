@@ -104,7 +104,7 @@ def launch(
         setup = SetupRequest(folder, scripts, chosen, base, by_group)
         app = CodevApp(setup=setup, lang=lang or (script.script.lang if script else None))
     app.run()
-    if app.file is not None and app.unsaved:
+    if app.file is not None and (app.unsaved or app.file.lost):
         return report_unsaved(app, folder)
     if app.file is not None:
         if app.file.replaced is not None:
@@ -118,8 +118,9 @@ UNSAVED = 1
 
 
 def report_unsaved(app: CodevApp, folder: Path) -> int:
-    """The app closed with items not on disk: they go to a rescue file (the sessions folder,
-    else the home folder, else the current one), and the terminal says how many and where."""
+    """The app closed with items not on disk, or with its session file replaced and no new
+    file written: they go to a rescue file (the sessions folder, else the home folder, else
+    the current one), and the terminal says how many and where."""
     from codev_tui.core.rescue import write_rescue
 
     assert app.file is not None
@@ -133,10 +134,13 @@ def report_unsaved(app: CodevApp, folder: Path) -> int:
         folders.append(Path.cwd())
     except OSError:  # the current folder was removed
         pass
-    rescued = write_rescue(session, app.unsaved, folders, app.wall().astimezone())
-    reason = app.control.save_error if app.control is not None else ""
-    n = len(app.unsaved)
-    _tell(t("unsaved", n=n, session=str(session), reason=reason))
+    file = app.file
+    rescued = write_rescue(session, file.saved, app.unsaved, folders, app.wall().astimezone())
+    if file.lost:
+        _tell(t("lost", session=str(file.replaced or session), reason=file.lost))
+    if app.unsaved:
+        reason = app.control.save_error if app.control is not None else ""
+        _tell(t("unsaved", n=len(app.unsaved), session=str(session), reason=reason))
     if rescued is not None:
         _tell(t("rescued", path=str(rescued)))
     else:
