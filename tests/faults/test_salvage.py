@@ -238,3 +238,46 @@ def test_many_damaged_records_are_all_counted_and_ten_named(data_dir, script, ro
     named = ", ".join(map(str, lines[:10]))
     assert f"15 damaged records skipped (lines {named}, …); 15 events read" in err, err
     assert [i for i in range(30) if f"many {i}\n" in out] == list(range(1, 30, 2))
+
+
+def zeroed(n: int, k: int) -> Callable[[bytes], bytes]:
+    """Records n to n+k-1 replaced by zeros, their size kept (power lost while the disk
+    wrote them): no line break is left to end the damage before the next record."""
+
+    def damage(raw: bytes) -> bytes:
+        start, _ = record_at(raw, n)
+        end, _ = record_at(raw, n + k)
+        return raw[:start] + b"\0" * (end - start) + raw[end:]
+
+    return damage
+
+
+def cut_mid_line(n: int) -> Callable[[bytes], bytes]:
+    """Record n cut in the middle of a line, the next record right after it."""
+
+    def damage(raw: bytes) -> bytes:
+        start, _ = record_at(raw, n)
+        end, _ = record_at(raw, n + 1)
+        return raw[: start + (end - start) // 2] + raw[end:]
+
+    return damage
+
+
+@pytest.mark.parametrize(
+    ("damage", "lost"),
+    [(zeroed(3, 2), {2, 3}), (zeroed(1, 1), {0}), (cut_mid_line(4), {3})],
+    ids=["zeros over two records", "zeros over one record", "a record cut mid-line"],
+)
+def test_salvage_finds_the_good_record_right_after_damage_without_a_line_break(
+    data_dir, script, roster, wall, capsys, damage, lost
+):
+    path = make_session(data_dir, script, roster, wall)
+    raw = path.read_bytes()
+    path.write_bytes(damage(raw))
+    capsys.readouterr()
+    assert main(["export", "--salvage", str(path), "-o", "-"]) == 0
+    out, err = capsys.readouterr()
+    kept = [i for i in range(NOTES) if i not in lost]
+    assert [i for i in range(NOTES) if f"note {i}\n" in out] == kept
+    events = raw.count(b"\n[[events]]\n")
+    assert err.rstrip().endswith(f"; {events - len(lost)} events read"), err

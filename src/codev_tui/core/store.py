@@ -296,6 +296,11 @@ class _Parsed:
             self.raw = self.raw.replace(b"\r\n", b"\n")  # the same lines, the same numbers
             self.crlf = True
         starts = _line_starts(self.raw, _RECORD_HEAD)
+        if salvage:
+            # Damage without a line break (a block of zeros, a line cut in the middle) ends
+            # the line before a good record: a record head is looked for anywhere (a raw line
+            # break is never inside a value, so `[[events]]` and its line break start one).
+            starts = _occurrences(self.raw, _RECORD_HEAD)
         end_of_header = starts[0] if starts else len(self.raw)
         self.header_end = end_of_header
         self.good_end = end_of_header
@@ -533,6 +538,16 @@ def _deepest_line(text: bytes) -> int:
         else:
             depth -= 1
     return where
+
+
+def _occurrences(raw: bytes, needle: bytes) -> list[int]:
+    """Where each occurrence of `needle` starts, anywhere in `raw`."""
+    found = []
+    at = raw.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = raw.find(needle, at + 1)
+    return found
 
 
 def _line_starts(raw: bytes, line: bytes) -> list[int]:
