@@ -1199,7 +1199,9 @@ def test_anonymize_matches_names_with_full_unicode_case_folding(
 @pytest.mark.parametrize(
     ("written", "role"),
     [("Yılmaz", "Client"), ("YILMAZ", "Client"), ("Groß", "Consultant 1")]
-    + [("GROSS", "Consultant 1"), (_nfd("Groß"), "Consultant 1"), ("Øvredal", "Consultant 2")],
+    + [("GROSS", "Consultant 1"), (_nfd("Groß"), "Consultant 1"), ("Øvredal", "Consultant 2")]
+    + [("GROẞ", "Consultant 1"), ("Gross", "Consultant 1"), ("Yilmaz", "Client")]
+    + [("ØVREDAL", "Consultant 2"), (_nfd("ØVREDAL"), "Consultant 2")],
 )
 def test_anonymize_replaces_a_surname_alone_as_on_the_roster_or_in_capitals(
     tmp_path: Path, written: str, role: str
@@ -1209,6 +1211,43 @@ def test_anonymize_replaces_a_surname_alone_as_on_the_roster_or_in_capitals(
     w.note("questions", f"Demander à {written} pourquoi", "question")
     doc = parse(render_minutes(w.done(), anonymize=True))
     assert doc.section("2. Questions de clarification")[1:] == [f"Demander à {role} pourquoi"]
+
+
+@pytest.mark.parametrize(
+    ("client", "written"),
+    [
+        ("JÜRGEN GROẞ", "Groß"),
+        ("JÜRGEN GROẞ", "GROSS"),
+        ("Jeﬀrey Ruﬀ", "Ruff"),
+        (_nfd("Zoë Müller"), "Müller"),
+        (_nfd("Zoë Müller"), "MÜLLER"),
+        (_nfd("Zoë Müller"), _nfd("Müller")),
+        ("ILKER YILMAZ", "Yılmaz"),
+        ("ILKER YILMAZ", "Yilmaz"),
+    ],
+)
+def test_anonymize_folds_a_surname_alone_on_both_sides(
+    tmp_path: Path, client: str, written: str
+) -> None:
+    """The roster spelled in capitals, with a ligature or decomposed: a surname alone in the
+    text is matched folded like a whole name."""
+    roster = Roster(topic="Sujet", client=client, consultants=["Ana Bo"])
+    w = Writer(tmp_path, roster)
+    w.record("phase", index=1, running=True)
+    w.note("questions", f"Demander à {written} pourquoi", "question")
+    doc = parse(render_minutes(w.done(), anonymize=True))
+    assert doc.section("2. Questions de clarification")[1:] == ["Demander à Client pourquoi"]
+
+
+def test_anonymize_leaves_a_surname_that_is_a_word_written_without_capital(
+    tmp_path: Path,
+) -> None:
+    roster = Roster(topic="Sujet", client="Jean Petit", consultants=["Ana Bo"])
+    w = Writer(tmp_path, roster)
+    w.record("phase", index=1, running=True)
+    w.note("questions", "Un petit souci, dit Petit", "question")
+    doc = parse(render_minutes(w.done(), anonymize=True))
+    assert doc.section("2. Questions de clarification")[1:] == ["Un petit souci, dit Client"]
 
 
 def test_anonymize_leaves_a_word_that_only_contains_a_folded_name(tmp_path: Path) -> None:

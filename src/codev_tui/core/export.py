@@ -560,17 +560,10 @@ class _Names:
                 + "|".join(map(re.escape, self._words))
                 + r")(?!\w)"
             )
-            # A surname alone as on the roster, or in capitals ("GROSS" for "Groß").
-            spellings = {last: last for last in self._last}
-            spellings.update((last.upper(), last) for last in self._last)
-            self._spellings = spellings
-            self._last_pattern = re.compile(
-                r"(?<!\w)"
-                + _ELISION
-                + r"(?P<name>"
-                + "|".join(map(re.escape, sorted(spellings, key=len, reverse=True)))
-                + r")(?!\w)"
-            )
+            # A surname alone: any word written with a capital whose folded form is a
+            # surname's ("GROẞ", "Gross" and "GROSS" for "Groß", "Ruff" for "Ruﬀ").
+            self._spellings = {_fold(last): last for last in self._last}
+            self._last_pattern = re.compile(r"(?<!\w)" + _ELISION + r"(?P<name>\w+(?:-\w+)*)(?!\w)")
         ascii = text.isascii()
         if not ascii:
             text = unicodedata.normalize("NFC", text)
@@ -579,7 +572,7 @@ class _Names:
         if any(word in folded for word in self._words):
             folded, places = (text.lower(), None) if ascii else _folded_with_places(text)
             text = self._replace_all(text, folded, places)
-        if self._last and any(last in text for last in self._spellings):
+        if self._last and any(last in folded for last in self._spellings):
             text = self._last_pattern.sub(self._replace_last, text)
         return text
 
@@ -611,7 +604,10 @@ class _Names:
         return "".join(out)
 
     def _replace_last(self, match: re.Match[str]) -> str:
-        last = self._spellings[match.group("name")]
+        word = match.group("name")
+        last = self._spellings.get(_fold(word)) if word[:1].isupper() else None
+        if last is None:
+            return match.group()
         return self._with_elision(match.group("elided"), self.role(self._last[last]) or "")
 
     @staticmethod
