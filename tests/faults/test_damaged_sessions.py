@@ -141,6 +141,26 @@ def test_a_record_nested_too_deeply_is_refused_in_one_line(
     refused_everywhere(path, capsys, wall, line)
 
 
+@pytest.mark.parametrize("parts", [40, 20_000])
+@pytest.mark.parametrize("where", ["[session]", "top", "a record"])
+def test_a_dotted_key_of_thousands_of_parts_is_refused_at_once(
+    data_dir, script, roster, wall, capsys, parts, where
+):
+    """`a.a.a… = 1` nests tables as deeply, and the TOML parser takes time and memory growing
+    with the square of its parts (20,000 parts: 38 s and 2.4 GB for `codev list`)."""
+    path = make_session(data_dir, script, roster, wall)
+    key = b"x." + b".".join([b"a"] * parts) + b" = 1\n"
+    if where == "a record":
+        t = b"2026-11-29 10:00:00+00:00"
+        line = append_record(path, b'seq = 9\nt = %s\ntype = "pause"\n%s' % (t, key))
+    else:
+        after = b"schema = 2" if where == "top" else where.encode()
+        raw = craft_header(path, lambda h: h.replace(after + b"\n", after + b"\n" + key))
+        line = raw[: raw.index(b"x.a.a")].count(b"\n") + 1
+    message = refused_everywhere(path, capsys, wall, line)
+    assert "nested too deeply" in message or "not a readable record" in message
+
+
 def test_one_unreadable_file_never_blocks_the_others(data_dir, script, roster, wall, capsys):
     """`codev list`, the setup screen's recent rosters: the deep file is skipped or listed as
     unreadable, the good sessions are all there."""

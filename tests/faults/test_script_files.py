@@ -83,11 +83,15 @@ def test_a_script_just_under_1_mib_is_read(tmp_path: Path, capsys) -> None:  # t
 def _nested(shape: str, depth: int) -> str:
     if shape == "array":
         return GOOD_HEAD + "rules = " + "[" * depth + "]" * depth + "\n"
+    if shape == "dotted-key":  # tomllib's time and memory grow with the square of the parts
+        return "x." + ".".join(["a"] * depth) + " = 1\n" + GOOD_HEAD
+    if shape == "dotted-table":
+        return GOOD_HEAD + "[" + ".".join(['"q"'] * depth) + "]\n"
     return GOOD_HEAD + "prompts = " + "{ a = " * depth + "1" + " }" * depth + "\n"
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize("shape", ["array", "inline-table"])
+@pytest.mark.parametrize("shape", ["array", "inline-table", "dotted-key", "dotted-table"])
 @pytest.mark.parametrize("depth", [40, 500, 1000, 100_000])
 def test_deep_nesting_is_refused_in_one_line(
     tmp_path: Path, command, shape: str, depth: int, capsys

@@ -57,7 +57,13 @@ from codev_tui.core.events import (
     event_from_record,
     legacy_copies_text,
 )
-from codev_tui.core.script import PhaseScript, ScriptError, script_from_data, script_to_data
+from codev_tui.core.script import (
+    PhaseScript,
+    ScriptError,
+    dotted_too_deep,
+    script_from_data,
+    script_to_data,
+)
 from codev_tui.core.session import Roster, Session, SessionError
 
 WallClock = Callable[[], datetime]
@@ -414,7 +420,11 @@ class _Parsed:
         """The header's TOML: schema, session, script."""
         text = self.raw[: self.header_end]
         try:
-            return tomllib.loads(text.decode("utf-8"))
+            decoded = text.decode("utf-8")
+            line = dotted_too_deep(decoded)
+            if line:
+                raise SessionError(f"{self.path}:{line}: nested too deeply, not a session header")
+            return tomllib.loads(decoded)
         except UnicodeDecodeError as exc:
             line = self.line_at(exc.start)
             raise SessionError(f"{self.path}:{line}: not valid UTF-8 text") from None
@@ -575,6 +585,8 @@ def decode_record(chunk: bytes) -> dict[str, Any]:
         key, sep, value = line.partition(" = ")
         parsed = _scalar(value) if sep and _BARE_KEY.fullmatch(key) else _UNKNOWN
         if parsed is _UNKNOWN:
+            if dotted_too_deep(body):
+                raise ValueError("a dotted key nested too deeply")
             return _decode_strings(tomllib.loads(body))
         record[key] = parsed
     return _decode_strings(record)
