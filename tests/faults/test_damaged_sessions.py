@@ -226,6 +226,8 @@ CRAFTED_HEADERS = {
     "speed negative": (_field(b"speed", b"-2.0"), b"speed"),
     "topic bad base64": (_field(b"topic", b'"x"\ntopic__b64 = "%%%"'), b"topic__b64"),
     "topic base64 of no text": (_field(b"topic", b'"x"\ntopic__b64 = "/w=="'), b"topic__b64"),
+    "created in the year 1": (_field(b"created", b"0001-01-01 00:00:00+23:59"), b"created"),
+    "created in the year 9999": (_field(b"created", b"9999-12-31 23:59:59-23:59"), b"created"),
     "session not a table": (
         lambda h: h.replace(b"[session]\n", b"session = 5\n[former_session]\n"),
         b"session",
@@ -259,6 +261,12 @@ CRAFTED_RECORDS = {
                     "kind": "note", "text": "x"},
     "phase out of range": {"seq": 9, "t": T, "type": "phase", "index": 99, "running": True},
     "type a number": {"seq": 9, "t": T, "type": 5},
+    "time in the year 1": {"seq": 9, "t": "0001-01-01 00:00:00+23:59", "type": "pause"},
+    "time in the year 9999": {"seq": 9, "t": "9999-12-31 23:59:59-23:59", "type": "pause"},
+    "adjust nan": {"seq": 9, "t": T, "type": "adjust", "seconds": float("nan")},
+    "adjust infinite": {"seq": 9, "t": T, "type": "adjust", "seconds": float("inf")},
+    "adjust -infinite": {"seq": 9, "t": T, "type": "adjust", "seconds": float("-inf")},
+    "adjust 1e300": {"seq": 9, "t": T, "type": "adjust", "seconds": 1e300},
 }  # fmt: skip
 
 

@@ -103,6 +103,8 @@ class Event:
             raise EventError(f"event {seq or '?'} ({cls.type}).seq: missing or not a number")
         if not isinstance(t, datetime) or t.tzinfo is None:
             raise EventError(f"event {seq} ({cls.type}).t: missing or not a time with its offset")
+        if not PLAUSIBLE_YEARS[0] <= t.year <= PLAUSIBLE_YEARS[1]:
+            raise EventError(f"event {seq} ({cls.type}).t: the year {t.year} is not a session's")
         given = record.copy()
         for key in _NOT_FIELDS:
             given.pop(key, None)
@@ -129,6 +131,10 @@ class Event:
             cls._shapes.add(shape)
         return cls(seq=seq, t=t, **values)
 
+
+PLAUSIBLE_YEARS = (1900, 9000)
+"""The years a session's times may be in: a crafted year 1 or 9999 with an offset overflows
+the date arithmetic of the clock and the minutes."""
 
 _NOT_FIELDS = ("seq", "t", "type", "crc")
 """A record's keys that are no field of its event."""

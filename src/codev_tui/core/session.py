@@ -36,6 +36,10 @@ from codev_tui.core.events import (
 from codev_tui.core.notes import split_action, split_people, split_score
 from codev_tui.core.script import Phase, PhaseScript
 
+ADJUST_LIMIT = 7 * 24 * 3600.0
+"""The most one adjustment (F7/F8: a minute) may add or remove, in seconds; a crafted NaN or
+infinity is refused."""
+
 
 class SessionError(Exception):
     """A session file that cannot be used as it is; the message is one readable line."""
@@ -245,6 +249,8 @@ class Session:
         self.ended = None
 
     def _adjust(self, event: Adjusted) -> None:
+        if not -ADJUST_LIMIT <= event.seconds <= ADJUST_LIMIT:  # NaN is neither
+            raise SessionError(f"event {event.seq} (adjust).seconds: not a number of seconds")
         self.timings[self.current].adjust += event.seconds
 
     def _reopened(self, event: Reopened) -> None:

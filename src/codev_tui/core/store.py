@@ -46,6 +46,7 @@ from typing import Any
 from codev_tui.core.events import (
     EVENTS,
     FIELD_NAMES,
+    PLAUSIBLE_YEARS,
     READABLE_SCHEMAS,
     SCHEMA,
     Event,
@@ -715,6 +716,8 @@ def _session_from_header(parsed: _Parsed, head: Any, script: PhaseScript) -> Ses
         raise bad("id", "missing or not a text")
     if type(created) is not datetime or created.tzinfo is None:
         raise bad("created", "missing or not a date and time with its offset")
+    if not PLAUSIBLE_YEARS[0] <= created.year <= PLAUSIBLE_YEARS[1]:
+        raise bad("created", f"the year {created.year} is not a session's")
     lang = head.get("lang", script.script.lang)
     if type(lang) is not str or lang not in ("fr", "en"):
         raise bad("lang", "expected fr or en")
