@@ -134,7 +134,7 @@ def resolve_script(spec: str | None) -> Path:
     if spec in bundled:
         return bundled[spec]
     path = Path(spec).expanduser()
-    if path.is_file():
+    if path.exists() or path.is_symlink():  # what is not a script file is refused by name
         return path
     raise UserError(f"no script named {spec!r}: give a file or one of {', '.join(bundled)}")
 
@@ -428,9 +428,22 @@ def read_salvaged(path: Path) -> Session:
 
 
 def write_stdout(text: str) -> None:
-    """`text` to standard output as UTF-8, whatever the locale; a reader gone (`| head`) is
-    not an error."""
-    _write(sys.stdout, text.encode("utf-8", "replace"), "utf-8")
+    """`text` to standard output: to a terminal as it can show it (`emit`), to a file or a
+    pipe as UTF-8 whatever the locale; a reader gone (`| head`) is not an error, a closed
+    standard output is."""
+    out = sys.stdout
+    if out is None:
+        import errno
+
+        raise OutputError(OSError(errno.EBADF, "standard output is closed"))
+    try:
+        terminal = out.isatty()
+    except (OSError, ValueError):
+        terminal = False
+    if terminal:  # a Latin-1 terminal would take bytes of UTF-8 pictures for controls
+        emit(out, text)
+    else:
+        _write(out, text.encode("utf-8", "replace"), "utf-8")
 
 
 # -- what a short command prints --------------------------------------------------------------
@@ -685,6 +698,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_run(args)
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # the system refused a file (a name too long, a folder...)
+        if isinstance(exc, BrokenPipeError):
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        _report(UserError(f"{where}{exc.strerror or exc}"))
+        return USER_ERROR
     except Exception as exc:
         if not isinstance(exc, _user_errors()):
             raise
