@@ -57,9 +57,8 @@ def get_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         """argparse, whose messages (usage, errors quoting an argument) are made visible."""
 
         def _print_message(self, message: str, file: TextIO | None = None) -> None:
-            if message:
-                with contextlib.suppress(OutputError):
-                    emit(file or sys.stderr, message)
+            if message:  # `--help > /dev/full` is an error, said on standard error
+                emit(file or sys.stderr, message)
 
     parser = Parser(
         prog="codev",
@@ -383,6 +382,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         write_stdout(text)
         return 0
+    if args.output and args.output.endswith("/"):
+        raise UserError(f"-o {args.output}: a folder; give the name of the minutes file")
     dest = Path(args.output).expanduser() if args.output else default_minutes_path(path)
     if args.salvage and dest.exists() and dest.samefile(path):
         raise UserError(f"{dest}: that is the damaged session itself; write the minutes elsewhere")

@@ -100,3 +100,33 @@ def test_a_script_path_that_is_no_file_is_named_as_such(
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "script.toml" in err
     assert "no script named" not in err
+
+
+def test_minutes_never_go_over_a_lock_file_nor_to_a_folder_name(
+    tmp_path: Path, capsys: Capsys
+) -> None:
+    """A lock file replaced would no longer be the one another codev holds; `out/new/` names
+    a folder, not a file called `new`."""
+    path = session()
+    lock = path.with_name(f".{path.name}.lock")
+    lock.write_text("12345")
+    capsys.readouterr()
+    assert main(["export", str(path), "-o", str(lock), "--force"]) == 2
+    assert "lock file" in capsys.readouterr().err
+    assert lock.read_text() == "12345"
+    assert main(["export", str(path), "-o", f"{tmp_path}/new/"]) == 2
+    assert "folder" in capsys.readouterr().err
+    assert not (tmp_path / "new").exists()
+
+
+def test_help_to_a_full_disk_is_an_error(tmp_path: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "codev_tui", "--help"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=20,
+        )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "cannot write the output" in done.stderr

@@ -1110,6 +1110,10 @@ def write_minutes(
 _SESSION_HEAD = re.compile(rb"\A(?:# codev-tui session file|(?:#[^\n]*\n|\s)*schema = [0-9]+\s*\n)")
 
 
+_LOCK = re.compile(rb"[0-9]*\n?")
+"""What a codev lock file holds: its holder's process id, or nothing."""
+
+
 def _refuse_destination(dest: Path, source: Path | None) -> None:
     """SaveError when the minutes must not go to `dest`, whatever `force` says."""
     try:
@@ -1135,6 +1139,10 @@ def _refuse_destination(dest: Path, source: Path | None) -> None:
         return
     if _SESSION_HEAD.match(head):
         raise SaveError(f"cannot write the minutes to {dest}: it is a codev session file")
+    if dest.name.startswith(".") and dest.name.endswith(".lock") and _LOCK.fullmatch(head):
+        # Replaced, it would no longer be the file another codev holds: a second one could
+        # then open the same session.
+        raise SaveError(f"cannot write the minutes to {dest}: it is a codev lock file")
 
 
 def _exists(dest: Path) -> FileExistsError:
