@@ -415,3 +415,19 @@ def test_processes_racing_for_the_lock_still_exclude_each_other(
     assert len(notes) == wins > 0
     assert sorted(n.id for n in notes) == list(range(1, wins + 1))
     assert not list(data_dir.glob(".*.lock"))
+
+
+@pytest.mark.parametrize("mode", [0o1777, 0o1755])
+def test_a_shared_folder_given_as_the_data_folder_is_refused_and_left_as_it_was(
+    tmp_path: Path, script, wall, monkeypatch: pytest.MonkeyPatch, mode: int
+) -> None:  # type: ignore[no-untyped-def]
+    """`CODEV_DATA_DIR=/tmp`: codev must not make the system's shared folder its own (0700),
+    nor keep sessions there for everybody to see their names."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(mode)
+    monkeypatch.setenv("CODEV_DATA_DIR", str(shared))
+    with pytest.raises(SaveError, match="a shared folder"):
+        SessionFile.create(shared, script, ROSTER, now=wall)
+    assert stat.S_IMODE(shared.stat().st_mode) == mode
+    assert list(shared.iterdir()) == []

@@ -223,6 +223,7 @@ def ensure_private_dir(folder: Path) -> None:
     Only `folder` (the data folder codev owns) and the folders made here are changed: an existing
     `folder` loses its group and other permissions, but is never given more (a folder made
     read-only on purpose stays read-only); a folder above it that was there is never touched.
+    An existing shared folder (sticky, like /tmp) or another user's is refused, never changed.
     """
     try:
         missing = []
@@ -236,7 +237,15 @@ def ensure_private_dir(folder: Path) -> None:
             except FileExistsError:
                 continue  # made by another process meanwhile: not ours to change
             new.chmod(0o700)  # mkdir's mode went through the umask
-        mode = folder.stat().st_mode & 0o777
+        info = folder.stat()
+        if not missing and (info.st_mode & stat.S_ISVTX or info.st_uid != os.geteuid()):
+            # A shared folder (/tmp, 1777) or somebody else's: making it private would take it
+            # from the others, and leaving it open would show every session's name (its topic).
+            raise SaveError(
+                f"cannot keep sessions in {folder}: a shared folder, or another user's; "
+                "give codev a folder of its own (CODEV_DATA_DIR)"
+            )
+        mode = info.st_mode & 0o777
         if mode & 0o077:
             folder.chmod(mode & 0o700)
     except OSError as exc:
