@@ -111,3 +111,16 @@ def test_deep_nesting_is_refused_before_the_app_starts(tmp_path: Path) -> None:
     with pytest.raises(ScriptError) as caught:
         choose_script(str(script))
     assert len(caught.value.problems) == 1 and "nested too deeply" in caught.value.problems[0]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [pytest.param("a" * 900_000, id="one long word"), pytest.param("a b " * 200_000, id="words")],
+)
+def test_a_long_text_is_checked_at_once(tmp_path: Path, summary: str) -> None:
+    """The check for long dotted keys reads the text once: tried again from each character of
+    a long word it took minutes (a 40 kB word: 25 s), for a script that is valid."""
+    script = tmp_path / "long.toml"
+    script.write_text(GOOD_HEAD + f'summary = "{summary}"\n')
+    done = codev("check", str(script), timeout=30)
+    assert done.returncode == 0, done.stderr

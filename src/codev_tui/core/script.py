@@ -256,7 +256,10 @@ def _read(path: Path) -> bytes:
 
 
 _DOTTED = re.compile(
-    r"""(?:(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')[ \t]*\.[ \t]*)""" + f"{{{MAX_DEPTH},}}"
+    # Possessive, and only from the start of a word: linear in the text (a long word or string
+    # would otherwise be tried again from each of its characters).
+    r"""(?<![A-Za-z0-9_"'-])(?:(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^'\n]*+')[ \t]*+\.[ \t]*+)"""
+    + f"{{{MAX_DEPTH},}}"
 )
 
 
