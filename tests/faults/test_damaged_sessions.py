@@ -370,3 +370,24 @@ def test_a_file_with_carriage_returns_is_never_read_unchecked(
     line = raw[: raw.index(b"\r")].count(b"\n") + 1
     message = refused_everywhere(path, capsys, wall, line)
     assert "carriage return" in message and "--salvage" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sujet " + "-." * 40 + "-", "voir C:\\Users\\ana " + "-." * 40, "1. 2. " + "a." * 40],
+)
+def test_a_text_that_looks_like_a_dotted_key_is_read(data_dir, script, wall, text) -> None:
+    """As a topic (in the header) and as a note (a record read the slow way for its `\\U`):
+    the session opens and every note is there, salvage or not."""
+    from codev_tui.core.session import Roster
+    from codev_tui.core.store import read_session, salvage_session
+
+    with SessionFile.create(data_dir, script, Roster(topic=text, client="Ana"), now=wall) as file:
+        file.record("note", phase="expose", kind="note", text=text + " \\U0001F600")
+        path = file.path
+    assert read_session(path).roster.topic == text
+    assert [n.text for n in read_session(path).notes] == [text + " \\U0001F600"]
+    salvaged = salvage_session(path)
+    assert not salvaged.skipped and len(salvaged.session.notes) == 1
+    with SessionFile.open(path, now=wall) as again:
+        assert again.session.note_count == 1

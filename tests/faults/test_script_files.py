@@ -124,3 +124,26 @@ def test_a_long_text_is_checked_at_once(tmp_path: Path, summary: str) -> None:
     script.write_text(GOOD_HEAD + f'summary = "{summary}"\n')
     done = codev("check", str(script), timeout=30)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        pytest.param("séparateur " + "-." * 40 + "-", id="dashes"),
+        pytest.param(" ".join(f"{n}." for n in range(1, 40)), id="a numbered list"),
+        pytest.param("C:\\\\Users\\\\ana " + "a." * 40, id="backslashes and dots"),
+    ],
+)
+def test_dots_in_a_text_are_no_dotted_key(tmp_path: Path, summary: str) -> None:
+    script = tmp_path / "dots.toml"
+    script.write_text(GOOD_HEAD + f'summary = "{summary}"\n')
+    done = codev("check", str(script))
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_dotted_key_of_escaped_quotes_is_refused_at_once(tmp_path: Path) -> None:
+    """`"\\"".` × 40,000: quoted parts with escapes are parts too (it took 103 s)."""
+    script = tmp_path / "quotes.toml"
+    script.write_text('"\\"".' * 40_000 + "x = 1\n" + GOOD_HEAD)
+    done = codev("check", str(script), timeout=30)
+    assert done.returncode == 2 and "nested too deeply" in done.stderr

@@ -256,11 +256,12 @@ def _read(path: Path) -> bytes:
 
 
 _DOTTED = re.compile(
-    # Possessive, and only from the start of a word: linear in the text (a long word or string
-    # would otherwise be tried again from each of its characters).
-    r"""(?<![A-Za-z0-9_"'-])(?:(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^'\n]*+')[ \t]*+\.[ \t]*+)"""
-    + f"{{{MAX_DEPTH},}}"
+    # Possessive, and only from the start of a word: linear in the text (a long word would
+    # otherwise be tried again from each of its characters).
+    r"""(?<![A-Za-z0-9_"'-])(?:(?:[A-Za-z0-9_-]++|"s")[ \t]*+\.[ \t]*+)""" + f"{{{MAX_DEPTH},}}"
 )
+_STRINGS = re.compile(r""""(?:[^"\\\n]|\\.)*+"|'[^'\n]*+'""")
+"""One-line strings, escapes included: what they hold is no key (`-.-.-…` in a summary)."""
 
 
 def dotted_too_deep(text: str) -> int:
@@ -268,9 +269,11 @@ def dotted_too_deep(text: str) -> int:
 
     Such a key nests tables as deeply, and tomllib takes time and memory growing with the
     square of its parts (a 86 kB file took two minutes and 6 GB): refused before parsing.
+    The text of strings is left out first (a quoted part of a key counts as one part).
     """
-    match = _DOTTED.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else 0
+    keys = _STRINGS.sub('"s"', text)  # the same lines: a one-line string holds no line break
+    match = _DOTTED.search(keys)
+    return keys.count("\n", 0, match.start()) + 1 if match else 0
 
 
 def _too_deep(data: Any) -> bool:
