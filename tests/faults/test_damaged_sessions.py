@@ -223,6 +223,8 @@ CRAFTED_HEADERS = {
     "speed infinite": (_field(b"speed", b"inf"), b"speed"),
     "speed nan": (_field(b"speed", b"nan"), b"speed"),
     "speed zero": (_field(b"speed", b"0"), b"speed"),
+    "speed 1e308": (_field(b"speed", b"1.7976931348623157e308"), b"speed"),
+    "speed 1e-10": (_field(b"speed", b"1e-10"), b"speed"),
     "speed negative": (_field(b"speed", b"-2.0"), b"speed"),
     "topic bad base64": (_field(b"topic", b'"x"\ntopic__b64 = "%%%"'), b"topic__b64"),
     "topic base64 of no text": (_field(b"topic", b'"x"\ntopic__b64 = "/w=="'), b"topic__b64"),

@@ -61,12 +61,13 @@ def _truncated_in_place(path: Path) -> None:
 
 
 def _edited_in_place(path: Path) -> None:
-    """One byte changed where it was, the size kept (an editor writing in place)."""
+    """One byte changed where it was, the size kept and the modification time put back (an
+    editor writing in place, `touch -r`)."""
+    before = path.stat()
     with path.open("r+b") as f:
         f.seek(-3, os.SEEK_END)
         f.write(b"X")
-    stamp = path.stat().st_mtime_ns + 1_000_000  # a clock tick later, whatever the filesystem
-    os.utime(path, ns=(stamp, stamp))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
 REPLACEMENTS: dict[str, Callable[[Path], None]] = {
@@ -268,3 +269,19 @@ def test_when_no_new_file_can_be_written_on_closing_the_session_is_kept_in_memor
     rescued = data_dir / "rescued.toml"
     rescued.write_bytes(file.saved)
     assert [n.text for n in read_session(rescued).notes] == ["note 0", "note 1"]
+
+
+def test_a_session_with_a_long_name_goes_on_in_a_file_whose_name_the_system_takes(
+    data_dir: Path, script, wall
+) -> None:  # type: ignore[no-untyped-def]
+    """A 233-byte name: `<name>.recovered-<time>.toml` would be over 255 bytes."""
+    file = _session(data_dir, script, wall, notes=2)
+    file.close()
+    long = data_dir / ("s" * 228 + ".toml")
+    file.path.rename(long)
+    file = SessionFile.open(long, now=wall)
+    long.unlink()
+    file.record("note", phase="expose", kind="note", text="après")
+    file.close()
+    assert file.replaced == long and len(file.path.name.encode()) <= 255
+    assert [n.text for n in read_session(file.path).notes] == ["note 0", "note 1", "après"]

@@ -150,3 +150,16 @@ async def test_a_session_file_replaced_with_no_new_file_possible_is_rescued(  # 
     (rescue,) = elsewhere.glob("*.rescue-*")
     assert f"codev resume {rescue}" in said
     assert [n.text for n in read_session(rescue).notes] == ["acquittée"]
+
+
+def test_a_rescue_file_name_stays_under_255_bytes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from codev_tui.core.rescue import write_rescue
+
+    folder = tmp_path / "here"
+    folder.mkdir()
+    session = tmp_path / ("s" * 228 + ".toml")
+    rescued = write_rescue(session, b"", [], [folder], datetime(2026, 11, 30, tzinfo=UTC))
+    assert rescued is not None and rescued.parent == folder
+    assert len(rescued.name.encode()) <= 255

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from codev_tui.core.events import Event
-from codev_tui.core.store import encode_record, write_private_file
+from codev_tui.core.store import encode_record, side_stem, write_private_file
 
 
 def rescue_data(saved: bytes, events: Sequence[Event]) -> bytes:
@@ -30,7 +30,7 @@ def write_rescue(
     `folders` that takes it; None if none does. A folder that does not exist is skipped,
     never created."""
     data = rescue_data(saved, events)
-    name = f"{session_path.stem}.rescue-{now:%Y%m%dT%H%M%S}.toml"
+    name = f"{side_stem(session_path)}.rescue-{now:%Y%m%dT%H%M%S}.toml"
     for folder in folders:
         path = folder / name
         try:

@@ -225,6 +225,7 @@ def ensure_private_dir(folder: Path) -> None:
     read-only on purpose stays read-only); a folder above it that was there is never touched.
     An existing shared folder (sticky, like /tmp) or another user's is refused, never changed.
     """
+    folder = Path(os.path.realpath(folder))  # `shared/new/..` is `shared`, and is not new
     try:
         missing = []
         at = folder
@@ -264,7 +265,25 @@ def _real_session_path(path: Path) -> Path:
         raise SessionError(f"{path}: cannot read ({exc.strerror or exc})") from None
     if not stat.S_ISREG(mode):
         raise SessionError(f"{path}: not a regular file, not a session file")
+    links = os.stat(real).st_nlink
+    if links > 1:
+        # Each name would get its own lock file, and a repair or a deletion (an atomic
+        # rewrite) would split the session in two files, each opened by its own codev.
+        raise SessionError(
+            f"{path}: this session file has {links} names (hard links); "
+            "keep one (remove the others) to open it"
+        )
     return real
+
+
+def side_stem(path: Path) -> str:
+    """The start of the name of a file made beside a session (`.recovered-…`, `.rescue-…`):
+    the session's stem, cut so that the whole name stays under the 255 bytes a file name
+    may take."""
+    stem = path.stem
+    while len(stem.encode("utf-8", "surrogateescape")) > 180:
+        stem = stem[:-1]
+    return stem
 
 
 def _in_data_dir(path: Path) -> bool:
@@ -736,8 +755,8 @@ def _session_from_header(parsed: _Parsed, head: Any, script: PhaseScript) -> Ses
     practice, speed = head.get("practice", False), head.get("speed", 1.0)
     if type(practice) is not bool:
         raise bad("practice", "expected true or false")
-    if type(speed) not in (int, float) or not 0 < speed < float("inf"):
-        raise bad("speed", "not a positive number")
+    if type(speed) not in (int, float) or not 0.1 <= speed <= 100:  # as `practice --speed`
+        raise bad("speed", "not a number from 0.1 to 100")
     roster = Roster(
         topic=head.get("topic", ""),
         group=head.get("group", ""),
@@ -817,7 +836,7 @@ class SessionFile:
         try:
             _hold(self._fd, path)
             self._log = _read_all(self._fd)
-            self._mtime = os.fstat(self._fd).st_mtime_ns
+            self._ctime = os.fstat(self._fd).st_ctime_ns
         except BaseException:
             os.close(self._fd)
             raise
@@ -995,12 +1014,12 @@ class SessionFile:
             with contextlib.suppress(OSError):
                 os.ftruncate(self._fd, self._size)
                 self._dirty = False
-                self._mtime = os.fstat(self._fd).st_mtime_ns  # our own change
+                self._ctime = os.fstat(self._fd).st_ctime_ns  # our own change
             raise SaveError(f"not saved: {exc.strerror or exc}") from None
         self._size += len(record)
         self._log += record
         with contextlib.suppress(OSError):
-            self._mtime = os.fstat(self._fd).st_mtime_ns
+            self._ctime = os.fstat(self._fd).st_ctime_ns
 
     def _replaced(self) -> bool:
         """Whether the path no longer names the file written so far, as written: another file
@@ -1015,9 +1034,9 @@ class SessionFile:
             raise SaveError(f"not saved: {exc.strerror or exc}") from None
         if (mine.st_dev, mine.st_ino) != (there.st_dev, there.st_ino):
             return True
-        # Changed in place by another program: its size, or its time of change (an edit
-        # that keeps the size).
-        return not self._dirty and (mine.st_size, mine.st_mtime_ns) != (self._size, self._mtime)
+        # Changed in place by another program: its size, or its time of change (an edit that
+        # keeps the size; the status change time, which no program can set back).
+        return not self._dirty and (mine.st_size, mine.st_ctime_ns) != (self._size, self._ctime)
 
     def _move_to_new_file(self, record: bytes) -> None:
         """Write the session as saved so far, and `record`, to a new file beside the replaced
@@ -1025,7 +1044,7 @@ class SessionFile:
         old = self.path
         try:
             path, lock_fd = _claim_name(
-                old.parent, f"{old.stem}.recovered-{self._now():%Y%m%dT%H%M%S}"
+                old.parent, f"{side_stem(old)}.recovered-{self._now():%Y%m%dT%H%M%S}"
             )
         except (SaveError, OSError) as exc:
             raise SaveError(
@@ -1045,7 +1064,7 @@ class SessionFile:
         _release_lock(self._lock_fd, old)
         self._fd, self._lock_fd, self.path = fd, lock_fd, path
         self._log, self._size, self._dirty = bytearray(data), len(data), False
-        self._mtime = os.fstat(fd).st_mtime_ns
+        self._ctime = os.fstat(fd).st_ctime_ns
         self.replaced = self.replaced or old
 
     def _purge(self, event: NoteDeleted) -> None:
@@ -1093,7 +1112,7 @@ class SessionFile:
         os.close(self._fd)
         self._fd, self._size, self._dirty = fd, len(data), False
         self._log = bytearray(data)
-        self._mtime = os.fstat(fd).st_mtime_ns
+        self._ctime = os.fstat(fd).st_ctime_ns
         self._forget_in_side_files(event.note, texts)
 
     def _forget_in_side_files(self, note: int, texts: set[str]) -> None:
