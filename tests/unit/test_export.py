@@ -1239,6 +1239,20 @@ def test_anonymize_folds_a_surname_alone_on_both_sides(
     assert doc.section("2. Questions de clarification")[1:] == ["Demander à Client pourquoi"]
 
 
+@pytest.mark.parametrize(
+    "written", ["O'Brien a dit", "O’Brien a dit", "Seán O’Brien a dit", "SEÁN O'BRIEN a dit"]
+)
+def test_anonymize_matches_a_name_with_an_apostrophe_either_way(
+    tmp_path: Path, written: str
+) -> None:
+    roster = Roster(topic="Sujet", client="Ana Bo", consultants=["Seán O'Brien"])
+    w = Writer(tmp_path, roster)
+    w.record("phase", index=1, running=True)
+    w.note("questions", written, "question")
+    doc = parse(render_minutes(w.done(), anonymize=True))
+    assert doc.section("2. Questions de clarification")[1:] == ["Consultant 1 a dit"]
+
+
 def test_anonymize_leaves_a_surname_that_is_a_word_written_without_capital(
     tmp_path: Path,
 ) -> None:

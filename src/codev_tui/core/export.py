@@ -402,7 +402,7 @@ def _fold_char(char: str) -> str:
     folded = char.casefold()
     if folded.isascii():
         return folded
-    return folded.replace("\u0131", "i").replace("\u0307", "")
+    return folded.replace("\u0131", "i").replace("\u0307", "").replace("\u2019", "'")
 
 
 def _fold(text: str) -> str:
@@ -417,8 +417,8 @@ def _fold(text: str) -> str:
 def _fold_nfc(text: str) -> str:
     """Text already in NFC, folded as `_fold_char` does character by character."""
     folded = text.casefold()
-    if "\u0131" in folded or "\u0307" in folded:
-        folded = folded.replace("\u0131", "i").replace("\u0307", "")
+    if "\u0131" in folded or "\u0307" in folded or "\u2019" in folded:
+        folded = folded.replace("\u0131", "i").replace("\u0307", "").replace("\u2019", "'")
     return folded
 
 
@@ -563,7 +563,9 @@ class _Names:
             # A surname alone: any word written with a capital whose folded form is a
             # surname's ("GROẞ", "Gross" and "GROSS" for "Groß", "Ruff" for "Ruﬀ").
             self._spellings = {_fold(last): last for last in self._last}
-            self._last_pattern = re.compile(r"(?<!\w)" + _ELISION + r"(?P<name>\w+(?:-\w+)*)(?!\w)")
+            self._last_pattern = re.compile(
+                r"(?<!\w)" + _ELISION + r"(?P<name>\w+(?:[-'\u2019]\w+)*)(?!\w)"
+            )
         ascii = text.isascii()
         if not ascii:
             text = unicodedata.normalize("NFC", text)
