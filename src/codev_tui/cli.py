@@ -327,11 +327,9 @@ def format_rows(rows: Sequence[list[str] | str], width: int = LIST_WIDTH) -> lis
     return lines
 
 
-_UNSHOWN = (
-    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e"
-    "\u2060-\u206f\ufeff\ufff9-\ufffb]"
-)
-"""Control characters (C0, DEL, C1) and invisible format characters (bidi overrides…)."""
+_UNSHOWN = "[\u00ad\u115f\u1160\u180e\u200c\u200d]"
+"""The invisible characters `core.visible` leaves (they join or hyphenate, and move nothing),
+which a one-line cell of `codev list` does without: soft hyphen, fillers, joiners."""
 _BREAKS = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029"
 
 
