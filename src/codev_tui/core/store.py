@@ -258,14 +258,14 @@ def _real_session_path(path: Path) -> Path:
     nothing is created or changed."""
     real = Path(os.path.realpath(path))
     try:
-        mode = os.stat(real).st_mode
+        info = os.stat(real)
     except FileNotFoundError:
         raise SessionError(f"{path}: no such session file") from None
     except OSError as exc:
         raise SessionError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(info.st_mode):
         raise SessionError(f"{path}: not a regular file, not a session file")
-    links = os.stat(real).st_nlink
+    links = info.st_nlink
     if links > 1:
         # Each name would get its own lock file, and a repair or a deletion (an atomic
         # rewrite) would split the session in two files, each opened by its own codev.
