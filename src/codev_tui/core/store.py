@@ -815,7 +815,11 @@ def salvage_session(path: Path) -> Salvaged:
 class SessionFile:
     """A session open for writing: holds the lock, appends events, keeps the folded state."""
 
-    def __init__(self, path: Path, session: Session, lock_fd: int, now: WallClock) -> None:
+    def __init__(
+        self, path: Path, session: Session, lock_fd: int, now: WallClock, written: bytes
+    ) -> None:
+        """`written`: the file's bytes as just read or written by `open` or `create` (the file
+        is read again only if its size says it is not them)."""
         self.path = path
         self.session = session
         self._lock_fd = lock_fd
@@ -835,8 +839,10 @@ class SessionFile:
             raise SaveError(f"cannot write to {path.name}: {exc.strerror or exc}") from None
         try:
             _hold(self._fd, path)
-            self._log = _read_all(self._fd)
-            self._ctime = os.fstat(self._fd).st_ctime_ns
+            info = os.fstat(self._fd)
+            same = info.st_size == len(written)
+            self._log = bytearray(written) if same else _read_all(self._fd)
+            self._ctime = info.st_ctime_ns
         except BaseException:
             os.close(self._fd)
             raise
@@ -897,8 +903,8 @@ class SessionFile:
         ).encode("utf-8")
         try:
             write_atomically(path, text + header_crc_line(text))
-            session = _load_session(_Parsed(path))[0]
-            return cls(path, session, lock_fd, now)
+            parsed = _Parsed(path)
+            return cls(path, _load_session(parsed)[0], lock_fd, now, parsed.raw)
         except BaseException:
             _release_lock(lock_fd, path)
             raise
@@ -925,17 +931,19 @@ class SessionFile:
             if parsed.torn:
                 repaired = path.with_name(f"{path.name}.torn-{now():%Y%m%dT%H%M%S%f}")
                 write_atomically(repaired, parsed.torn)
+            written = parsed.raw
             if parsed.torn or schema != SCHEMA:
                 header = parsed.raw[: parsed.header_end]
                 if schema != SCHEMA:
                     header = _SCHEMA_LINE.sub(b"schema = %d" % SCHEMA, header, count=1)
-                write_atomically(path, header + parsed.raw[parsed.header_end : parsed.good_end])
+                written = header + parsed.raw[parsed.header_end : parsed.good_end]
+                write_atomically(path, written)
             try:
                 if path.stat().st_mode & 0o777 != 0o600:
                     path.chmod(0o600)
             except OSError as exc:
                 raise SaveError(f"cannot make {path.name} private: {exc.strerror or exc}") from None
-            file = cls(path, session, lock_fd, now)
+            file = cls(path, session, lock_fd, now, written)
         except BaseException:
             _release_lock(lock_fd, path)
             raise
