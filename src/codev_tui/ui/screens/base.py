@@ -167,6 +167,25 @@ class SessionScreen(Screen[None]):
             notes.highlight(note_id)
         self.refresh_status()
 
+    def _saved_mark(self) -> str:
+        """✓ saved, or … saving while events are on their way to the disk."""
+        return f"✓ {self.t('saved')}" if not self.control.unsaved else f"… {self.t('saving')}"
+
+    def _alarm(self) -> Text | None:
+        """What the status line says before anything else when the session is not kept as
+        usual: NOT SAVED, or its file replaced and where it goes on; None otherwise."""
+        c, t = self.control, self.t
+        if c.save_error:
+            return Text(f"⚠ {t('not_saved')} ({c.unsaved})", style="bold")
+        if c.file.replaced is not None:
+            return literal(f"⚠ {t('replaced', name=c.file.path.name)} · {self._saved_mark()}")
+        return None
+
+    def _mark_alarm(self) -> None:
+        """The classes that turn the status line red (see `_alarm`)."""
+        self.set_class(bool(self.control.save_error), "-unsaved")
+        self.set_class(self.control.file.replaced is not None, "-replaced")
+
     def note_text(self, text: str, style: str = "", lines: int = SHOWN_LINES) -> Text:
         """A note's text as a list shows it: literal, cut after `SHOWN_CHARACTERS` characters
         or `lines` lines, then "… (N characters)"."""

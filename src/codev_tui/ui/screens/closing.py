@@ -140,19 +140,13 @@ class ClosingScreen(SessionScreen):
 
     def refresh_status(self) -> None:
         """Saved or NOT SAVED, then what the keys do, or where the minutes went."""
-        c, t = self.control, self.t
-        self.set_class(bool(c.save_error), "-unsaved")
-        self.set_class(c.file.replaced is not None, "-replaced")
-        if c.save_error:
-            line = Text(f"⚠ {t('not_saved')} ({c.unsaved})", style="bold")
-        elif c.file.replaced is not None:
-            saved = f"✓ {t('saved')}" if not c.unsaved else f"… {t('saving')}"
-            line = literal(f"⚠ {t('replaced', name=c.file.path.name)} · {saved}")
-        elif self.editing is not None:
+        t = self.t
+        self._mark_alarm()
+        line = self._alarm()
+        if line is None and self.editing is not None:
             line = Text(f"✎ {t('editing_keys')}")
-        else:
-            saved = f"✓ {t('saved')}" if not c.unsaved else f"… {t('saving')}"
-            line = Text(f"{saved} · {self.flash or t('closing_keys')}")
+        elif line is None:
+            line = Text(f"{self._saved_mark()} · {self.flash or t('closing_keys')}")
         if self.message:
             line.append(" · ")
             line.append_text(self.message)

@@ -426,19 +426,17 @@ class FacilitationScreen(SessionScreen):
 
     def refresh_status(self) -> None:
         """Saved or NOT SAVED; what the keys do now (correcting, choosing a note); notices."""
-        self.set_class(bool(self.control.save_error), "-unsaved")
-        self.set_class(self.control.file.replaced is not None, "-replaced")
+        self._mark_alarm()
         # The note chosen stays highlighted while its line is corrected in the input.
         self.query_one(NotesList).set_class(self.choosing or self.editing is not None, "-choosing")
         self.query_one("#status", Static).update(self._status_text())
 
     def _status_text(self) -> Text:
+        alarm = self._alarm()
+        if alarm is not None:
+            return alarm
         c, t = self.control, self.t
-        if c.save_error:
-            return Text(f"⚠ {t('not_saved')} ({c.unsaved})", style="bold")
-        saved = f"✓ {t('saved')}" if not c.unsaved else f"… {t('saving')}"
-        if c.file.replaced is not None:
-            return literal(f"⚠ {t('replaced', name=c.file.path.name)} · {saved}")
+        saved = self._saved_mark()
         line = f"{saved} · {t.count('notes', c.session.note_count)}"
         if self.notice:
             line = f"{line} · {self.notice}"
