@@ -19,11 +19,11 @@ from codev_tui import __version__, locations
 from codev_tui.core.script import (
     PhaseScript,
     ScriptError,
-    format_minutes,
     load_any_script,
     load_bundled_script,
     load_script,
 )
+from codev_tui.core.times import format_minutes
 from codev_tui.core.visible import visible
 
 if TYPE_CHECKING:

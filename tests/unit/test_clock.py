@@ -6,9 +6,8 @@ import math
 import random
 from fractions import Fraction
 
-import pytest
-
-from codev_tui.core.clock import Countdown, TimerState, format_clock, monotonic
+from codev_tui.core.clock import Countdown, TimerState, monotonic
+from codev_tui.core.times import format_clock
 
 
 def test_remaining_is_planned_plus_adjust_minus_elapsed(mono):
@@ -66,33 +65,6 @@ def test_overtime_is_a_negative_remaining_shown_counting_up(mono):
     assert format_clock(c.remaining()) == "+02:13"  # rounded down in overtime
     mono.step(0.25)
     assert format_clock(c.remaining()) == "+02:14"
-
-
-@pytest.mark.parametrize(
-    ("seconds", "shown"),
-    [
-        (0, "00:00"),
-        (-0.0, "00:00"),
-        (0.2, "00:01"),  # remaining rounds up: 00:00 only once time is out
-        (1, "00:01"),
-        (59.01, "01:00"),
-        (61, "01:01"),
-        (600, "10:00"),
-        (3599, "59:59"),
-        (3599.5, "1:00:00"),
-        (3600, "1:00:00"),
-        (3661, "1:01:01"),
-        (36000, "10:00:00"),
-        (-0.5, "00:00"),  # under a second of overtime: no sign yet
-        (-1, "+00:01"),
-        (-133, "+02:13"),
-        (-133.9, "+02:13"),
-        (-3600, "+1:00:00"),
-        (-3725, "+1:02:05"),
-    ],
-)
-def test_format_clock(seconds, shown):
-    assert format_clock(seconds) == shown
 
 
 def test_states_ready_running_warning_paused_overtime(mono):

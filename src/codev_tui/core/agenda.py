@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from codev_tui.core.script import PhaseScript, format_minutes
+from codev_tui.core.script import PhaseScript
+from codev_tui.core.times import format_minutes, format_time
 from codev_tui.core.visible import visible
 
 _LABELS = {
@@ -38,10 +39,6 @@ def next_start(now: datetime, step: int = 5) -> datetime:
     return base + timedelta(minutes=extra)
 
 
-def _clock(moment: datetime) -> str:
-    return f"{moment:%H:%M}" if moment.second == 0 else f"{moment:%H:%M:%S}"
-
-
 def timetable(script: PhaseScript, start: datetime) -> list[tuple[datetime, datetime]]:
     """Start and end of each phase, one after the other from `start`."""
     rows = []
@@ -68,10 +65,10 @@ def render_agenda(script: PhaseScript, start: datetime, fmt: str = "text") -> st
         ]
         for phase, (a, b) in zip(script.phases, rows, strict=True):
             out.append(
-                f"| {_clock(a)}–{_clock(b)} | {_md(phase.title)} | "
+                f"| {format_time(a)}–{format_time(b)} | {_md(phase.title)} | "
                 f"{format_minutes(phase.minutes)} | {_md(phase.summary)} |"
             )
-        out.append(f"| {_clock(start)}–{_clock(end)} | **{lab['total']}** | {total} | |")
+        out.append(f"| {format_time(start)}–{format_time(end)} | **{lab['total']}** | {total} | |")
         return "\n".join(out) + "\n"
     # A script's text shows its control characters (a line feed too) as pictures.
     out = [f"{lab['title']} — {visible(script.script.name)}", ""]
@@ -79,13 +76,13 @@ def render_agenda(script: PhaseScript, start: datetime, fmt: str = "text") -> st
     width = max(map(len, titles))
     for phase, title, (a, b) in zip(script.phases, titles, rows, strict=True):
         out.append(
-            f"{_clock(a):>8}–{_clock(b):<8}  {title:<{width}}  "
+            f"{format_time(a):>8}–{format_time(b):<8}  {title:<{width}}  "
             f"{format_minutes(phase.minutes):>5} {lab['min']}"
         )
         if phase.summary:
             out.append(f"{'':18}  {visible(phase.summary)}")
     out.append("")
-    out.append(f"{lab['total']} : {total} ({_clock(start)}–{_clock(end)})")
+    out.append(f"{lab['total']} : {total} ({format_time(start)}–{format_time(end)})")
     return "\n".join(out) + "\n"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from enum import StrEnum
@@ -96,35 +95,3 @@ class Countdown:
         if remaining <= self.warning:
             return TimerState.WARNING
         return TimerState.RUNNING
-
-
-def format_clock(seconds: float) -> str:
-    """`mm:ss`, `h:mm:ss` past an hour, and `+mm:ss` counting up in overtime.
-
-    Remaining time is rounded up, so the display shows 00:00 only when time is out; overtime
-    is rounded down, so `+00:01` appears one full second after.
-    """
-    if seconds >= 0:
-        whole = int(-(-seconds // 1))
-        sign = ""
-    else:
-        whole = int(-seconds // 1)
-        sign = "+" if whole > 0 else ""
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    body = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
-    return sign + body
-
-
-def whole_seconds(seconds: float) -> int:
-    """A duration rounded to the nearest second (half a second up), never negative."""
-    return max(0, math.floor(seconds + 0.5))
-
-
-def format_duration(seconds: float, *, hours: bool = False) -> str:
-    """`mm:ss`, or `h:mm:ss` from an hour on (always with `hours`, so that a column of
-    durations reads alike); rounded to the nearest second, never negative."""
-    whole = whole_seconds(seconds)
-    h, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{h}:{minutes:02d}:{secs:02d}" if h or hours else f"{minutes:02d}:{secs:02d}"

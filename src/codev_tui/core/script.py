@@ -169,11 +169,6 @@ class ScriptError(Exception):
         self.problems = problems
 
 
-def format_minutes(minutes: float) -> str:
-    """`15` for whole minutes, `1.5` otherwise."""
-    return f"{minutes:g}"
-
-
 def load_script(path: Path) -> PhaseScript:
     """Read and validate a phase script a person wrote; ScriptError has one line per problem.
 

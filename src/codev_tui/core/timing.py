@@ -16,8 +16,9 @@ duration reads `h:mm:ss`, so that a column reads alike).
 In practice the plan is in real-session time and the time spent in rehearsal time: `scale` (the
 practice speed) turns the second into the first, comparing like with like.
 
-`format_duration` writes a number of seconds as `mm:ss` or `h:mm:ss`; talk times, the timing
-table and the minutes all go through it, so that a screen and the minutes agree to the second.
+Durations are written by `core.times.format_duration` (`mm:ss` or `h:mm:ss`); talk times, the
+timing table and the minutes all go through it, so that a screen and the minutes agree to the
+second.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from codev_tui.core.clock import format_duration, whole_seconds
 from codev_tui.core.session import Session
+from codev_tui.core.times import format_duration, whole_seconds
 
-__all__ = ["TimingRow", "TimingTable", "format_duration", "timing_table", "whole_seconds"]
+__all__ = ["TimingRow", "TimingTable", "timing_table"]
 
 
 @dataclass(frozen=True)

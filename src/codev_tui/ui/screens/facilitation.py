@@ -13,9 +13,9 @@ from textual.containers import Horizontal
 from textual.events import Key, Paste, Resize
 from textual.widgets import Static
 
-from codev_tui.core.clock import format_clock, format_duration
 from codev_tui.core.control import SessionControl
 from codev_tui.core.session import Note
+from codev_tui.core.times import format_clock, format_duration
 from codev_tui.ui.i18n import Texts, localize_bindings
 from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.text import literal
