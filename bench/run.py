@@ -893,7 +893,7 @@ def measure_ack(b: Bench, report: Report) -> None:
 
 
 def measure_export(b: Bench, report: Report) -> None:
-    from codev_tui.core.export import render_minutes
+    from codev_tui.core.minutes.render import render_minutes
 
     path = b.session_with(b.s.notes)
     reads, renders = [], []

@@ -369,8 +369,9 @@ def _cut(text: str, limit: int) -> str:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the minutes of a session to a file, or to standard output with `-o -`."""
-    from codev_tui.core.export import default_minutes_path, render_minutes, write_minutes
-    from codev_tui.core.store import read_session
+    from codev_tui.core.minutes.render import render_minutes
+    from codev_tui.core.minutes.write import write_minutes
+    from codev_tui.core.store import default_minutes_path, read_session
 
     path = resolve_session(args.session)
     session = read_salvaged(path) if args.salvage else read_session(path)

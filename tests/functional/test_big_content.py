@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from codev_tui import locations
-from codev_tui.core.export import render_minutes
+from codev_tui.core.minutes.render import render_minutes
 from codev_tui.core.session import Roster
 from codev_tui.core.store import SessionFile, read_session
 from codev_tui.ui.app import CodevApp, SetupRequest

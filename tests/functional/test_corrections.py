@@ -359,7 +359,7 @@ async def test_a_paste_while_choosing_a_note_is_typing(make_app) -> None:  # typ
 
 async def minutes_of_two_notes(app, pilot) -> Path:  # type: ignore[no-untyped-def]
     """Two notes taken, the closing screen, F3: the minutes written beside the session."""
-    from codev_tui.core.export import default_minutes_path
+    from codev_tui.core.store import default_minutes_path
 
     await write_note(app, pilot, "alpha-KX5 texte retiré")
     await write_note(app, pilot, "beta reste")

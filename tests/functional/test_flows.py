@@ -12,9 +12,8 @@ import stat
 import pytest
 from textual.widgets import DataTable, OptionList, Static
 
-from codev_tui.core.export import default_minutes_path
 from codev_tui.core.notes import PASTED_NEWLINE
-from codev_tui.core.store import read_session
+from codev_tui.core.store import default_minutes_path, read_session
 from codev_tui.ui.screens.closing import ClosingScreen
 from codev_tui.ui.screens.dialogs import HelpScreen, QuitScreen
 from codev_tui.ui.screens.facilitation import FacilitationScreen
@@ -480,7 +479,7 @@ async def test_synthesis_lines_become_action_items(make_app) -> None:  # type: i
 
 
 async def test_a_confidential_action_or_learning_stays_out_of_the_minutes(make_app) -> None:  # type: ignore[no-untyped-def]
-    from codev_tui.core.export import render_minutes
+    from codev_tui.core.minutes.render import render_minutes
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

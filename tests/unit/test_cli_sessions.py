@@ -18,7 +18,7 @@ import pytest
 
 from codev_tui import locations
 from codev_tui.cli import main
-from codev_tui.core.export import render_minutes
+from codev_tui.core.minutes.render import render_minutes
 from codev_tui.core.script import PhaseScript
 from codev_tui.core.session import Roster
 from codev_tui.core.store import SessionFile, read_session

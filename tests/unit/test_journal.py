@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 
 from codev_tui import locations
 from codev_tui.core.control import SessionControl
-from codev_tui.core.export import render_minutes
+from codev_tui.core.minutes.render import render_minutes
 from codev_tui.core.script import load_script
 from codev_tui.core.session import Roster
 from codev_tui.core.store import SessionFile, read_session

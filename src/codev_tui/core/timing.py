@@ -16,6 +16,9 @@ duration reads `h:mm:ss`, so that a column reads alike).
 In practice the plan is in real-session time and the time spent in rehearsal time: `scale` (the
 practice speed) turns the second into the first, comparing like with like.
 
+`session_timing(session)` is the table both the closing screen and the minutes show: counted up
+to the session's end (or the latest time its log knows of), scaled by the practice speed.
+
 Durations are written by `core.times.format_duration` (`mm:ss` or `h:mm:ss`); talk times, the
 timing table and the minutes all go through it, so that a screen and the minutes agree to the
 second.
@@ -24,12 +27,12 @@ second.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from codev_tui.core.session import Session
 from codev_tui.core.times import format_duration, whole_seconds
 
-__all__ = ["TimingRow", "TimingTable", "timing_table"]
+__all__ = ["TimingRow", "TimingTable", "session_timing", "taken_at", "timing_table"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class TimingRow:
     """The time spent (practice: its real-session equivalent)."""
     phase: str = ""
     """The phase's id; empty for the total."""
+    spent: int = 0
+    """The time spent as counted (practice: rehearsal time, not scaled)."""
 
     @property
     def over(self) -> int:
@@ -74,25 +79,50 @@ def timing_table(session: Session, now: datetime | None = None, scale: float = 1
     `now` is the time the running phase is counted up to (default: the wall clock); `scale`
     turns rehearsal time into the real session's (practice).
     """
-    rows = tuple(
-        TimingRow(
+    rows: list[TimingRow] = []
+    for i, phase in enumerate(session.script.phases):
+        elapsed = session.elapsed(i, now=now)
+        row = TimingRow(
             title=phase.title,
             planned=whole_seconds(phase.seconds),
             adjusted=whole_seconds(session.planned(i)),
-            actual=whole_seconds(session.elapsed(i, now=now) * scale),
+            actual=whole_seconds(elapsed * scale),
             phase=phase.id,
+            spent=whole_seconds(elapsed),
         )
-        for i, phase in enumerate(session.script.phases)
-    )
+        rows.append(row)
     total = TimingRow(
         title="",
         planned=sum(r.planned for r in rows),
         adjusted=sum(r.adjusted for r in rows),
         actual=sum(r.actual for r in rows),
+        spent=sum(r.spent for r in rows),
     )
     return TimingTable(
-        rows=rows,
+        rows=tuple(rows),
         total=total,
         adjusted=any(r.adjusted != r.planned for r in rows),
         long=max(total.planned, total.adjusted, total.actual) >= 3600,
     )
+
+
+def taken_at(session: Session) -> datetime:
+    """The time a session is told at: its end, or the latest time its log knows of."""
+    if session.ended is not None:
+        return session.ended
+    times: list[datetime] = [session.created]
+    if session.last_at is not None:
+        times.append(session.last_at)
+    for timing in session.timings:
+        times.extend(t for t in (timing.entered, timing.left) if t is not None)
+    times.extend(n.at for n in session.notes)
+    times.extend(t for t in (session.started, session.run_since, session.speaker_since) if t)
+    aware = [t for t in times if isinstance(t, datetime) and t.tzinfo is not None]
+    return max(aware) if aware else datetime.now(UTC)
+
+
+def session_timing(session: Session, now: datetime | None = None) -> TimingTable:
+    """The timing table the closing screen and the minutes both show: counted up to `now`
+    (default: `taken_at`), and in practice scaled to the real session's time by its speed."""
+    scale = session.speed if session.practice and session.speed > 0 else 1.0
+    return timing_table(session, now=now or taken_at(session), scale=scale)

@@ -8,10 +8,10 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from codev_tui.core.control import SessionControl
-from codev_tui.core.export import default_minutes_path, write_minutes
+from codev_tui.core.minutes.write import write_minutes
 from codev_tui.core.session import Note
-from codev_tui.core.store import SaveError
-from codev_tui.core.timing import TimingRow, TimingTable, timing_table
+from codev_tui.core.store import SaveError, default_minutes_path
+from codev_tui.core.timing import TimingRow, TimingTable, session_timing
 from codev_tui.ui.i18n import Texts, localize_bindings
 from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.text import literal
@@ -83,9 +83,9 @@ class ClosingScreen(SessionScreen):
 
     def fill_timing(self) -> None:
         """Planned, as adjusted (when F7/F8 changed it), actual and the gap, per phase."""
-        s, t = self.control.session, self.t
-        # In practice the plan is in real-session time: compare like with like.
-        table = timing_table(s, now=s.ended, scale=self.control.scale)
+        t = self.t
+        # The minutes' table: in practice, scaled to real-session time to compare like with like.
+        table = session_timing(self.control.session)
         widget = self.query_one("#timing", DataTable)
         adjusted = [t("adjusted")] if table.adjusted else []
         widget.add_columns(t("phase"), t("planned"), *adjusted, t("actual"), t("over"))
