@@ -57,3 +57,34 @@ def test_default_start_rounds_up_to_five_minutes() -> None:
 def test_bad_start_time_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["agenda", "--start", "noon"]) == 2
     assert "expected a time like 14:30" in capsys.readouterr().err
+
+
+def _inlines(markdown: str) -> list[str]:
+    """The plain text of every inline token, entities decoded, as a reader sees it."""
+    texts = []
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type == "inline":
+            children = token.children or []
+            texts.append("".join(c.content for c in children if c.type in ("text", "text_special")))
+    return texts
+
+
+def test_markdown_agenda_shows_markup_and_entities_literally() -> None:
+    """The agenda escapes as the minutes do: `&amp;` stays `&amp;`, `*` stays `*`."""
+    script = validate_script(
+        {
+            "script": {"name": "R&amp;D *vite*", "lang": "fr"},
+            "phases": [
+                {"id": "a", "title": "Q&amp;A * étoile", "minutes": 5, "summary": "a &lt; b_c"},
+                {"id": "b", "title": "- 1. <b>|</b>", "minutes": 5},
+            ],
+        },
+        "test",
+    )
+    out = render_agenda(script, datetime(2026, 1, 1, 9, 0), fmt="md")
+    inlines = _inlines(out)
+    assert inlines[0] == "Déroulé — R&amp;D *vite*"
+    assert "Q&amp;A * étoile" in inlines and "a &lt; b_c" in inlines
+    assert "- 1. <b>|</b>" in inlines
+    rows = [t for t in MarkdownIt("commonmark").enable("table").parse(out) if t.type == "tr_open"]
+    assert len(rows) == 4  # the header, two phases, the total

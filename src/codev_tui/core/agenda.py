@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from codev_tui.core.minutes.escape import escape_inline
 from codev_tui.core.script import PhaseScript
 from codev_tui.core.times import format_minutes, format_time
 from codev_tui.core.visible import visible
@@ -58,15 +59,15 @@ def render_agenda(script: PhaseScript, start: datetime, fmt: str = "text") -> st
     total = f"{format_minutes(script.total_minutes)} {lab['min']}"
     if fmt == "md":
         out = [
-            f"## {lab['title']} — {_md(script.script.name)}",
+            f"## {lab['title']} — {escape_inline(script.script.name)}",
             "",
             f"| {lab['time']} | {lab['phase']} | {lab['min']} | {lab['what']} |",
             "|---|---|---:|---|",
         ]
         for phase, (a, b) in zip(script.phases, rows, strict=True):
             out.append(
-                f"| {format_time(a)}–{format_time(b)} | {_md(phase.title)} | "
-                f"{format_minutes(phase.minutes)} | {_md(phase.summary)} |"
+                f"| {format_time(a)}–{format_time(b)} | {escape_inline(phase.title)} | "
+                f"{format_minutes(phase.minutes)} | {escape_inline(phase.summary)} |"
             )
         out.append(f"| {format_time(start)}–{format_time(end)} | **{lab['total']}** | {total} | |")
         return "\n".join(out) + "\n"
@@ -84,9 +85,3 @@ def render_agenda(script: PhaseScript, start: datetime, fmt: str = "text") -> st
     out.append("")
     out.append(f"{lab['total']} : {total} ({format_time(start)}–{format_time(end)})")
     return "\n".join(out) + "\n"
-
-
-def _md(text: str) -> str:
-    """Table-safe Markdown text: pipes and markup characters escaped, one line."""
-    escaped = "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in text)
-    return " ".join(escaped.split())
