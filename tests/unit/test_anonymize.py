@@ -3,40 +3,22 @@
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from codev_tui.core.minutes.anonymize import anonymize
+from codev_tui.core.minutes.facts import gather
+from codev_tui.core.minutes.labels import LABELS
 from codev_tui.core.minutes.render import render_minutes
 from codev_tui.core.session import Roster
-from codev_tui.core.store import (
-    read_session,
-)
-from tests.unit.minutes_kit import (
-    CLIENT,
-    OUTSIDER,
-    REAL_NAMES,
-    Doc,
-    Writer,
-    full_session,
-    parse,
-)
+from codev_tui.core.store import read_session
+from tests.unit.minutes_kit import CLIENT, OUTSIDER, REAL_NAMES, Doc, Writer, full_session, parse
 
 
 @pytest.fixture
 def session_path(tmp_path: Path) -> Path:
     return full_session(tmp_path / "sessions")
-
-
-@pytest.fixture
-def utc_tz(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_evaluation_authors_are_hidden_when_anonymizing(session_path: Path) -> None:
@@ -369,3 +351,69 @@ def test_a_surname_alone_is_anonymized_when_written_with_its_capital(tmp_path: P
     assert (
         line == "Mme Client en parle à Consultant 1, puis de Facilitateur ; un petit souci, le roy"
     )
+
+
+# -- the anonymizer as a step of its own ---------------------------------------------------------
+
+
+def test_anonymize_turns_the_facts_into_anonymous_facts(session_path: Path) -> None:
+    session = read_session(session_path)
+    facts = gather(session, include_confidential=True)
+    anonymous = anonymize(facts, LABELS["fr"])
+    assert anonymous.roster.client == "Client"
+    assert anonymous.roster.consultants == ["Consultant 1", "Consultant 2"]
+    assert anonymous.roster.facilitator == "Facilitateur"
+    assert anonymous.roster.topic == facts.roster.topic  # no name in it
+    assert anonymous.others == ("Participant 1",)
+    assert {n.author for n in anonymous.notes} <= {
+        "",
+        "Client",
+        "Consultant 1",
+        "Consultant 2",
+        "Facilitateur",
+        "Participant 1",
+    }
+    assert [t.name for t in anonymous.turns] == ["Consultant 1", "Consultant 2"] * 2
+    assert [name for name, _ in anonymous.talk] == ["Consultant 1", "Consultant 2"]
+    assert [e.author for e in anonymous.evaluations] == [""] * len(facts.evaluations)
+    assert [who for who, _ in anonymous.learnings] == ["Client", "Consultant 1"]
+    assert anonymous.actions[2].people == ("Client", "Consultant 2")
+    assert anonymous.actions[2].who == "Client + Consultant 2"
+    # Nothing else changes: what shows where, the times, the confidential marks.
+    assert anonymous.timing.total == facts.timing.total
+    assert [r.title for r in anonymous.timing.rows] == [r.title for r in facts.timing.rows]
+    assert anonymous.elsewhere == facts.elsewhere
+    assert anonymous.confidential == facts.confidential
+    assert [n.id for n in anonymous.notes] == [n.id for n in facts.notes]
+    assert [seconds for _, seconds in anonymous.talk] == [seconds for _, seconds in facts.talk]
+    text = repr(anonymous)
+    for name in REAL_NAMES:
+        for part in [name, *name.split()]:
+            assert part not in text, part
+
+
+def test_anonymize_leaves_the_session_and_its_facts_as_they_were(tmp_path: Path) -> None:
+    w = Writer(tmp_path)
+    w.record("phase", index=1, running=True)
+    w.note("questions", "Et si Anouk en parlait d'abord ?", "question", CLIENT)
+    w.note("questions", "Comment dire non à Basile", "contract")
+    session = w.done()
+    facts = gather(session)
+    anonymous = anonymize(facts, LABELS["en"])
+    assert [n.text for n in anonymous.notes] == ["Et si Client en parlait d'abord ?"]
+    assert anonymous.notes[0].author == "Client"
+    assert anonymous.contract is not None
+    assert anonymous.contract.text == "Comment dire non à Consultant 1"
+    assert [n.text for n in facts.notes] == ["Et si Anouk en parlait d'abord ?"]
+    assert facts.notes[0].author == CLIENT and facts.roster.client == CLIENT
+    assert session.notes[0].text == "Et si Anouk en parlait d'abord ?"
+    assert session.contract == "Comment dire non à Basile"
+
+
+def test_a_kind_of_note_is_a_word_of_the_document_or_free_text(tmp_path: Path) -> None:
+    w = Writer(tmp_path)
+    w.record("phase", index=0, running=True)
+    w.note("expose", "a", "question")
+    w.note("expose", "b", "idée d'Anouk")
+    anonymous = anonymize(gather(w.done()), LABELS["fr"])
+    assert [n.kind for n in anonymous.notes] == ["question", "idée de Client"]

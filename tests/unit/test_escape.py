@@ -16,13 +16,7 @@ from codev_tui.core.minutes import escape
 from codev_tui.core.minutes.escape import escape_inline
 from codev_tui.core.minutes.render import render_minutes
 from codev_tui.core.session import Session
-from tests.unit.minutes_kit import (
-    CONSULTANTS,
-    Doc,
-    Writer,
-    expected,
-    parse,
-)
+from tests.unit.minutes_kit import CONSULTANTS, Doc, Writer, expected, parse
 
 
 def test_escape_inline_examples() -> None:

@@ -21,11 +21,7 @@ from codev_tui.core.events import NoteAdded, PhaseEntered, SpeakerChanged
 from codev_tui.core.minutes.render import render_minutes
 from codev_tui.core.script import load_script, validate_script
 from codev_tui.core.session import Roster, Session
-from codev_tui.core.store import (
-    SessionFile,
-    encode_record,
-    read_session,
-)
+from codev_tui.core.store import SessionFile, encode_record, read_session
 from codev_tui.core.times import format_duration
 from tests.unit.minutes_kit import (
     CLIENT,

@@ -4,36 +4,19 @@ from __future__ import annotations
 
 import os
 import stat
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from codev_tui.core.minutes.render import render_minutes
 from codev_tui.core.minutes.write import write_minutes
-from codev_tui.core.store import (
-    SaveError,
-    default_minutes_path,
-    read_session,
-)
-from tests.unit.minutes_kit import (
-    full_session,
-)
+from codev_tui.core.store import SaveError, default_minutes_path, read_session
+from tests.unit.minutes_kit import full_session
 
 
 @pytest.fixture
 def session_path(tmp_path: Path) -> Path:
     return full_session(tmp_path / "sessions")
-
-
-@pytest.fixture
-def utc_tz(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_default_minutes_path() -> None:
