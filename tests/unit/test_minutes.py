@@ -11,7 +11,6 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -19,10 +18,9 @@ import pytest
 from codev_tui import locations
 from codev_tui.core.events import NoteAdded, PhaseEntered, SpeakerChanged
 from codev_tui.core.minutes.render import render_minutes
-from codev_tui.core.script import load_script, validate_script
+from codev_tui.core.script import load_script
 from codev_tui.core.session import Roster, Session
-from codev_tui.core.store import SessionFile, encode_record, read_session
-from codev_tui.core.times import format_duration
+from codev_tui.core.store import SessionFile, read_session
 from tests.unit.minutes_kit import (
     CLIENT,
     CONSULTANTS,
@@ -259,291 +257,6 @@ def test_a_corrected_note_shows_as_corrected_and_a_deleted_one_not_at_all(
         assert old not in text, old
 
 
-def test_a_confidential_contract_action_learning_or_evaluation_is_left_out(
-    tmp_path: Path,
-) -> None:
-    w = Writer(tmp_path)
-    w.record("phase", index=3, running=True)
-    w.note("conclusion", "Contrat secret", "contract", confidential=True)
-    w.note("conclusion", "Action secrète / Anouk", "action", confidential=True)
-    w.note("conclusion", "Appris en secret", "learning", CLIENT, confidential=True)
-    w.note("conclusion", "1 Avis secret", "evaluation", CLIENT, confidential=True)
-    w.note("conclusion", "4 Avis public", "evaluation", CONSULTANTS[0])
-    session = w.done()
-    text = render_minutes(session)
-    for secret in ("secret", "Secret", "1,0", "2,5"):
-        assert secret not in text, secret
-    doc = parse(text)
-    assert doc.section("Contrat") == ["Rien de noté."]  # no earlier, public version either
-    assert doc.section("Plan d'action") == ["Rien de noté."]
-    assert doc.section("4. Conclusion") == ["Voir : Évaluation."]  # no hint of the others
-    assert doc.section("Évaluation") == [
-        "Note moyenne : 4,0 / 5 (1 avis)",
-        f"Avis public — {CONSULTANTS[0]}",
-    ]
-    doc = parse(render_minutes(session, include_confidential=True))
-    assert doc.section("Contrat") == ["Contrat secret (confidentiel)"]
-    assert doc.table_after("Plan d'action")[1] == ["Action secrète (confidentiel)", CLIENT, ""]
-    assert doc.section("Apprentissages") == [CLIENT, "Appris en secret (confidentiel)"]
-    assert doc.section("Évaluation") == [
-        "Note moyenne : 2,5 / 5 (2 avis)",
-        f"Avis secret — {CLIENT} (confidentiel)",
-        f"Avis public — {CONSULTANTS[0]}",
-    ]
-
-
-def test_the_consultation_is_told_in_the_order_it_was_spoken(tmp_path: Path) -> None:
-    basile, celestine = CONSULTANTS
-    w = Writer(tmp_path)
-    w.record("phase", index=2, running=True)
-    w.note("consultation", "Avant le premier tour", author=FACILITATOR)
-    w.record("speaker", name=basile)
-    w.record("speaker", name=celestine)  # Basile said nothing noted
-    w.note("consultation", "Idée de Célestine", "suggestion", celestine)
-    w.note("consultation", "Idée soufflée par Basile", "hypothesis", basile)
-    w.record("speaker", name=basile)  # round 2
-    w.note("consultation", "Seconde idée de Basile", "suggestion", basile)
-    later = w.note("consultation", "Mieux dans les questions", "suggestion", basile)
-    w.record("speaker", name=celestine, passed=basile)
-    w.record("speaker", name=basile, passed=celestine)  # round 3
-    w.record("edit", note=later, phase="questions", kind="question")
-    w.record("phase", index=1, running=True)
-    w.note("consultation", "ajoutée après coup", "suggestion", FACILITATOR)  # typed with /p3
-    w.record("edit", note=w.note("questions", "déplacée ici"), phase="consultation")
-    session = w.done()
-    doc = parse(render_minutes(session))
-    assert doc.section("3. Consultation") == [
-        f"{FACILITATOR} — Note : Avant le premier tour",
-        "Tour 1",
-        f"{basile} — rien de noté",
-        f"{celestine} — Suggestion : Idée de Célestine",
-        f"{basile} — Hypothèse : Idée soufflée par Basile",  # during Célestine's turn
-        "Tour 2",
-        f"{basile} — Suggestion : Seconde idée de Basile",
-        f"{basile} — a passé son tour",
-        f"{celestine} — a passé son tour",
-        # Round 3 is only the floor handed back as the phase ended: nothing noted, not told.
-        # Taken outside any turn after the round began: in log order, not under a speaker.
-        f"{FACILITATOR} — Suggestion : ajoutée après coup",
-        "Note : déplacée ici",
-    ]
-    assert doc.section("2. Questions de clarification") == [
-        "Questions",
-        f"Mieux dans les questions — {basile}",  # moved from the consultation: told here
-    ]
-    # As Markdown: a heading per round, one line per contribution saying who said it.
-    assert (
-        "#### Tour 2\n\n"
-        f"- **{basile}** — *Suggestion* : Seconde idée de Basile\n"
-        f"- **{basile}** — *a passé son tour*\n"
-        f"- **{celestine}** — *a passé son tour*\n"
-    ) in doc.source
-    anonymous = parse(render_minutes(session, anonymize=True)).section("3. Consultation")
-    assert anonymous[:5] == [
-        "Facilitateur — Note : Avant le premier tour",
-        "Tour 1",
-        "Consultant 1 — rien de noté",
-        "Consultant 2 — Suggestion : Idée de Consultant 2",
-        "Consultant 1 — Hypothèse : Idée soufflée par Consultant 1",
-    ]
-
-
-def test_a_note_moved_from_one_round_to_another_is_told_in_its_new_phase(
-    tmp_path: Path,
-) -> None:
-    two_rounds = validate_script(
-        {
-            "script": {"name": "Deux tours", "lang": "fr"},
-            "phases": [
-                {"id": "un", "title": "Premier tour", "minutes": 5, "round": True},
-                {"id": "deux", "title": "Second tour", "minutes": 5, "round": True},
-            ],
-        },
-        "test script",
-    )
-    basile, celestine = CONSULTANTS
-    w = Writer(tmp_path, script=two_rounds)
-    w.record("phase", index=0, running=True)
-    w.record("speaker", name=basile)
-    moved = w.note("un", "Plutôt pour le second tour", author=basile)
-    w.note("un", "Reste ici", author=basile)
-    w.record("phase", index=1, running=True)
-    w.record("speaker", name=celestine)
-    w.note("deux", "Au second tour", author=celestine)
-    w.record("edit", note=moved, phase="deux")
-    doc = parse(render_minutes(w.done()))
-    assert doc.section("1. Premier tour") == ["Tour 1", f"{basile} — Note : Reste ici"]
-    # Taken during Basile's turn of the first phase: in the second, before its round began.
-    assert doc.section("2. Second tour") == [
-        f"{basile} — Note : Plutôt pour le second tour",
-        "Tour 1",
-        f"{celestine} — Note : Au second tour",
-    ]
-
-
-def test_a_round_phase_without_turns_is_told_in_log_order(tmp_path: Path) -> None:
-    w = Writer(tmp_path)
-    w.record("phase", index=2, running=True)
-    w.note("consultation", "b", "suggestion")
-    w.note("consultation", "a", "hypothesis", CLIENT)
-    doc = parse(render_minutes(w.done()))
-    assert doc.section("3. Consultation") == ["Suggestion : b", f"{CLIENT} — Hypothèse : a"]
-    empty = Writer(tmp_path / "empty")
-    assert parse(render_minutes(empty.done())).section("3. Consultation") == ["Aucune note."]
-
-
-def test_talk_times_are_rounded_once_like_the_screen(tmp_path: Path) -> None:
-    w = Writer(tmp_path)
-    w.record("phase", index=2, running=True)
-    w.record("speaker", name=CONSULTANTS[0])
-    w.advance(58.5)
-    w.record("speaker", name=CONSULTANTS[1])
-    w.advance(119.4)
-    w.record("end")
-    session = w.done()
-    assert session.talk_time(CONSULTANTS[0]) == 58.5
-    doc = parse(render_minutes(session))
-    # Half a second up (not to the even second), as the screen's format_duration does.
-    assert doc.section("Tour de table") == [
-        f"Temps de parole : {CONSULTANTS[0]} 00:59, {CONSULTANTS[1]} 01:59"
-    ]
-    assert format_duration(58.5) == "00:59" and format_duration(119.4) == "01:59"
-
-
-def test_overtime_of_the_whole_session_and_long_durations(tmp_path: Path) -> None:
-    w = Writer(tmp_path)
-    w.record("phase", index=0, running=True)
-    w.advance(3 * 3600 + 5)
-    w.record("end")
-    rows = parse(render_minutes(w.done())).table_after("Minutage")
-    # Past an hour every duration of the table has hours, so that the column reads alike.
-    assert rows[0] == ["Phase", "Prévu", "Réel", "Dépassement"]  # nothing adjusted
-    assert rows[1] == ["1. Exposé", "0:10:00", "3:00:05", "+2:50:05"]
-    assert rows[2] == ["2. Questions de clarification", "0:10:00", "0:00:00", "—"]
-    assert rows[-1] == ["Total", "0:45:00", "3:00:05", "+2:15:05"]
-
-
-def test_the_adjusted_plan_has_its_column_and_overtime_is_counted_against_it(
-    tmp_path: Path,
-) -> None:
-    w = Writer(tmp_path)
-    w.record("phase", index=0, running=True)
-    w.record("adjust", seconds=-120)  # Exposé: 08:00
-    w.advance(9 * 60)
-    w.record("phase", index=1, running=True)
-    w.record("adjust", seconds=180)  # Questions: 13:00
-    w.advance(12 * 60)
-    w.record("phase", index=2, running=True)
-    w.record("adjust", seconds=60)
-    w.record("adjust", seconds=-60)  # Consultation: back to 20:00
-    w.advance(20 * 60 + 30)
-    w.record("end")
-    doc = parse(render_minutes(w.done()))
-    assert doc.table_after("Minutage") == [
-        ["Phase", "Prévu", "Ajusté", "Réel", "Dépassement"],
-        ["1. Exposé", "10:00", "08:00", "09:00", "+01:00"],  # under the script's plan
-        ["2. Questions de clarification", "10:00", "13:00", "12:00", "—"],  # over it
-        ["3. Consultation", "20:00", "20:00", "20:30", "+00:30"],
-        ["4. Conclusion", "05:00", "05:00", "00:00", "—"],
-        ["Total", "45:00", "46:00", "41:30", "—"],
-    ]
-    assert any(line.startswith("Ajusté : le temps prévu") for line in doc.section("Minutage"))
-
-
-def test_running_session_counts_up_to_its_latest_event_or_to_now(tmp_path: Path) -> None:
-    w = Writer(tmp_path)
-    w.record("phase", index=0, running=True)
-    w.advance(90)
-    w.note("expose", "dernier évènement")
-    w.advance(1000)  # nothing recorded after the note
-    session = w.done()
-    assert session.running and session.ended is None
-    rows = parse(render_minutes(session)).table_after("Minutage")
-    assert rows[1] == ["1. Exposé", "10:00", "01:30", "—"]
-    later = START + timedelta(seconds=700)
-    rows = parse(render_minutes(session, now=later)).table_after("Minutage")
-    assert rows[1] == ["1. Exposé", "10:00", "11:40", "+01:40"]
-
-
-def test_the_evaluation_mean_in_french_and_english(session_path: Path, tmp_path: Path) -> None:
-    session = read_session(session_path)
-    assert parse(render_minutes(session)).section("Évaluation")[0] == (
-        "Note moyenne : 4,3 / 5 (6 avis)"
-    )
-    # The confidential evaluation has no score: the mean stays when it is included.
-    everything = parse(render_minutes(session, include_confidential=True))
-    assert everything.section("Évaluation")[0] == "Note moyenne : 4,3 / 5 (6 avis)"
-    assert everything.section("Évaluation")[-1] == (
-        f"Pas à l'aise pour parler de ma DRH — {CLIENT} (confidentiel)"
-    )
-    w = Writer(tmp_path / "one")
-    w.note("conclusion", "5", "evaluation", CLIENT)
-    w.note("conclusion", "4", "evaluation", CONSULTANTS[0])  # 4.5: half up
-    w.note("conclusion", "sans note", "evaluation", CONSULTANTS[1])
-    two = w.done()
-    assert parse(render_minutes(two)).section("Évaluation") == [
-        "Note moyenne : 4,5 / 5 (2 avis)",
-        f"sans note — {CONSULTANTS[1]}",
-    ]
-    w = Writer(tmp_path / "single")
-    w.note("conclusion", "3/5 correct", "evaluation")
-    single = w.done()
-    assert parse(render_minutes(single)).section("Évaluation") == [
-        "Note moyenne : 3,0 / 5 (1 avis)",
-        "correct",
-    ]
-    assert parse(render_minutes(single, lang="en")).section("Evaluation") == [
-        "Average rating: 3.0 / 5 (1 rating)",
-        "correct",
-    ]
-
-
-def test_schema_1_evaluation_lines_and_copies(tmp_path: Path) -> None:
-    """A file written by schema 1: evaluation lines without author or score, copies of the
-    contract and actions beside their notes (shown once), confidentiality toggled."""
-    w = Writer(tmp_path)
-    w.file.close()
-    path = w.file.path
-    data = path.read_bytes()
-    assert b"\nschema = 2\n" in b"\n" + data
-    data = data.replace(b"schema = 2\n", b"schema = 1\n", 1)
-    t = START
-
-    def rec(seq: int, type_: str, **fields: object) -> bytes:
-        return encode_record({"seq": seq, "t": t + timedelta(seconds=seq), "type": type_, **fields})
-
-    note = {"author": "", "confidential": False}
-    records = [
-        rec(1, "phase", index=3, running=True),
-        rec(2, "note", id=1, phase="conclusion", kind="contract", text="Le contrat", **note),
-        rec(3, "contract", text="Le contrat"),
-        rec(
-            4, "note", id=2, phase="conclusion", kind="action", text="Appeler Paul / Anouk", **note
-        ),
-        rec(5, "action", what="Appeler Paul", who="Anouk", due="", note=2),
-        rec(6, "note", id=3, phase="conclusion", kind="note", text="Devenu secret", **note),
-        rec(7, "confidential", note=3, value=True),
-        rec(8, "evaluation", text="Bon rythme"),
-        rec(9, "evaluation", text="Un peu long"),
-        rec(10, "end"),
-    ]
-    path.write_bytes(data + b"".join(records))
-    session = read_session(path)
-    text = render_minutes(session)
-    doc = parse(text)
-    assert doc.section("Évaluation") == ["Bon rythme", "Un peu long"]  # no mean: no score
-    assert doc.section("Contrat") == ["Le contrat"]
-    assert doc.table_after("Plan d'action")[1:] == [["Appeler Paul", CLIENT, ""]]
-    assert text.count("Appeler Paul") == 1 and text.count("Le contrat") == 1
-    assert "Devenu secret" not in text
-    assert doc.section("4. Conclusion") == ["Voir : Contrat, Plan d'action."]
-
-
-def test_no_evaluation_section_without_an_evaluation(tmp_path: Path) -> None:
-    doc = parse(render_minutes(Writer(tmp_path).done()))
-    assert "Évaluation" not in [t for lvl, t in doc.headings() if lvl == 2]
-
-
 def test_bundled_classic_script_renders_every_phase(tmp_path: Path) -> None:
     script = load_script(locations.bundled_scripts()["classic"])
     clock = FakeClock()
@@ -590,39 +303,6 @@ def test_empty_session_has_every_section_but_the_evaluation(tmp_path: Path) -> N
     ]  # no evaluation was written: no empty section for it
     assert doc.section("Plan d'action") == ["Rien de noté."]
     assert doc.table_after("Participants") == [["Rôle", "Nom"]]
-
-
-def test_confidential_notes_are_left_out_by_default(session_path: Path) -> None:
-    text = render_minutes(read_session(session_path))
-    for secret in ("Secret de famille", "Devenu secret", "Mon ancien chef", "Parler à la DRH"):
-        assert secret not in text, secret
-    assert "Pas à l'aise" not in text
-    assert "Plus vraiment secret" in text  # flagged, then unflagged
-    assert "(confidentiel)" not in text
-
-
-def test_confidential_notes_included_and_marked(session_path: Path) -> None:
-    session = read_session(session_path)
-    doc = parse(render_minutes(session, include_confidential=True))
-    assert doc.section("2. Questions de clarification") == [
-        "Questions",
-        f"Qui décide ? — {CONSULTANTS[0]}",
-        f"Secret de famille — {CONSULTANTS[1]} (confidentiel)",
-        f"Qui paie la formation ? — {CONSULTANTS[1]}",
-        f"Le directeur connaît-il le projet ? — {CONSULTANTS[1]}",
-        "Notes",
-        "Plus vraiment secret",
-        f"Devenu secret — {OUTSIDER} (confidentiel)",
-        "Voir aussi : Contrat.",
-    ]
-    assert (
-        f"{CONSULTANTS[1]} — Témoignage : Mon ancien chef m'a fait pareil (confidentiel)"
-        in doc.section("3. Consultation")
-    )
-    assert doc.table_after("Plan d'action")[-1] == ["Parler à la DRH (confidentiel)", CLIENT, ""]
-    assert doc.inlines[-1].startswith("Confidentiel, avec des notes confidentielles")
-    doc_en = parse(render_minutes(session, include_confidential=True, lang="en"))
-    assert f"Devenu secret — {OUTSIDER} (confidential)" in doc_en.inlines
 
 
 def _big_session(notes: int) -> Session:
@@ -680,24 +360,6 @@ def test_golden_french_minutes(session_path: Path, utc_tz: None) -> None:
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_bytes().decode("utf-8")
-
-
-def test_someone_whose_notes_are_all_confidential_is_not_listed(tmp_path: Path) -> None:
-    w = Writer(tmp_path)
-    w.record("phase", index=0, running=True)
-    w.note("expose", "secret", author="Zoé", confidential=True)
-    w.note("expose", "public", author=OUTSIDER)
-    session = w.done()
-    for anonymize in (False, True):
-        names = [
-            row[1]
-            for row in parse(render_minutes(session, anonymize=anonymize)).table_after(
-                "Participants"
-            )[1:]
-        ]
-        assert "Zoé" not in names and len(names) == 5  # the roster and the outsider
-    listed = parse(render_minutes(session, include_confidential=True)).table_after("Participants")
-    assert ["Participant", "Zoé"] in listed
 
 
 def test_earlier_versions_of_the_contract_say_so(tmp_path: Path) -> None:
