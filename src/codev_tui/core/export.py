@@ -89,9 +89,9 @@ from codev_tui.core.session import Note, Session, Turn
 from codev_tui.core.store import SaveError, default_minutes_path, fsync_dir, write_private_file
 from codev_tui.core.timing import TimingRow, TimingTable, format_duration, timing_table
 from codev_tui.core.visible import CONTROLS
+from codev_tui.words import words_of
 
 __all__ = [
-    "LABELS",
     "default_minutes_path",
     "escape_inline",
     "format_duration",
@@ -100,183 +100,10 @@ __all__ = [
     "write_minutes",
 ]
 
-# -- the words of the document ------------------------------------------------------------------
-
-LABELS: dict[str, dict[str, str]] = {
-    "fr": {
-        "title": "Compte rendu de codéveloppement",
-        "date": "Date",
-        "group": "Groupe",
-        "script": "Format",
-        "participants": "Participants",
-        "role": "Rôle",
-        "name": "Nom",
-        "client": "Client",
-        "consultant": "Consultant",
-        "facilitator": "Facilitateur",
-        "participant": "Participant",
-        "topic": "Sujet",
-        "contract": "Contrat",
-        "phases": "Déroulé",
-        "no_notes": "Aucune note.",
-        "other_notes": "Autres notes",
-        "see": "Voir : {sections}.",
-        "see_also": "Voir aussi : {sections}.",
-        "confidential": "(confidentiel)",
-        "round_n": "Tour {n}",
-        "passed_turn": "a passé son tour",
-        "silent_turn": "rien de noté",
-        "actions": "Plan d'action",
-        "what": "Quoi",
-        "who": "Qui",
-        "due": "Pour quand",
-        "learnings": "Apprentissages",
-        "unnamed": "(sans nom)",
-        "evaluation": "Évaluation",
-        "mean": "Note moyenne",
-        "ratings_one": "1 avis",
-        "ratings": "{n} avis",
-        "decimal": ",",
-        "round": "Tour de table",
-        "talk": "Temps de parole",
-        "journal": "Journal de répétition",
-        "rehearsed_role": "Rôle répété",
-        "all_roles": "tous les rôles",
-        "speed": "Vitesse",
-        "answers": "Pistes et réponses",
-        "skipped": "Pistes passées",
-        "no_answer": "Aucune réponse.",
-        "rehearsal": "Répétition",
-        "real": "Équivalent séance",
-        "timing": "Minutage",
-        "phase": "Phase",
-        "planned": "Prévu",
-        "adjusted": "Ajusté",
-        "adjusted_note": "Ajusté : le temps prévu, avec les minutes ajoutées ou retirées "
-        "pendant la séance. Le dépassement se compte par rapport à lui.",
-        "actual": "Réel",
-        "overtime": "Dépassement",
-        "total": "Total",
-        "nothing": "Rien de noté.",
-        "colon": " : ",
-        "reminder": "Confidentiel : ce qui se dit dans le groupe reste dans le groupe ; "
-        "ne diffusez pas ce compte rendu hors du groupe.",
-        "reminder_with": "Confidentiel, avec des notes confidentielles : ce qui se dit dans "
-        "le groupe reste dans le groupe ; ne diffusez pas ce compte rendu hors du groupe.",
-        "kind.note": "Notes",
-        "kind.question": "Questions",
-        "kind.contract": "Contrat (versions précédentes)",
-        "kind.suggestion": "Suggestions",
-        "kind.hypothesis": "Hypothèses",
-        "kind.impression": "Impressions",
-        "kind.testimony": "Témoignages",
-        "kind.action": "Actions",
-        "kind.learning": "Apprentissages",
-        "kind.evaluation": "Évaluations",
-        "one.note": "Note",
-        "one.question": "Question",
-        "one.contract": "Contrat",
-        "one.suggestion": "Suggestion",
-        "one.hypothesis": "Hypothèse",
-        "one.impression": "Impression",
-        "one.testimony": "Témoignage",
-        "one.action": "Action",
-        "one.learning": "Apprentissage",
-        "one.evaluation": "Évaluation",
-        "months": "janvier février mars avril mai juin juillet août septembre octobre "
-        "novembre décembre",
-        "date_format": "{day} {month} {year}",
-    },
-    "en": {
-        "title": "Co-development session minutes",
-        "date": "Date",
-        "group": "Group",
-        "script": "Format",
-        "participants": "Participants",
-        "role": "Role",
-        "name": "Name",
-        "client": "Client",
-        "consultant": "Consultant",
-        "facilitator": "Facilitator",
-        "participant": "Participant",
-        "topic": "Topic",
-        "contract": "Contract",
-        "phases": "Phases",
-        "no_notes": "No notes.",
-        "other_notes": "Other notes",
-        "see": "See: {sections}.",
-        "see_also": "See also: {sections}.",
-        "confidential": "(confidential)",
-        "round_n": "Round {n}",
-        "passed_turn": "passed",
-        "silent_turn": "nothing noted",
-        "actions": "Action plan",
-        "what": "What",
-        "who": "Who",
-        "due": "By when",
-        "learnings": "Learnings",
-        "unnamed": "(unnamed)",
-        "evaluation": "Evaluation",
-        "mean": "Average rating",
-        "ratings_one": "1 rating",
-        "ratings": "{n} ratings",
-        "decimal": ".",
-        "round": "Round of the table",
-        "talk": "Talk time",
-        "journal": "Practice journal",
-        "rehearsed_role": "Role rehearsed",
-        "all_roles": "every role",
-        "speed": "Speed",
-        "answers": "Prompts and answers",
-        "skipped": "Prompts skipped",
-        "no_answer": "No answer.",
-        "rehearsal": "Rehearsal",
-        "real": "Real-session equivalent",
-        "timing": "Timing",
-        "phase": "Phase",
-        "planned": "Planned",
-        "adjusted": "Adjusted",
-        "adjusted_note": "Adjusted: the planned time, with the minutes added or removed "
-        "during the session. Overtime is counted against it.",
-        "actual": "Actual",
-        "overtime": "Overtime",
-        "total": "Total",
-        "nothing": "Nothing noted.",
-        "colon": ": ",
-        "reminder": "Confidential: what is said in the group stays in the group; "
-        "do not share these minutes outside it.",
-        "reminder_with": "Confidential, with confidential notes: what is said in the group "
-        "stays in the group; do not share these minutes outside it.",
-        "kind.note": "Notes",
-        "kind.question": "Questions",
-        "kind.contract": "Contract (earlier versions)",
-        "kind.suggestion": "Suggestions",
-        "kind.hypothesis": "Hypotheses",
-        "kind.impression": "Impressions",
-        "kind.testimony": "Testimonies",
-        "kind.action": "Actions",
-        "kind.learning": "Learnings",
-        "kind.evaluation": "Evaluations",
-        "one.note": "Note",
-        "one.question": "Question",
-        "one.contract": "Contract",
-        "one.suggestion": "Suggestion",
-        "one.hypothesis": "Hypothesis",
-        "one.impression": "Impression",
-        "one.testimony": "Testimony",
-        "one.action": "Action",
-        "one.learning": "Learning",
-        "one.evaluation": "Evaluation",
-        "months": "January February March April May June July August September October "
-        "November December",
-        "date_format": "{day} {month} {year}",
-    },
-}
-"""Every fixed word of the minutes, per language (`fr`, and `en` for anything else)."""
-
 
 def _words(lang: str) -> dict[str, str]:
-    return LABELS["fr"] if lang == "fr" else LABELS["en"]
+    """The fixed words of the documents, in `lang` (`codev_tui.words.minutes`)."""
+    return words_of("minutes", lang)
 
 
 # -- escaping -------------------------------------------------------------------------------------
@@ -371,7 +198,9 @@ def _format_date(when: datetime, words: dict[str, str]) -> str:
 def _format_mean(scores: list[int], words: dict[str, str]) -> str:
     """`4,3 / 5 (6 avis)`: one decimal, half up, in the document's language."""
     mean = (Decimal(sum(scores)) / Decimal(len(scores))).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    count = words["ratings_one"] if len(scores) == 1 else words["ratings"].format(n=len(scores))
+    count = (
+        words["ratings_one"] if len(scores) == 1 else words["ratings_other"].format(n=len(scores))
+    )
     return f"{str(mean).replace('.', words['decimal'])} / 5 ({count})"
 
 

@@ -25,10 +25,11 @@ from codev_tui.core.script import ScriptError, load_any_script
 from codev_tui.core.session import Roster, SessionError
 from codev_tui.core.store import SaveError, SessionFile, WallClock, utc_now
 from codev_tui.core.writer import BackgroundWriter
-from codev_tui.ui.i18n import Texts, localize_bindings
+from codev_tui.ui.localize import localize_bindings
 from codev_tui.ui.messages import EventSaved, SaveFailed, SessionMoved
 from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.screens.facilitation import FacilitationScreen
+from codev_tui.words import Texts
 
 if TYPE_CHECKING:
     from textual.driver import Driver
