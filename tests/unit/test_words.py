@@ -91,7 +91,9 @@ def test_every_key_is_used(name: str) -> None:
     for key in words_of(name, "en"):
         base = key.rsplit("_", 1)[0] if key.endswith(("_one", "_other")) else key
         dynamic = key.startswith(DYNAMIC) and key.split(".", 1)[1] in NOTE_KINDS
-        if not ({key, base} & literals or dynamic or (name == "ui" and key in NAMED)):
+        if not (
+            {key, base, f"{name}.{key}"} & literals or dynamic or (name == "ui" and key in NAMED)
+        ):
             unused.append(key)
     assert not unused, f"dead words in {name}: {unused}"
 

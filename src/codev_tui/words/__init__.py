@@ -70,9 +70,9 @@ class Words:
         text = self._words[key]
         return text.format(**values) if values else text
 
-    def count(self, key: str, n: int) -> str:
-        """`n` things, singular or plural as the language wants."""
-        return self(f"{key}_{plural(self.lang, n)}", n=n)
+    def count(self, key: str, n: int, **values: object) -> str:
+        """`n` things, singular or plural as the language wants (`{n}` and other values)."""
+        return self(f"{key}_{plural(self.lang, n)}", n=n, **values)
 
     def kind(self, kind: str) -> str:
         """The name of a kind of note (`kind.<kind>`); an unknown kind as it is."""
