@@ -61,7 +61,7 @@ COLS, ROWS = 80, 24
 MARKER = b"EXPOS"  # the first phase's title, upper-cased ("EXPOSÉ"), in codev and the reference
 F5 = b"\x1b[15~"
 F10 = b"\x1b[21~"
-CLOSING_TITLE = "Fin de séance"  # the closing screen's title in French (ui/i18n.py, "closing")
+CLOSING_TITLE = "Fin de séance"  # the closing screen's title in French (words/ui.py, "ui.closing")
 RUN_ARGS = ("--topic", "Bench", "--client", "Claire", "--consultants", "Ana,Bo")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 

@@ -69,6 +69,14 @@ def _private_data_dir(
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks English in tests unless one asks otherwise (`--lang`, `LANG`)."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def data_dir() -> Path:
     """The session folder of this test (CODEV_DATA_DIR; not created yet)."""

@@ -8,27 +8,7 @@ from codev_tui.core.minutes.escape import escape_inline
 from codev_tui.core.script import PhaseScript
 from codev_tui.core.times import format_minutes, format_time
 from codev_tui.core.visible import visible
-
-_LABELS = {
-    "fr": {
-        "title": "Déroulé",
-        "phase": "Phase",
-        "time": "Horaire",
-        "min": "min",
-        "total": "Total",
-        "what": "Ce qui s'y passe",
-        "end": "fin",
-    },
-    "en": {
-        "title": "Agenda",
-        "phase": "Phase",
-        "time": "Time",
-        "min": "min",
-        "total": "Total",
-        "what": "What happens",
-        "end": "end",
-    },
-}
+from codev_tui.words import words_of
 
 
 def next_start(now: datetime, step: int = 5) -> datetime:
@@ -53,7 +33,7 @@ def timetable(script: PhaseScript, start: datetime) -> list[tuple[datetime, date
 
 def render_agenda(script: PhaseScript, start: datetime, fmt: str = "text") -> str:
     """The timetable as plain text or Markdown, in the script's language."""
-    lab = _LABELS.get(script.script.lang, _LABELS["en"])
+    lab = words_of("agenda", script.script.lang)
     rows = timetable(script, start)
     end = rows[-1][1]
     total = f"{format_minutes(script.total_minutes)} {lab['min']}"

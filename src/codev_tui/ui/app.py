@@ -25,10 +25,11 @@ from codev_tui.core.script import ScriptError, load_any_script
 from codev_tui.core.session import Roster, SessionError
 from codev_tui.core.store import SaveError, SessionFile, WallClock, utc_now
 from codev_tui.core.writer import BackgroundWriter
-from codev_tui.ui.i18n import Texts, localize_bindings
+from codev_tui.ui.localize import localize_bindings, system_commands
 from codev_tui.ui.messages import EventSaved, SaveFailed, SessionMoved
 from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.screens.facilitation import FacilitationScreen
+from codev_tui.words import Texts
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -227,8 +228,9 @@ class CodevApp(App[int]):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every key of the current screen is also a command of the palette."""
-        yield from super().get_system_commands(screen)
+        """Every key of the current screen is also a command of the palette, with Textual's
+        own commands in the interface's language (none twice)."""
+        yield from system_commands(super().get_system_commands(screen), self.texts, screen)
         seen: set[str] = set()
         for bindings in [
             *screen._bindings.key_to_bindings.values(),

@@ -11,7 +11,7 @@ from codev_tui.core.script import PhaseScript
 from codev_tui.core.session import Roster, SessionError
 from codev_tui.core.store import SessionFile, list_sessions, read_session
 from codev_tui.ui.app import CodevApp, SetupRequest
-from codev_tui.ui.i18n import Texts
+from codev_tui.words import Texts
 
 RECENT = 30
 """How many recent sessions are read to pre-fill the setup screen."""

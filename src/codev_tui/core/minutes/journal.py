@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from codev_tui.core.minutes.escape import escape_inline, table_row
-from codev_tui.core.minutes.labels import _words
+from codev_tui.words import words_of
 from codev_tui.core.session import Session
 from codev_tui.core.times import format_date, format_duration
 from codev_tui.core.timing import session_timing
@@ -24,7 +24,7 @@ def render_journal(
 ) -> str:
     """The export of a practice session: prompts with their answers, time per phase against
     the plan (in rehearsal time and in real-session equivalent), and the prompts skipped."""
-    words = _words(lang or session.lang)
+    words = words_of("minutes", lang or session.lang)
     colon = words["colon"]
     esc = escape_inline
     speed = session.speed if session.speed > 0 else 1.0

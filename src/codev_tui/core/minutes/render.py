@@ -44,7 +44,7 @@ from codev_tui.core.minutes.anonymize import anonymize as anonymized
 from codev_tui.core.minutes.escape import escape_inline, table_row
 from codev_tui.core.minutes.facts import Facts, gather
 from codev_tui.core.minutes.journal import render_journal
-from codev_tui.core.minutes.labels import _words
+from codev_tui.words import words_of
 from codev_tui.core.minutes.names import People
 from codev_tui.core.script import NOTE_KINDS, Phase
 from codev_tui.core.session import Note, Session, Turn
@@ -69,7 +69,7 @@ def render_minutes(
     """
     if session.practice:
         return render_journal(session, lang=lang, now=now)
-    words = _words(lang or session.lang)
+    words = words_of("minutes", lang or session.lang)
     facts = gather(session, include_confidential=include_confidential, now=now)
     if anonymize:
         facts = anonymized(facts, words)
@@ -79,7 +79,7 @@ def render_minutes(
 def _format_mean(scores: list[int], words: Mapping[str, str]) -> str:
     """`4,3 / 5 (6 avis)`: one decimal, half up, in the document's language."""
     mean = (Decimal(sum(scores)) / Decimal(len(scores))).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    count = words["ratings_one"] if len(scores) == 1 else words["ratings"].format(n=len(scores))
+    count = words["ratings_one"] if len(scores) == 1 else words["ratings_other"].format(n=len(scores))
     return f"{str(mean).replace('.', words['decimal'])} / 5 ({count})"
 
 

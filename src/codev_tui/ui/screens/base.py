@@ -12,10 +12,10 @@ from codev_tui.core.control import SessionControl
 from codev_tui.core.events import Event
 from codev_tui.core.session import Note
 from codev_tui.core.store import default_minutes_path
-from codev_tui.ui.i18n import Texts
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.note_input import NoteInput
 from codev_tui.ui.widgets.notes_list import MORE, NotesList
+from codev_tui.words import Texts
 
 SHOWN_CHARACTERS = 500
 """A longer note is shown cut in the lists (kept whole in the session and the minutes): a

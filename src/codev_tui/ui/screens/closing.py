@@ -12,12 +12,13 @@ from codev_tui.core.minutes.write import write_minutes
 from codev_tui.core.session import Note
 from codev_tui.core.store import SaveError, default_minutes_path
 from codev_tui.core.timing import TimingRow, TimingTable, session_timing
-from codev_tui.ui.i18n import Texts, localize_bindings
+from codev_tui.ui.localize import localize_bindings
 from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.keys_bar import KeysBar
 from codev_tui.ui.widgets.note_input import NoteInput
 from codev_tui.ui.widgets.notes_list import NotesList
+from codev_tui.words import Texts
 
 
 class ClosingScreen(SessionScreen):

@@ -9,8 +9,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from codev_tui.ui.i18n import Texts
 from codev_tui.ui.text import literal
+from codev_tui.words import Texts
 
 DIALOG_CSS = """
 QuitScreen, HelpScreen, ConfirmScreen, AwayScreen {

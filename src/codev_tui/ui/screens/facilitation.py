@@ -16,7 +16,7 @@ from textual.widgets import Static
 from codev_tui.core.control import SessionControl
 from codev_tui.core.session import Note
 from codev_tui.core.times import format_clock, format_duration
-from codev_tui.ui.i18n import Texts, localize_bindings
+from codev_tui.ui.localize import localize_bindings
 from codev_tui.ui.screens.base import SessionScreen
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.bigclock import BigClock
@@ -24,6 +24,7 @@ from codev_tui.ui.widgets.keys_bar import KeysBar
 from codev_tui.ui.widgets.note_input import NoteInput
 from codev_tui.ui.widgets.notes_list import NotesList
 from codev_tui.ui.widgets.phase_text import PhaseText
+from codev_tui.words import Texts
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 """Below this size the screen shows only the time and a request to enlarge the terminal."""

@@ -14,9 +14,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from codev_tui.core.session import Roster, parse_names
-from codev_tui.ui.i18n import Texts, localize_bindings
+from codev_tui.ui.localize import localize_bindings
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.keys_bar import KeysBar
+from codev_tui.words import Texts
 
 
 @dataclass(frozen=True)
