@@ -31,10 +31,9 @@ from codev_tui.core.script import (
     load_any_script,
     load_bundled_script,
     load_script,
-    script_from_data,
-    script_to_data,
     validate_script,
 )
+from codev_tui.core.script_data import script_from_data, script_to_data
 
 BUNDLED = sorted(locations.bundled_scripts())
 

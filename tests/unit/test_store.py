@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from codev_tui.core import store
 from codev_tui.core.events import event_from_record
-from codev_tui.core.script import script_from_data
+from codev_tui.core.script_data import script_from_data
 from codev_tui.core.session import Roster, SessionError
 from codev_tui.core.store import (
     LockedError,

@@ -1,7 +1,7 @@
 """Validation of a phase script a person wrote (`codev check`, `--script PATH`): pydantic.
 
 Imported only when a user-written file is validated: a bundled script, or the copy of the
-script inside a session file, is built by `script.script_from_data` without pydantic. The
+script inside a session file, is built by `script_data.script_from_data` without pydantic. The
 models here describe the public `phases.toml` format (their field docstrings are its
 reference); a valid document is turned into the plain dataclasses of `codev_tui.core.script`.
 """
@@ -27,7 +27,8 @@ if "pydantic.plugin._loader" not in sys.modules:
 from pydantic import BaseModel, ConfigDict, Field, ValidationError  # noqa: E402
 
 from codev_tui.core import script as _script  # noqa: E402
-from codev_tui.core.script import NoteKind, ScriptError, script_from_data  # noqa: E402
+from codev_tui.core.script import NoteKind, ScriptError  # noqa: E402
+from codev_tui.core.script_data import script_from_data  # noqa: E402
 
 Minutes = Annotated[float, Field(gt=0, le=480, strict=True, allow_inf_nan=False)]
 Text = Annotated[str, Field(strict=True)]

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from codev_tui.core.events import PLAUSIBLE_YEARS, READABLE_SCHEMAS, SCHEMA
-from codev_tui.core.script import PhaseScript, ScriptError, script_from_data
+from codev_tui.core.script import PhaseScript, ScriptError
+from codev_tui.core.script_data import script_from_data
 from codev_tui.core.session import Roster, Session, SessionError
 from codev_tui.core.store.errors import NewerFileError, damage
 from codev_tui.core.store.parse import Parsed

@@ -18,7 +18,8 @@ from codev_tui.core.events import (
     Tombstone,
     legacy_copies_text,
 )
-from codev_tui.core.script import PhaseScript, script_to_data
+from codev_tui.core.script import PhaseScript
+from codev_tui.core.script_data import script_to_data
 from codev_tui.core.session import Roster, Session, SessionError
 from codev_tui.core.store.errors import LockedError, SaveError
 from codev_tui.core.store.folders import (
