@@ -152,7 +152,7 @@ def cmd_check(files: list[Path]) -> int:
         try:
             script = load_script(path)
         except ScriptError as exc:
-            for line in exc.problems:
+            for line in exc.lines("en"):
                 print(line, file=sys.stderr)
             status = USER_ERROR
             continue
@@ -179,7 +179,7 @@ def cmd_scripts() -> int:
         try:
             script = load_bundled_script(path)
         except ScriptError as exc:
-            print(f"{name:<12} (invalid: {exc.problems[0]})")
+            print(f"{name:<12} (invalid: {exc.lines('en')[0]})")
             continue
         print(
             f"{name:<12} {script.script.name} — {len(script.phases)} phases, "

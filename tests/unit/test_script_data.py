@@ -186,8 +186,8 @@ def test_a_wrong_shape_is_one_line_naming_the_file_and_the_field(
     data = edit(tomllib.loads(tomli_w.dumps(SMALL)))
     with pytest.raises(ScriptError) as caught:
         script_from_data(data, "/data/2026-11-29_0900_x.toml [script]")
-    assert len(caught.value.problems) == 1
-    line = caught.value.problems[0]
+    assert len(caught.value.lines("en")) == 1
+    line = caught.value.lines("en")[0]
     assert "\n" not in line and len(line) < 200, line
     assert line.startswith("/data/2026-11-29_0900_x.toml [script]: "), line
     assert expected in line, line
@@ -235,8 +235,8 @@ def test_anything_gives_a_script_or_one_script_error_line(data: Any) -> None:
     try:
         script = script_from_data(data, "f")
     except ScriptError as exc:
-        assert len(exc.problems) == 1 and exc.problems[0].startswith("f")
-        assert "\n" not in exc.problems[0]
+        assert len(exc.lines("en")) == 1 and exc.lines("en")[0].startswith("f")
+        assert "\n" not in exc.lines("en")[0]
     else:
         assert script_from_data(script_to_data(script), "f") == script
 
@@ -271,7 +271,7 @@ def test_what_the_validator_accepts_the_builder_rebuilds(
 def test_load_bundled_script_names_an_unknown_name() -> None:
     with pytest.raises(ScriptError) as caught:
         load_bundled_script("nope")
-    assert "no bundled script named 'nope'" in caught.value.problems[0]
+    assert "no bundled script named 'nope'" in caught.value.lines("en")[0]
 
 
 def test_no_pydantic_plugin_sees_what_is_validated(tmp_path: Path) -> None:

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from codev_tui.core.problems import CoreError, Problem
+
 NoteKind = Literal[
     "note",
     "question",
@@ -160,12 +162,13 @@ class PhaseScript:
         return default
 
 
-class ScriptError(Exception):
-    """A phase script that cannot be used; `problems` holds one readable line each."""
+class ScriptError(CoreError):
+    """A phase script that cannot be used: one problem per thing wrong, each one line."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+
+def _bad(code: str, **values: Any) -> ScriptError:
+    """The error for one problem of a phase script."""
+    return ScriptError(Problem(code, values))
 
 
 def format_minutes(minutes: float) -> str:
@@ -197,9 +200,7 @@ def load_bundled_script(name_or_path: str | Path) -> PhaseScript:
 
         bundled = locations.bundled_scripts()
         if name_or_path not in bundled:
-            raise ScriptError(
-                [f"no bundled script named {name_or_path!r}: one of {', '.join(bundled)}"]
-            )
+            raise _bad("script.no_bundled", name=name_or_path, names=", ".join(bundled))
         path = bundled[name_or_path]
     else:
         path = name_or_path
@@ -233,12 +234,12 @@ def _read(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
-        raise ScriptError([f"{path}: cannot read the file ({exc.strerror or exc})"]) from None
+        raise _bad("script.cannot_read", where=path, reason=exc.strerror or str(exc)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, pipe or socket"
-            raise ScriptError([f"{path}: not a regular file ({kind}); give a .toml file"])
+            folder = stat.S_ISDIR(info.st_mode)
+            raise _bad("script.is_folder" if folder else "script.is_device", where=path)
         chunks: list[bytes] = []
         size = 0
         while size <= MAX_SCRIPT_BYTES:
@@ -248,11 +249,11 @@ def _read(path: Path) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise ScriptError([f"{path}: cannot read the file ({exc.strerror or exc})"]) from None
+        raise _bad("script.cannot_read", where=path, reason=exc.strerror or str(exc)) from None
     finally:
         os.close(fd)
     if size > MAX_SCRIPT_BYTES:
-        raise ScriptError([f"{path}: too big for a phase script (more than 1 MiB)"])
+        raise _bad("script.too_big", where=path)
     return b"".join(chunks)
 
 
@@ -294,21 +295,17 @@ def _too_deep(data: Any) -> bool:
 def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
     """Decode and parse TOML bytes; raise ScriptError naming the file, line and column."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise ScriptError(
-            [f"{name}:1:1: starts with a byte order mark (BOM); save as UTF-8 without BOM"]
-        )
+        raise _bad("script.bom", where=f"{name}:1:1")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ScriptError([f"{name}:{line}:{col}: not valid UTF-8 text"]) from None
-    deep = ScriptError([f"{name}: nested too deeply (over {MAX_DEPTH} levels of [ ] or {{ }})"])
+        raise _bad("script.not_utf8", where=f"{name}:{line}:{col}") from None
+    deep = _bad("script.too_deep", where=name, depth=MAX_DEPTH)
     line = dotted_too_deep(text)
     if line:
-        raise ScriptError(
-            [f"{name}:{line}: nested too deeply (a dotted key of over {MAX_DEPTH} parts)"]
-        )
+        raise _bad("script.dotted_too_deep", where=f"{name}:{line}", depth=MAX_DEPTH)
     try:
         data = tomllib.loads(text)
     except RecursionError:
@@ -323,7 +320,9 @@ def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
             reason, where = re.sub(r"\s*\(at end of document\)\s*$", "", msg), "end"
             if where == "end":
                 where = f"{text.count(chr(10)) + 1}:1"
-        raise ScriptError([f"{name}:{where}: TOML syntax: {_sentence(reason)}"]) from None
+        raise _bad(
+            "script.toml_syntax", where=f"{name}:{where}", reason=_sentence(reason)
+        ) from None
     if _too_deep(data):
         raise deep
     return data

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from codev_tui.core.problems import Problem
 from codev_tui.core.script import (
     LANGS,
     NOTE_KINDS,
@@ -22,10 +23,11 @@ from codev_tui.core.script import (
 class _Bad(Exception):
     """A wrong shape or type at `path` (1-based, as `phases[2].minutes`)."""
 
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(path, problem)
+    def __init__(self, path: str, code: str, **values: Any) -> None:
+        super().__init__(path, code)
         self.path = path
-        self.problem = problem
+        self.code = code
+        self.values = values
 
 
 def script_from_data(data: Any, name: str) -> PhaseScript:
@@ -40,9 +42,9 @@ def script_from_data(data: Any, name: str) -> PhaseScript:
         return _build(data)
     except _Bad as bad:
         where = f"{name}: {bad.path}" if bad.path else name
-        raise ScriptError([f"{where}: {bad.problem}"]) from None
+        raise ScriptError(Problem(bad.code, {"where": where, **bad.values})) from None
     except (TypeError, ValueError, AttributeError, KeyError, OverflowError, RecursionError):
-        raise ScriptError([f"{name}: not a valid phase script"]) from None
+        raise ScriptError(Problem("script.invalid", {"where": name})) from None
 
 
 def _build(data: Any) -> PhaseScript:
@@ -53,11 +55,11 @@ def _build(data: Any) -> PhaseScript:
         for i, item in enumerate(_list(top.get("phases", _MISSING), "phases"), 1)
     )
     if not phases:
-        raise _Bad("phases", "needs at least one entry")
+        raise _Bad("phases", "script.needs_one")
     seen: set[str] = set()
     for i, phase in enumerate(phases, 1):
         if phase.id in seen:
-            raise _Bad(f"phases[{i}].id", "duplicate id, already used by another phase")
+            raise _Bad(f"phases[{i}].id", "script.duplicate_id")
         seen.add(phase.id)
     return PhaseScript(
         script=ScriptInfo(
@@ -114,17 +116,17 @@ def _join(where: str, key: str) -> str:
 
 def _table(value: Any, where: str) -> dict[str, Any]:
     if value is _MISSING:
-        raise _Bad(where, "required field is missing")
+        raise _Bad(where, "script.missing")
     if not isinstance(value, dict):
-        raise _Bad(where, "must be a table")
+        raise _Bad(where, "script.must_be_table")
     return value
 
 
 def _list(value: Any, where: str) -> list[Any] | tuple[Any, ...]:
     if value is _MISSING:
-        raise _Bad(where, "required field is missing")
+        raise _Bad(where, "script.missing")
     if not isinstance(value, (list, tuple)):
-        raise _Bad(where, "must be a list ([...] or [[...]] tables)")
+        raise _Bad(where, "script.must_be_list")
     return value
 
 
@@ -139,12 +141,12 @@ def _text(t: dict[str, Any], key: str, where: str, *, required: bool = False) ->
     value = t.get(key, _MISSING)
     if value is _MISSING:
         if required:
-            raise _Bad(_join(where, key), "required field is missing")
+            raise _Bad(_join(where, key), "script.missing")
         return ""
     if not isinstance(value, str):
-        raise _Bad(_join(where, key), "must be text in quotes")
+        raise _Bad(_join(where, key), "script.must_be_text")
     if required and not value:
-        raise _Bad(_join(where, key), "must not be empty")
+        raise _Bad(_join(where, key), "script.must_not_be_empty")
     return value
 
 
@@ -152,7 +154,7 @@ def _texts(t: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     items = tuple(_list(t.get(key, ()), _join(where, key)))
     for i, item in enumerate(items, 1):
         if not isinstance(item, str):
-            raise _Bad(f"{_join(where, key)}[{i}]", "must be text in quotes")
+            raise _Bad(f"{_join(where, key)}[{i}]", "script.must_be_text")
     return items
 
 
@@ -163,30 +165,31 @@ def _choice(
     if value is _MISSING and default is not None:
         return default
     if value is _MISSING:
-        raise _Bad(_join(where, key), "required field is missing")
+        raise _Bad(_join(where, key), "script.missing")
     if not isinstance(value, str) or value not in allowed:
-        raise _Bad(_join(where, key), f"must be one of {', '.join(map(repr, allowed))}")
+        choices = ", ".join(map(repr, allowed))
+        raise _Bad(_join(where, key), "script.must_be_one_of", expected=choices, choices=choices)
     return value
 
 
 def _bool(t: dict[str, Any], key: str, where: str) -> bool:
     value = t.get(key, False)
     if not isinstance(value, bool):
-        raise _Bad(_join(where, key), "must be true or false")
+        raise _Bad(_join(where, key), "script.must_be_bool")
     return value
 
 
 def _minutes(value: Any, where: str) -> float:
     if value is _MISSING:
-        raise _Bad(where, "required field is missing")
+        raise _Bad(where, "script.missing")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _Bad(where, "must be a number of minutes (like 15 or 7.5)")
+        raise _Bad(where, "script.must_be_minutes")
     try:
         number = float(value)
     except OverflowError:
         number = math.inf
     if not math.isfinite(number) or number <= 0:
-        raise _Bad(where, "must be a finite number of minutes greater than 0")
+        raise _Bad(where, "script.minutes_positive")
     return number
 
 

@@ -33,6 +33,7 @@ from codev_tui.core.events import (
     SpeakerChanged,
     Tombstone,
 )
+from codev_tui.core.problems import CoreError, Problem
 from codev_tui.core.script import Phase, PhaseScript
 from codev_tui.core.session_parts import (
     ActionItem,
@@ -53,8 +54,8 @@ ADJUST_LIMIT = 7 * 24 * 3600.0
 infinity is refused."""
 
 
-class SessionError(Exception):
-    """A session file that cannot be used as it is; the message is one readable line."""
+class SessionError(CoreError):
+    """A session file that cannot be used as it is: one problem, worded in one line."""
 
 
 @dataclass(repr=False)  # a repr of every note would be no help; it costs the start too
@@ -115,7 +116,8 @@ class Session:
     def _phase(self, event: PhaseEntered) -> None:
         index = event.index
         if not 0 <= index < len(self.script.phases):
-            raise SessionError(f"event {event.seq}: phase {index + 1} is not in the script")
+            problem = Problem("session.no_such_phase", {"seq": event.seq, "phase": index + 1})
+            raise SessionError(problem)
         at = event.t
         self._stop_clock(at)
         self.speaker = ""
@@ -147,7 +149,7 @@ class Session:
 
     def _adjust(self, event: Adjusted) -> None:
         if not -ADJUST_LIMIT <= event.seconds <= ADJUST_LIMIT:  # NaN is neither
-            raise SessionError(f"event {event.seq} (adjust).seconds: not a number of seconds")
+            raise SessionError(Problem("session.bad_adjust", {"seq": event.seq}))
         self.timings[self.current].adjust += event.seconds
 
     def _reopened(self, event: Reopened) -> None:

@@ -9,7 +9,7 @@ import stat
 import unicodedata
 from pathlib import Path
 
-from codev_tui.core.store.errors import SaveError
+from codev_tui.core.store.errors import reason, save_error
 
 
 def slugify(text: str, limit: int = 40) -> str:
@@ -52,7 +52,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise SaveError(f"could not save {path.name}: {exc.strerror or exc}") from None
+        raise save_error("save.failed", name=path.name, reason=reason(exc)) from None
 
 
 def ensure_private_dir(folder: Path) -> None:
@@ -81,15 +81,12 @@ def ensure_private_dir(folder: Path) -> None:
         if not missing and (info.st_mode & stat.S_ISVTX or info.st_uid != os.geteuid()):
             # A shared folder (/tmp, 1777) or somebody else's: making it private would take it
             # from the others, and leaving it open would show every session's name (its topic).
-            raise SaveError(
-                f"cannot keep sessions in {folder}: a shared folder, or another user's; "
-                "give codev a folder of its own (CODEV_DATA_DIR)"
-            )
+            raise save_error("save.shared_folder", folder=folder)
         mode = info.st_mode & 0o777
         if mode & 0o077:
             folder.chmod(mode & 0o700)
     except OSError as exc:
-        raise SaveError(f"cannot use the folder {folder}: {exc.strerror or exc}") from None
+        raise save_error("save.folder", folder=folder, reason=reason(exc)) from None
 
 
 def side_stem(path: Path) -> str:

@@ -10,7 +10,8 @@ import re
 import stat
 from pathlib import Path
 
-from codev_tui.core.store.errors import LockedError, SaveError
+from codev_tui.core.problems import Problem
+from codev_tui.core.store.errors import LockedError, reason, save_error
 
 
 def hold(fd: int, path: Path) -> None:
@@ -19,10 +20,7 @@ def hold(fd: int, path: Path) -> None:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
-        raise LockedError(
-            f"{path.name} is already open in another codev (under another name); "
-            "close it there first"
-        ) from None
+        raise LockedError(Problem("store.locked_elsewhere", {"name": path.name})) from None
 
 
 def claim_name(folder: Path, stem: str) -> tuple[Path, int]:
@@ -68,26 +66,18 @@ def acquire_lock(path: Path) -> int:
             fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
         except OSError as exc:
             if exc.errno == errno.ELOOP:
-                raise SaveError(
-                    f"cannot lock {path.name}: {lock} is a symbolic link, not codev's lock file; "
-                    "remove it"
-                ) from None
-            raise SaveError(f"cannot lock {path.name}: {exc.strerror or exc}") from None
+                raise save_error("save.lock_symlink", name=path.name, lock=lock) from None
+            raise save_error("save.cannot_lock", name=path.name, reason=reason(exc)) from None
         try:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
-                raise LockedError(
-                    f"{path.name} is already open in another codev (process {_holder(fd)}); "
-                    "close it there first"
-                ) from None
+                problem = Problem("store.locked", {"name": path.name, "pid": _holder(fd)})
+                raise LockedError(problem) from None
             mine = os.fstat(fd)
             if _names(lock, mine):
                 if not _is_lock_file(fd, mine):
-                    raise SaveError(
-                        f"cannot lock {path.name}: {lock} is not codev's lock file (another "
-                        "owner, another link or other content); remove it"
-                    )
+                    raise save_error("save.lock_not_ours", name=path.name, lock=lock)
                 break
         except BaseException:
             os.close(fd)

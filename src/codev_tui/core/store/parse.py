@@ -18,9 +18,10 @@ from codev_tui.core.events import (
     UnknownEventError,
     event_from_record,
 )
+from codev_tui.core.problems import Problem
 from codev_tui.core.script import dotted_too_deep
 from codev_tui.core.session import SessionError
-from codev_tui.core.store.errors import NewerFileError, damage
+from codev_tui.core.store.errors import NewerFileError, damage, reason, session_error
 from codev_tui.core.store.record import (
     B64_SUFFIX,
     CRC_WIDTH,
@@ -66,19 +67,15 @@ class Parsed:
         try:
             self.raw = path.read_bytes()
         except FileNotFoundError:
-            raise SessionError(f"{path}: no such session file") from None
+            raise session_error("store.no_such_file", path=path) from None
         except OSError as exc:
-            raise SessionError(f"{path}: cannot read ({exc.strerror or exc})") from None
+            raise session_error("store.cannot_read", path=path, reason=reason(exc)) from None
         cr = self.raw.find(b"\r")
         if cr >= 0:
             # codev never writes a CR (tomli_w escapes it in text): the file was converted to
             # CR LF line ends or edited. Records would no longer be found, nor checked.
             if not salvage:
-                raise damage(
-                    self.path,
-                    self.line_at(cr),
-                    "a carriage return, which codev never writes (converted to CR LF line ends?)",
-                )
+                raise damage(self.path, self.line_at(cr), "store.carriage_return")
             self.raw = self.raw.replace(b"\r\n", b"\n")  # the same lines, the same numbers
             self.crlf = True
         starts = _line_starts(self.raw, RECORD_HEAD)
@@ -153,9 +150,7 @@ class Parsed:
         if self.salvage:
             self.skipped.append(self.line_at(offset))
             return
-        raise damage(
-            self.path, self.line_at(offset), "damaged record (its checksum does not match)"
-        )
+        raise damage(self.path, self.line_at(offset), "store.bad_checksum")
 
     def _header_before(self, stray: int) -> int:
         """With salvage, where the header ends when a damaged record's first line hides the
@@ -166,7 +161,7 @@ class Parsed:
             return self.raw.index(b"\n", mark + 1) + 1
         seq = self.raw.rfind(b"\nseq = ", 0, stray)
         if seq < 0:
-            raise SessionError(f"{self.path}: the header cannot be told from the records")
+            raise session_error("store.no_header", path=self.path)
         return self.raw.rfind(b"\n", 0, seq) + 1
 
     def check_header(self) -> None:
@@ -186,11 +181,7 @@ class Parsed:
         if self.salvage:
             self.header_changed = True
             return
-        raise damage(
-            self.path,
-            self.line_at(mark + 1),
-            "the header was changed (its checksum does not match)",
-        )
+        raise damage(self.path, self.line_at(mark + 1), "store.header_changed")
 
     def line_at(self, offset: int) -> int:
         """The 1-based line of a byte offset."""
@@ -203,17 +194,16 @@ class Parsed:
             decoded = text.decode("utf-8")
             line = dotted_too_deep(decoded)
             if line:
-                raise SessionError(f"{self.path}:{line}: nested too deeply, not a session header")
+                raise session_error("store.header_too_deep", where=f"{self.path}:{line}")
             return tomllib.loads(decoded)
         except UnicodeDecodeError as exc:
             line = self.line_at(exc.start)
-            raise SessionError(f"{self.path}:{line}: not valid UTF-8 text") from None
+            raise session_error("store.header_not_utf8", where=f"{self.path}:{line}") from None
         except tomllib.TOMLDecodeError as exc:
-            raise SessionError(f"{self.path}: not a readable session file ({exc})") from None
+            raise session_error("store.unreadable", path=self.path, reason=str(exc)) from None
         except RecursionError:
-            raise SessionError(
-                f"{self.path}:{_deepest_line(text)}: nested too deeply, not a session header"
-            ) from None
+            where = f"{self.path}:{_deepest_line(text)}"
+            raise session_error("store.header_too_deep", where=where) from None
 
     def events(self) -> Iterator[Event]:
         """Every complete record as its typed event."""
@@ -224,15 +214,12 @@ class Parsed:
             try:
                 yield event_from_record(record)
             except UnknownEventError as exc:
-                raise NewerFileError(
-                    f"{self.path}:{self.line_at(start)}: made by a newer codev "
-                    f"(event type {exc.kind!r}, unknown to schema {SCHEMA}), please upgrade; "
-                    "the file was left untouched"
-                ) from None
+                where = f"{self.path}:{self.line_at(start)}"
+                values = {"where": where, "kind": exc.kind, "schema": SCHEMA}
+                raise NewerFileError(Problem("store.newer_event", values)) from None
             except EventError as exc:
-                raise SessionError(
-                    f"{self.path}:{self.line_at(start)}: {exc}; the file was left untouched"
-                ) from None
+                where = f"{self.path}:{self.line_at(start)}"
+                raise session_error("store.bad_event", where=where, cause=exc) from None
 
     def salvaged_events(self) -> Iterator[tuple[int, Event]]:
         """With salvage: each record that reads as an event, with its first line; the others
@@ -265,12 +252,12 @@ class Parsed:
             return decode_record(self.raw[start:end])
         except UnicodeDecodeError as exc:
             line = self.line_at(start + RECORD_HEAD_LEN + exc.start)
-            raise damage(self.path, line, "not valid UTF-8 text") from None
+            raise damage(self.path, line, "store.not_utf8") from None
         except ValueError as exc:  # not TOML; a __b64 field that is not base64
             line = self.line_at(start)
-            raise damage(self.path, line, f"not a readable record ({exc})") from None
+            raise damage(self.path, line, "store.unreadable_record", reason=str(exc)) from None
         except RecursionError:
-            raise damage(self.path, self.line_at(start), "record nested too deeply") from None
+            raise damage(self.path, self.line_at(start), "store.record_too_deep") from None
 
     def _records_at_once(self) -> list[dict[str, Any]] | None:
         """Every record's fields in one pass, or None when a record is not in the usual shape.

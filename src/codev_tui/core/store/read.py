@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from codev_tui.core.events import PLAUSIBLE_YEARS, READABLE_SCHEMAS, SCHEMA
+from codev_tui.core.problems import Problem
 from codev_tui.core.script import PhaseScript, ScriptError
 from codev_tui.core.script_data import script_from_data
 from codev_tui.core.session import Roster, Session, SessionError
-from codev_tui.core.store.errors import NewerFileError, damage
+from codev_tui.core.store.errors import NewerFileError, damage, reason, session_error
 from codev_tui.core.store.parse import Parsed
 from codev_tui.core.store.record import B64_SUFFIX, Base64Error, decode_strings
 
@@ -25,19 +26,16 @@ def real_session_path(path: Path) -> Path:
     try:
         info = os.stat(real)
     except FileNotFoundError:
-        raise SessionError(f"{path}: no such session file") from None
+        raise session_error("store.no_such_file", path=path) from None
     except OSError as exc:
-        raise SessionError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise session_error("store.cannot_read", path=path, reason=reason(exc)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise SessionError(f"{path}: not a regular file, not a session file")
+        raise session_error("store.not_regular", path=path)
     links = info.st_nlink
     if links > 1:
         # Each name would get its own lock file, and a repair or a deletion (an atomic
         # rewrite) would split the session in two files, each opened by its own codev.
-        raise SessionError(
-            f"{path}: this session file has {links} names (hard links); "
-            "keep one (remove the others) to open it"
-        )
+        raise session_error("store.hard_links", path=path, links=links)
     return real
 
 
@@ -62,9 +60,8 @@ def load_session(parsed: Parsed) -> tuple[Session, int]:
     try:
         return _fold(parsed)
     except READ_ERRORS as exc:
-        raise SessionError(
-            f"{parsed.path}: not a readable session file ({type(exc).__name__})"
-        ) from None
+        name = type(exc).__name__
+        raise session_error("store.unreadable", path=parsed.path, reason=name) from None
 
 
 def _fold(parsed: Parsed) -> tuple[Session, int]:
@@ -73,12 +70,9 @@ def _fold(parsed: Parsed) -> tuple[Session, int]:
     data = parsed.header()
     schema = data.get("schema")
     if type(schema) is int and schema > SCHEMA:
-        raise NewerFileError(
-            f"{path}: made by a newer codev: schema {schema}, please upgrade; "
-            "the file was left untouched"
-        )
+        raise NewerFileError(Problem("store.newer_schema", {"path": path, "schema": schema}))
     if schema not in READABLE_SCHEMAS or type(schema) is not int:
-        raise SessionError(f"{path}: schema: expected {SCHEMA}, this is not a codev session file")
+        raise session_error("store.not_codev", path=path, schema=SCHEMA)
     try:
         script = script_from_data(data.get("script", {}), f"{path} [script]")
     except ScriptError as exc:
@@ -96,9 +90,9 @@ def _fold(parsed: Parsed) -> tuple[Session, int]:
         try:
             session.apply(event)
         except (SessionError, *READ_ERRORS) as exc:
-            what = str(exc) if isinstance(exc, SessionError) else type(exc).__name__
+            cause = exc if isinstance(exc, SessionError) else type(exc).__name__
             line = parsed.line_at(parsed.records[n][0])
-            raise damage(path, line, f"an event that cannot be applied ({what})") from None
+            raise damage(path, line, "store.cannot_apply", cause=cause) from None
     return session, schema
 
 
@@ -110,38 +104,40 @@ def _session_from_header(parsed: Parsed, head: Any, script: PhaseScript) -> Sess
     path = parsed.path
     if type(head) is not dict:
         line = parsed.header_line("session")
-        raise SessionError(f"{path}:{line}: [session]: missing, not a codev session file")
+        raise session_error("store.no_session", where=f"{path}:{line}")
 
-    def bad(key: str, problem: str, line: int | None = None) -> SessionError:
-        line = line or parsed.header_line(key)
-        return SessionError(f"{path}:{line}: session.{key}: {problem}")
+    def bad(key: str, code: str, line: int | None = None, **values: Any) -> SessionError:
+        where = f"{path}:{line or parsed.header_line(key)}"
+        return session_error(
+            "store.header_field", where=where, field=key, what=Problem(code, values)
+        )
 
     try:
         head = decode_strings(head)
     except Base64Error as exc:
         line = parsed.header_line(exc.key)
-        raise bad(exc.key[: -len(B64_SUFFIX)], "not valid base64 of UTF-8 text", line) from None
+        raise bad(exc.key[: -len(B64_SUFFIX)], "store.not_base64", line) from None
     for key in _HEAD_TEXTS:
         if type(head.get(key, "")) is not str:
-            raise bad(key, "not a text")
+            raise bad(key, "store.not_text")
     ident, created = head.get("id"), head.get("created")
     if type(ident) is not str or not ident:
-        raise bad("id", "missing or not a text")
+        raise bad("id", "store.missing_text")
     if type(created) is not datetime or created.tzinfo is None:
-        raise bad("created", "missing or not a date and time with its offset")
+        raise bad("created", "store.bad_created")
     if not PLAUSIBLE_YEARS[0] <= created.year <= PLAUSIBLE_YEARS[1]:
-        raise bad("created", f"the year {created.year} is not a session's")
+        raise bad("created", "store.implausible_year", year=created.year)
     lang = head.get("lang", script.script.lang)
     if type(lang) is not str or lang not in ("fr", "en"):
-        raise bad("lang", "expected fr or en")
+        raise bad("lang", "store.bad_lang")
     consultants = head.get("consultants", [])
     if type(consultants) is not list or any(type(c) is not str for c in consultants):
-        raise bad("consultants", "not a list of names")
+        raise bad("consultants", "store.bad_consultants")
     practice, speed = head.get("practice", False), head.get("speed", 1.0)
     if type(practice) is not bool:
-        raise bad("practice", "expected true or false")
+        raise bad("practice", "store.bad_practice")
     if type(speed) not in (int, float) or not 0.1 <= speed <= 100:  # as `practice --speed`
-        raise bad("speed", "not a number from 0.1 to 100")
+        raise bad("speed", "store.bad_speed")
     roster = Roster(
         topic=head.get("topic", ""),
         group=head.get("group", ""),

@@ -21,7 +21,7 @@ from codev_tui.core.events import (
 from codev_tui.core.script import PhaseScript
 from codev_tui.core.script_data import script_to_data
 from codev_tui.core.session import Roster, Session, SessionError
-from codev_tui.core.store.errors import LockedError, SaveError
+from codev_tui.core.store.errors import LockedError, SaveError, reason, save_error
 from codev_tui.core.store.folders import (
     default_minutes_path,
     ensure_private_dir,
@@ -178,7 +178,7 @@ class SessionFile:
                 if path.stat().st_mode & 0o777 != 0o600:
                     path.chmod(0o600)
             except OSError as exc:
-                raise SaveError(f"cannot make {path.name} private: {exc.strerror or exc}") from None
+                raise save_error("save.not_private", name=path.name, reason=reason(exc)) from None
             file = cls(path, session, lock_fd, now, written)
         except BaseException:
             release_lock(lock_fd, path)
@@ -259,7 +259,7 @@ class SessionFile:
                 os.ftruncate(self._fd, self._size)
                 self._dirty = False
                 self._ctime = os.fstat(self._fd).st_ctime_ns  # our own change
-            raise SaveError(f"not saved: {exc.strerror or exc}") from None
+            raise save_error("save.not_saved", reason=reason(exc)) from None
         self._size += len(record)
         self._log += record
         with contextlib.suppress(OSError):
@@ -275,7 +275,7 @@ class SessionFile:
         except FileNotFoundError:
             return True
         except OSError as exc:
-            raise SaveError(f"not saved: {exc.strerror or exc}") from None
+            raise save_error("save.not_saved", reason=reason(exc)) from None
         if (mine.st_dev, mine.st_ino) != (there.st_dev, there.st_ino):
             return True
         # Changed in place by another program: its size, or its time of change (an edit that
@@ -291,18 +291,15 @@ class SessionFile:
                 old.parent, f"{side_stem(old)}.recovered-{self._now():%Y%m%dT%H%M%S}"
             )
         except (SaveError, OSError) as exc:
-            raise SaveError(
-                f"{old.name} was replaced by another program; not saved: {exc}"
-            ) from None
+            cause = exc if isinstance(exc, SaveError) else str(exc)
+            raise save_error("save.replaced", name=old.name, cause=cause) from None
         data = bytes(self._log) + record
         try:
             write_atomically(path, data)
             fd = _open_held(path)  # a new file: nobody else holds it
         except (SaveError, SessionError) as exc:
             release_lock(lock_fd, path)
-            raise SaveError(
-                f"{old.name} was replaced by another program; not saved: {exc}"
-            ) from None
+            raise save_error("save.replaced", name=old.name, cause=exc) from None
         os.close(self._fd)
         release_lock(self._lock_fd, old)
         self._fd, self._lock_fd, self.path = fd, lock_fd, path
@@ -328,7 +325,7 @@ class SessionFile:
                 (parsed.raw[a:b], e) for (a, b), e in zip(parsed.records, events, strict=True)
             ]
         except SessionError as exc:
-            raise SaveError(f"not deleted: {exc}") from None
+            raise save_error("save.not_deleted", cause=exc) from None
         texts = {
             text
             for _, e in records
@@ -350,7 +347,7 @@ class SessionFile:
         try:
             fd = _open_held(self.path)  # the new file, which is ours
         except LockedError as exc:
-            raise SaveError(f"not deleted: {exc}") from None
+            raise save_error("save.not_deleted", cause=exc) from None
         os.close(self._fd)
         self._fd, self._size, self._dirty = fd, len(data), False
         self._log = bytearray(data)
@@ -383,7 +380,7 @@ class SessionFile:
             except FileNotFoundError:
                 continue
             except OSError as exc:
-                raise SaveError(f"cannot remove {side.name}: {exc.strerror or exc}") from None
+                raise save_error("save.cannot_remove", name=side.name, reason=reason(exc)) from None
         with contextlib.suppress(OSError):
             fsync_dir(self.path.parent)
 
@@ -400,7 +397,7 @@ def _open_held(path: Path) -> int:
     try:
         fd = os.open(path, os.O_RDWR | os.O_APPEND)
     except OSError as exc:
-        raise SaveError(f"cannot write to {path.name}: {exc.strerror or exc}") from None
+        raise save_error("save.cannot_write", name=path.name, reason=reason(exc)) from None
     try:
         hold(fd, path)
     except BaseException:
