@@ -168,7 +168,7 @@ def _choice(
         raise _Bad(_join(where, key), "script.missing")
     if not isinstance(value, str) or value not in allowed:
         choices = ", ".join(map(repr, allowed))
-        raise _Bad(_join(where, key), "script.must_be_one_of", expected=choices, choices=choices)
+        raise _Bad(_join(where, key), "script.must_be_one_of", choices=choices)
     return value
 
 

@@ -246,7 +246,7 @@ def _problem_of(err: Any, loc: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         choices = ", ".join(re.findall(r"'[^']*'", expected)) or expected
-        return "script.must_be_one_of", {"expected": expected, "choices": choices}
+        return "script.must_be_one_of", {"choices": choices}
     if kind in _CODES:
         return _CODES[kind], {key: ctx[key] for key in _CTX if key in ctx}
     if kind == "value_error":
