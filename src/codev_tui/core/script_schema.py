@@ -6,30 +6,17 @@ models here describe the public `phases.toml` format (their field docstrings are
 reference); a valid document is turned into the plain dataclasses of `codev_tui.core.script`.
 """
 
-import os
 import re
 import sys
 import types
 from typing import Annotated, Any, Literal
 
-# Confidentiality: a pydantic plugin installed in the same environment (an observability
-# tool, say) would see every validated value. None is loaded: plugins are disabled before
-# pydantic is imported, and its plugin loader is replaced by one that finds none, which also
-# spares importing importlib.metadata to scan the installed packages (a tenth of the startup of
-# `codev check`). pydantic imports only `get_plugins` from that module, when it builds a
-# validator; the tests of `codev check` would fail at once if that changed.
-os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-if "pydantic.plugin._loader" not in sys.modules:
-    _no_plugins = types.ModuleType("pydantic.plugin._loader")
-    _no_plugins.get_plugins = lambda: ()  # type: ignore[attr-defined]
-    sys.modules["pydantic.plugin._loader"] = _no_plugins
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError  # noqa: E402
-
-from codev_tui.core import script as _script  # noqa: E402
-from codev_tui.core.problems import Problem  # noqa: E402
-from codev_tui.core.script import NoteKind, ScriptError  # noqa: E402
-from codev_tui.core.script_data import script_from_data  # noqa: E402
+from codev_tui.core import script as _script
+from codev_tui.core.problems import Problem
+from codev_tui.core.script import NoteKind, ScriptError
+from codev_tui.core.script_data import script_from_data
 
 Minutes = Annotated[float, Field(gt=0, le=480, strict=True, allow_inf_nan=False)]
 Text = Annotated[str, Field(strict=True)]
@@ -138,6 +125,7 @@ def validate(data: Any, name: str, text: str = "") -> _script.PhaseScript:
 
     `name` starts each line; `text`, the TOML source, gives line numbers when present.
     """
+    _without_plugins()
     locator = _LineLocator(text)
     try:
         model = PhaseScript.model_validate(data)
@@ -155,6 +143,23 @@ def validate(data: Any, name: str, text: str = "") -> _script.PhaseScript:
             raise ScriptError(Problem("script.duplicate_id", {"where": where}))
         seen.add(phase.id)
     return script_from_data(model.model_dump(mode="python", exclude_none=True), name)
+
+
+def _without_plugins() -> None:
+    """Make sure no pydantic plugin sees what is validated (see below)."""
+    # Confidentiality: a pydantic plugin installed in the same environment (an observability
+    # tool, say) would see every validated value. pydantic looks its plugins up through
+    # `pydantic.plugin._loader.get_plugins` when it first builds a validator (here, on the
+    # first validation: the models defer their build); that module is replaced by one that
+    # finds none, which also spares importing importlib.metadata to scan the installed packages
+    # (a tenth of the startup of `codev check`). Had something built a pydantic validator
+    # before, the real loader would be there: PYDANTIC_DISABLE_PLUGINS, which `codev` sets as
+    # it starts (cli.main), then keeps every plugin out. The tests of `codev check` would fail
+    # at once if pydantic looked its plugins up otherwise.
+    if "pydantic.plugin._loader" not in sys.modules:
+        loader = types.ModuleType("pydantic.plugin._loader")
+        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        sys.modules["pydantic.plugin._loader"] = loader
 
 
 def _where(name: str, locator: "_LineLocator", loc: tuple[Any, ...]) -> str:
