@@ -46,7 +46,7 @@ class FailingDisk(Disk):
 async def test_quit_with_unsaved_notes_rescues_them_and_says_so(  # type: ignore[no-untyped-def]
     tmp_path, monkeypatch, capsys, error, where
 ) -> None:
-    from codev_tui.core.store import session_file
+    from codev_tui.core.store import folders, session_file
 
     fake_time = FakeTime()
     classic = load_script(locations.bundled_scripts()["classic"])
@@ -56,7 +56,8 @@ async def test_quit_with_unsaved_notes_rescues_them_and_says_so(  # type: ignore
     app = CodevApp(file, clock=fake_time.monotonic, wall=fake_time.wall, retry_every=1.0)
     app.close_timeout = 0.3
     disk = FailingDisk(ERRORS[error])
-    monkeypatch.setattr(session_file, "os", disk)
+    for module in (session_file, folders):
+        monkeypatch.setattr(module, "os", disk)
     lost = ["pendant la panne", "/q une question ?", "ligne 1\nligne 2 [bold] ␛"]
     async with app.run_test(size=(80, 24)) as pilot:
         await write_note(app, pilot, "avant la panne")
