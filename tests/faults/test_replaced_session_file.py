@@ -253,6 +253,7 @@ def test_when_no_new_file_can_be_written_on_closing_the_session_is_kept_in_memor
     """The file removed and the folder refusing new files: `lost` says why and `saved` holds
     the session as acknowledged (the app writes it to a rescue file)."""
     from codev_tui.core import store
+    from codev_tui.core.store import session_file
 
     file = _session(data_dir, script, wall, notes=2)
     saved = file.saved
@@ -262,7 +263,7 @@ def test_when_no_new_file_can_be_written_on_closing_the_session_is_kept_in_memor
     def refuse(*args: object, **kwargs: object) -> None:
         raise store.SaveError("could not save: Read-only file system")
 
-    monkeypatch.setattr(store, "write_atomically", refuse)
+    monkeypatch.setattr(session_file, "write_atomically", refuse)
     file.close()
     assert "was replaced by another program" in file.lost and "Read-only" in file.lost
     assert file.saved == saved

@@ -46,7 +46,7 @@ class FailingDisk(Disk):
 async def test_quit_with_unsaved_notes_rescues_them_and_says_so(  # type: ignore[no-untyped-def]
     tmp_path, monkeypatch, capsys, error, where
 ) -> None:
-    from codev_tui.core import store
+    from codev_tui.core.store import folders, session_file
 
     fake_time = FakeTime()
     classic = load_script(locations.bundled_scripts()["classic"])
@@ -56,7 +56,8 @@ async def test_quit_with_unsaved_notes_rescues_them_and_says_so(  # type: ignore
     app = CodevApp(file, clock=fake_time.monotonic, wall=fake_time.wall, retry_every=1.0)
     app.close_timeout = 0.3
     disk = FailingDisk(ERRORS[error])
-    monkeypatch.setattr(store, "os", disk)
+    for module in (session_file, folders):
+        monkeypatch.setattr(module, "os", disk)
     lost = ["pendant la panne", "/q une question ?", "ligne 1\nligne 2 [bold] ␛"]
     async with app.run_test(size=(80, 24)) as pilot:
         await write_note(app, pilot, "avant la panne")
@@ -124,6 +125,7 @@ async def test_a_session_file_replaced_with_no_new_file_possible_is_rescued(  # 
     """Notes acknowledged, the file removed, quit without typing, and no new file can be made
     beside it: the notes go to the rescue file, the exit status says so."""
     from codev_tui.core import store
+    from codev_tui.core.store import session_file
 
     fake_time = FakeTime()
     classic = load_script(locations.bundled_scripts()["classic"])
@@ -138,7 +140,7 @@ async def test_a_session_file_replaced_with_no_new_file_possible_is_rescued(  # 
         def refuse(*args: object, **kwargs: object) -> None:
             raise store.SaveError("could not save: Read-only file system")
 
-        monkeypatch.setattr(store, "write_atomically", refuse)
+        monkeypatch.setattr(session_file, "write_atomically", refuse)
         await pilot.press("ctrl+q", "y")
         await pilot.pause()
     elsewhere = tmp_path / "home"

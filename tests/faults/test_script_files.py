@@ -110,7 +110,7 @@ def test_deep_nesting_is_refused_before_the_app_starts(tmp_path: Path) -> None:
     script.write_text(_nested("inline-table", 1000))
     with pytest.raises(ScriptError) as caught:
         choose_script(str(script))
-    assert len(caught.value.problems) == 1 and "nested too deeply" in caught.value.problems[0]
+    assert len(caught.value.lines("en")) == 1 and "nested too deeply" in caught.value.lines("en")[0]
 
 
 @pytest.mark.parametrize(

@@ -206,7 +206,7 @@ def events_of(path: Path, kind: str) -> list[dict]:  # type: ignore[type-arg]
 
 
 class Disk:
-    """Stands in for `os` inside codev_tui.core.store: writes can be made to fail or to wait.
+    """Stands in for `os` where the store writes: writes can be made to fail or to wait.
 
     `full()` makes every write fail with ENOSPC, `hold()` makes writes wait until `release()`;
     `ok()` puts things back. Everything else is the real `os`.
@@ -247,10 +247,11 @@ class Disk:
 @pytest.fixture
 def disk(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Control over the session file's writes (see `Disk`); always released at the end."""
-    from codev_tui.core import store
+    from codev_tui.core.store import folders, session_file
 
     fake = Disk()
-    monkeypatch.setattr(store, "os", fake)
+    for module in (session_file, folders):  # the session file's appends, every other file
+        monkeypatch.setattr(module, "os", fake)
     yield fake
     fake.ok()
 

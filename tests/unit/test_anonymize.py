@@ -9,7 +9,7 @@ import pytest
 
 from codev_tui.core.minutes.anonymize import anonymize
 from codev_tui.core.minutes.facts import gather
-from codev_tui.core.minutes.labels import LABELS
+from codev_tui.words import words_of
 from codev_tui.core.minutes.render import render_minutes
 from codev_tui.core.session import Roster
 from codev_tui.core.store import read_session
@@ -359,7 +359,7 @@ def test_a_surname_alone_is_anonymized_when_written_with_its_capital(tmp_path: P
 def test_anonymize_turns_the_facts_into_anonymous_facts(session_path: Path) -> None:
     session = read_session(session_path)
     facts = gather(session, include_confidential=True)
-    anonymous = anonymize(facts, LABELS["fr"])
+    anonymous = anonymize(facts, words_of("minutes", "fr"))
     assert anonymous.roster.client == "Client"
     assert anonymous.roster.consultants == ["Consultant 1", "Consultant 2"]
     assert anonymous.roster.facilitator == "Facilitateur"
@@ -399,7 +399,7 @@ def test_anonymize_leaves_the_session_and_its_facts_as_they_were(tmp_path: Path)
     w.note("questions", "Comment dire non à Basile", "contract")
     session = w.done()
     facts = gather(session)
-    anonymous = anonymize(facts, LABELS["en"])
+    anonymous = anonymize(facts, words_of("minutes", "en"))
     assert [n.text for n in anonymous.notes] == ["Et si Client en parlait d'abord ?"]
     assert anonymous.notes[0].author == "Client"
     assert anonymous.contract is not None
@@ -415,5 +415,5 @@ def test_a_kind_of_note_is_a_word_of_the_document_or_free_text(tmp_path: Path) -
     w.record("phase", index=0, running=True)
     w.note("expose", "a", "question")
     w.note("expose", "b", "idée d'Anouk")
-    anonymous = anonymize(gather(w.done()), LABELS["fr"])
+    anonymous = anonymize(gather(w.done()), words_of("minutes", "fr"))
     assert [n.kind for n in anonymous.notes] == ["question", "idée de Client"]

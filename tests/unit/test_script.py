@@ -38,7 +38,7 @@ def write(tmp_path: Path, text: str | bytes, name: str = "phases.toml") -> Path:
 def problems(tmp_path: Path, text: str | bytes) -> list[str]:
     with pytest.raises(ScriptError) as caught:
         load_script(write(tmp_path, text))
-    return caught.value.problems
+    return caught.value.lines("en")
 
 
 def test_a_good_script_with_fractional_minutes_loads(tmp_path: Path) -> None:

@@ -31,10 +31,9 @@ from codev_tui.core.script import (
     load_any_script,
     load_bundled_script,
     load_script,
-    script_from_data,
-    script_to_data,
     validate_script,
 )
+from codev_tui.core.script_data import script_from_data, script_to_data
 
 BUNDLED = sorted(locations.bundled_scripts())
 
@@ -187,8 +186,8 @@ def test_a_wrong_shape_is_one_line_naming_the_file_and_the_field(
     data = edit(tomllib.loads(tomli_w.dumps(SMALL)))
     with pytest.raises(ScriptError) as caught:
         script_from_data(data, "/data/2026-11-29_0900_x.toml [script]")
-    assert len(caught.value.problems) == 1
-    line = caught.value.problems[0]
+    assert len(caught.value.lines("en")) == 1
+    line = caught.value.lines("en")[0]
     assert "\n" not in line and len(line) < 200, line
     assert line.startswith("/data/2026-11-29_0900_x.toml [script]: "), line
     assert expected in line, line
@@ -236,8 +235,8 @@ def test_anything_gives_a_script_or_one_script_error_line(data: Any) -> None:
     try:
         script = script_from_data(data, "f")
     except ScriptError as exc:
-        assert len(exc.problems) == 1 and exc.problems[0].startswith("f")
-        assert "\n" not in exc.problems[0]
+        assert len(exc.lines("en")) == 1 and exc.lines("en")[0].startswith("f")
+        assert "\n" not in exc.lines("en")[0]
     else:
         assert script_from_data(script_to_data(script), "f") == script
 
@@ -272,10 +271,27 @@ def test_what_the_validator_accepts_the_builder_rebuilds(
 def test_load_bundled_script_names_an_unknown_name() -> None:
     with pytest.raises(ScriptError) as caught:
         load_bundled_script("nope")
-    assert "no bundled script named 'nope'" in caught.value.problems[0]
+    assert "no bundled script named 'nope'" in caught.value.lines("en")[0]
 
 
-def test_no_pydantic_plugin_sees_what_is_validated(tmp_path: Path) -> None:
+_VALIDATE = "from codev_tui.core.script import validate_script, load_script\n"
+_BUILT_BEFORE = "import pydantic\nclass Other(pydantic.BaseModel):\n    x: int = 0\nOther(x=1)\n"
+
+
+@pytest.mark.parametrize(
+    "codev",
+    [
+        "from codev_tui import cli\n"
+        "assert cli.main(['check', FILE]) == 0\n"
+        "assert cli.main(['agenda', '--script', FILE]) == 0\n",
+        # Without the entry point: the plugin loader that finds none.
+        _VALIDATE + "load_script(Path(FILE))\n",
+        # Another model built first, the real loader there: the entry point's variable.
+        _BUILT_BEFORE + "from codev_tui import cli\nassert cli.main(['check', FILE]) == 0\n",
+    ],
+    ids=["codev", "validate_script", "pydantic used before"],
+)
+def test_no_pydantic_plugin_sees_what_is_validated(tmp_path: Path, codev: str) -> None:
     """An installed pydantic plugin (an entry point in the `pydantic` group) would see every
     validated value: codev loads none. The control shows the fake plugin works otherwise."""
     site = tmp_path / "site"
@@ -286,8 +302,8 @@ def test_no_pydantic_plugin_sees_what_is_validated(tmp_path: Path) -> None:
     seen = tmp_path / "seen.txt"
     (site / "spy.py").write_text(
         "class Plugin:\n"
-        "    def new_schema_validator(self, *args, **kwargs):\n"
-        f"        open({str(seen)!r}, 'a').write('seen\\n')\n"
+        "    def new_schema_validator(self, schema, schema_type, path, *args, **kwargs):\n"
+        f"        open({str(seen)!r}, 'a').write(path.name + '\\n')\n"
         "        return None, None, None\n"
         "plugin = Plugin()\n"
     )
@@ -295,15 +311,29 @@ def test_no_pydantic_plugin_sees_what_is_validated(tmp_path: Path) -> None:
     user_file.write_text(tomli_w.dumps(SMALL), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), *sys.path])}
     env.pop("PYDANTIC_DISABLE_PLUGINS", None)
-    codev = (
-        "from codev_tui import cli\n"
-        f"assert cli.main(['check', {str(user_file)!r}]) == 0\n"
-        f"assert cli.main(['agenda', '--script', {str(user_file)!r}]) == 0\n"
-    )
-    run = subprocess.run([sys.executable, "-c", codev], env=env, capture_output=True, text=True)
+    code = f"from pathlib import Path\nFILE = {str(user_file)!r}\n" + codev
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert not seen.exists()
+    seen_names = seen.read_text().split() if seen.exists() else []
+    assert "PhaseScript" not in seen_names
     control = "import pydantic\nclass M(pydantic.BaseModel):\n    x: int = 0\nM(x=1)\n"
     run = subprocess.run([sys.executable, "-c", control], env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert seen.exists(), "the fake plugin was not loaded: the test proves nothing"
+    assert "M" in seen.read_text().split(), (
+        "the fake plugin was not loaded: the test proves nothing"
+    )
+
+
+def test_importing_the_script_schema_changes_nothing_in_the_process() -> None:
+    """No environment variable set, no module replaced: only validating keeps plugins out."""
+    code = (
+        "import os, sys\n"
+        "before = dict(os.environ)\n"
+        "import codev_tui.core.script_schema\n"
+        "assert dict(os.environ) == before\n"
+        "assert 'pydantic.plugin._loader' not in sys.modules\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr

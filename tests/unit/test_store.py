@@ -27,9 +27,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from codev_tui.core import store
-from codev_tui.core.script import script_from_data
+from codev_tui.core.events import event_from_record
+from codev_tui.core.script_data import script_from_data
 from codev_tui.core.session import Roster, SessionError
-from codev_tui.core.store import LockedError, SaveError, SessionFile, encode_record, read_session
+from codev_tui.core.store import (
+    LockedError,
+    SaveError,
+    SessionFile,
+    encode_record,
+    lock,
+    read_session,
+)
+from codev_tui.core.store.parse import Parsed
+from codev_tui.core.store.record import decode_strings
 
 WRITER = Path(__file__).resolve().parents[1] / "faults" / "writer.py"
 RECORD_START = re.compile(rb"(?m)^\[\[events\]\]\n")
@@ -214,7 +224,7 @@ def test_a_same_minute_session_created_by_another_codev_meanwhile_is_never_overw
     data_dir, script, roster, wall, monkeypatch
 ):
     """Two codev started in the same minute: the one that loses the race must pick `-2`."""
-    real_lock = store._acquire_lock
+    real_lock = lock.acquire_lock
     raced = []
 
     def lock_after_the_other_one_saved(path):
@@ -225,7 +235,7 @@ def test_a_same_minute_session_created_by_another_codev_meanwhile_is_never_overw
                 raced.append(other.path)
         return real_lock(path)
 
-    monkeypatch.setattr(store, "_acquire_lock", lock_after_the_other_one_saved)
+    monkeypatch.setattr(lock, "acquire_lock", lock_after_the_other_one_saved)
     with SessionFile.create(data_dir, script, roster, now=wall) as mine:
         mine.record("note", phase="expose", kind="note", text="ma note")
     other_path = raced[1]
@@ -238,12 +248,12 @@ def test_a_name_another_codev_is_creating_right_now_is_skipped(data_dir, script,
     """Another codev holds the lock of the name but has not written the file yet: take `-2`."""
     data_dir.mkdir(mode=0o700)
     name = f"{wall().astimezone():%Y-%m-%d_%H%M}_gerer-un-conflit-dans-l-equipe"
-    held = store._acquire_lock(data_dir / f"{name}.toml")
+    held = lock.acquire_lock(data_dir / f"{name}.toml")
     try:
         with SessionFile.create(data_dir, script, roster, now=wall) as file:
             assert file.path.name == f"{name}-2.toml"
     finally:
-        store._release_lock(held, data_dir / f"{name}.toml")
+        lock.release_lock(held, data_dir / f"{name}.toml")
 
 
 # -- the lock --------------------------------------------------------------------------------------
@@ -269,7 +279,7 @@ def test_a_second_open_is_refused_with_a_clear_message_until_closed(data_dir, sc
 
 
 def test_a_lock_held_by_a_killed_process_is_taken_over(data_dir):
-    env = {**os.environ, "PYTHONPATH": str(Path(store.__file__).resolve().parents[2])}
+    env = {**os.environ, "PYTHONPATH": str(Path(store.__file__).resolve().parents[3])}
     proc = subprocess.Popen(
         [sys.executable, str(WRITER), str(data_dir), "--count", "2", "--hold"],
         stdout=subprocess.PIPE,
@@ -463,11 +473,11 @@ def test_a_failed_save_keeps_what_was_saved_before(
     before = file.path.read_bytes()
     real_write = os.write
     if failing == "write":
-        monkeypatch.setattr(store.os, "write", _enospc)
+        monkeypatch.setattr(os, "write", _enospc)
     elif failing == "fsync":
-        monkeypatch.setattr(store.os, "fsync", _enospc)
+        monkeypatch.setattr(os, "fsync", _enospc)
     else:
-        monkeypatch.setattr(store.os, "write", lambda fd, data: real_write(fd, bytes(data)[:10]))
+        monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data)[:10]))
     with pytest.raises(SaveError) as err:
         file.record("note", phase="expose", kind="note", text="perdue ?" * 50)
     monkeypatch.undo()
@@ -490,8 +500,8 @@ def test_a_failed_save_whose_rollback_fails_too_does_not_spoil_later_notes(
 ):
     file = new_session(data_dir, script, roster, wall, notes=2)
     real_write = os.write
-    monkeypatch.setattr(store.os, "write", lambda fd, data: real_write(fd, bytes(data)[:10]))
-    monkeypatch.setattr(store.os, "ftruncate", lambda fd, size: _enospc())
+    monkeypatch.setattr(os, "write", lambda fd, data: real_write(fd, bytes(data)[:10]))
+    monkeypatch.setattr(os, "ftruncate", lambda fd, size: _enospc())
     with pytest.raises(SaveError):
         file.record("note", phase="expose", kind="note", text="perdue")
     monkeypatch.undo()
@@ -505,7 +515,7 @@ def test_a_failed_save_whose_rollback_fails_too_does_not_spoil_later_notes(
 def test_a_full_disk_at_creation_is_a_save_error_and_leaves_nothing(
     data_dir, script, roster, wall, monkeypatch
 ):
-    monkeypatch.setattr(store.os, "write", _enospc)
+    monkeypatch.setattr(os, "write", _enospc)
     with pytest.raises(SaveError, match="No space left"):
         SessionFile.create(data_dir, script, roster, now=wall)
     monkeypatch.undo()
@@ -596,7 +606,7 @@ def test_a_folder_that_refuses_files_is_a_save_error(
         return real_open(path, flags, *args, **kwargs)
 
     data_dir.mkdir(mode=0o700)
-    monkeypatch.setattr(store.os, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(SaveError) as err:
         SessionFile.create(data_dir, script, roster, now=wall)
     assert type(err.value) is SaveError and os.strerror(code) in str(err.value)
@@ -617,7 +627,7 @@ def test_a_session_file_that_cannot_be_written_is_a_clear_error(
             raise OSError(code, os.strerror(code), str(p))
         return real_open(p, flags, *args, **kwargs)
 
-    monkeypatch.setattr(store.os, "open", read_only)
+    monkeypatch.setattr(os, "open", read_only)
     with pytest.raises(SaveError) as err:
         SessionFile.open(path, now=wall)
     assert path.name in str(err.value) and os.strerror(code) in str(err.value)
@@ -655,7 +665,7 @@ def test_a_session_file_that_cannot_be_written_at_creation_releases_the_lock(
             raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(p))
         return real_open(p, flags, *args, **kwargs)
 
-    monkeypatch.setattr(store.os, "open", no_append)
+    monkeypatch.setattr(os, "open", no_append)
     with pytest.raises(SaveError):
         SessionFile.create(data_dir, script, roster, now=wall)
     monkeypatch.undo()
@@ -671,7 +681,7 @@ def test_a_note_is_appended_not_rewritten(data_dir, script, roster, wall, monkey
     file = new_session(data_dir, script, roster, wall, notes=5)
     inode = file.path.stat().st_ino
     before = file.path.read_bytes()
-    monkeypatch.setattr(store.os, "replace", lambda *a: pytest.fail("the file was replaced"))
+    monkeypatch.setattr(os, "replace", lambda *a: pytest.fail("the file was replaced"))
     event = file.record("note", phase="expose", kind="note", text="une de plus")
     after = file.path.read_bytes()
     assert file.path.stat().st_ino == inode
@@ -693,7 +703,7 @@ def _bytes_written_for_one_note(file: SessionFile, monkeypatch) -> tuple[list[in
         dumped.append(obj)
         return real_dumps(obj, *args, **kwargs)
 
-    monkeypatch.setattr(store.os, "write", counting_write)
+    monkeypatch.setattr(os, "write", counting_write)
     monkeypatch.setattr(tomli_w, "dumps", counting_dumps)
     file.record("note", phase="plan", kind="note", text="même note " * 20, author="Chen")
     monkeypatch.undo()
@@ -762,13 +772,11 @@ def test_any_text_and_author_round_trip(tmp_path_factory, text, author, confiden
         ("après", author, False),
     ]
     # The fast reader (all records as one JSON document) reads exactly what a TOML parser does.
-    parsed = store._Parsed(path)
+    parsed = Parsed(path)
     at_once = parsed._records_at_once()
     assert at_once is not None
-    assert [store.event_from_record(r) for r in at_once] == [
-        store.event_from_record(
-            store._decode_strings(tomllib.loads(parsed.raw[a:b].decode())["events"][0])
-        )
+    assert [event_from_record(r) for r in at_once] == [
+        event_from_record(decode_strings(tomllib.loads(parsed.raw[a:b].decode())["events"][0]))
         for a, b in parsed.records
     ]
     assert session.roster.topic == text[:30] and session.roster.client == author
@@ -862,7 +870,7 @@ def test_a_failed_deletion_keeps_the_file_and_can_be_retried(
     file = new_session(data_dir, script, roster, wall, notes=3)
     before = file.path.read_bytes()
     event = file.make_event("delete", note=2)
-    monkeypatch.setattr(store.os, "write", _enospc)
+    monkeypatch.setattr(os, "write", _enospc)
     with pytest.raises(SaveError, match="No space left"):
         file.write(event)
     monkeypatch.undo()

@@ -128,6 +128,7 @@ def _starting_the_app() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `codev`; returns the exit status."""
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"  # see core/script_schema._without_plugins
     if argv is None:
         argv = sys.argv[1:]
         if argv and argv[0] in _SHORT_COMMANDS:

@@ -26,6 +26,8 @@ from dataclasses import MISSING, dataclass, fields
 from datetime import datetime
 from typing import Any, ClassVar, TypeVar, Union, get_args, get_origin
 
+from codev_tui.core.problems import CoreError, Problem
+
 SCHEMA = 2
 """Version of the session file format written by this codev (1 is still read)."""
 
@@ -33,7 +35,7 @@ READABLE_SCHEMAS = (1, 2)
 """Versions of the session file format this codev can read."""
 
 
-class EventError(ValueError):
+class EventError(CoreError, ValueError):
     """A record that is not a valid event: a field is missing or has the wrong type."""
 
 
@@ -41,8 +43,13 @@ class UnknownEventError(EventError):
     """A record whose type this version of codev does not know."""
 
     def __init__(self, kind: str) -> None:
-        super().__init__(f"unknown event type {kind!r}")
+        super().__init__(Problem("event.unknown_type", {"kind": kind}))
         self.kind = kind
+
+
+def _bad(code: str, **values: Any) -> EventError:
+    """The error for a record that is not a valid event."""
+    return EventError(Problem(code, values))
 
 
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
@@ -100,11 +107,11 @@ class Event:
         if type(t) is str:
             t = _time(t, seq, "t")
         if type(seq) is not int:
-            raise EventError(f"event {seq or '?'} ({cls.type}).seq: missing or not a number")
+            raise _bad("event.bad_seq", seq=seq or "?", type=cls.type)
         if not isinstance(t, datetime) or t.tzinfo is None:
-            raise EventError(f"event {seq} ({cls.type}).t: missing or not a time with its offset")
+            raise _bad("event.bad_time", seq=seq, type=cls.type)
         if not PLAUSIBLE_YEARS[0] <= t.year <= PLAUSIBLE_YEARS[1]:
-            raise EventError(f"event {seq} ({cls.type}).t: the year {t.year} is not a session's")
+            raise _bad("event.implausible_year", seq=seq, type=cls.type, year=t.year)
         given = record.copy()
         for key in _NOT_FIELDS:
             given.pop(key, None)
@@ -124,8 +131,8 @@ class Event:
                 elif datetime in accepted and type(value) is str:
                     value = _time(value, seq, name)
                 else:
-                    problem = "missing" if value is MISSING else "wrong type"
-                    raise EventError(f"event {seq} ({cls.type}).{name}: {problem}")
+                    code = "event.field_missing" if value is MISSING else "event.field_wrong_type"
+                    raise _bad(code, seq=seq, type=cls.type, field=name)
             values[name] = value
         if as_given:  # every field known, none converted: this shape builds as it is
             cls._shapes.add(shape)
@@ -145,7 +152,7 @@ def _time(text: str, seq: Any, name: str) -> datetime:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        raise EventError(f"event {seq}.{name}: not a time") from None
+        raise _bad("event.not_a_time", seq=seq, field=name) from None
 
 
 EVENTS: dict[str, type[Event]] = {}
@@ -174,7 +181,7 @@ def event_from_record(record: dict[str, Any]) -> Event:
     """The event a record read from disk stands for; EventError when it is not one."""
     kind = record.get("type")
     if not isinstance(kind, str) or not kind:
-        raise EventError(f"event {record.get('seq', '?')}: no type")
+        raise _bad("event.no_type", seq=record.get("seq", "?"))
     cls = EVENTS.get(kind)
     if cls is None:
         raise UnknownEventError(kind)

@@ -16,8 +16,8 @@ class Problem:
     values: Mapping[str, object] = field(default_factory=dict)
 
     def words(self, lang: str) -> str:
-        """This problem said in `lang`."""
-        return say(lang, self.code, **self.values)
+        """This problem said in `lang`, with any problem or core error among its values too."""
+        return say(lang, self.code, **{k: _said(v, lang) for k, v in self.values.items()})
 
 
 class CoreError(Exception):
@@ -33,3 +33,12 @@ class CoreError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(self.lines("en"))
+
+
+def _said(value: object, lang: str) -> object:
+    """A value as it goes into a text: problems and core errors worded, the rest raw."""
+    if isinstance(value, Problem):
+        return value.words(lang)
+    if isinstance(value, CoreError):
+        return "; ".join(value.lines(lang))
+    return value

@@ -5,12 +5,11 @@ every start of codev some 10 ms to create). A file a person wrote is validated w
 (`validate_script`, `load_script`: the models and their error messages are in
 `script_schema`, imported only then); what is already known to be valid (the bundled
 scripts, which the tests validate, and the copy of the script inside a session file) is built
-directly by `script_from_data`, which only checks shapes and types.
+directly by `script_data.script_from_data`, which only checks shapes and types.
 """
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import stat
@@ -18,6 +17,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
+
+from codev_tui.core.problems import CoreError, Problem
 
 NoteKind = Literal[
     "note",
@@ -161,12 +162,13 @@ class PhaseScript:
         return default
 
 
-class ScriptError(Exception):
-    """A phase script that cannot be used; `problems` holds one readable line each."""
+class ScriptError(CoreError):
+    """A phase script that cannot be used: one problem per thing wrong, each one line."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+
+def _bad(code: str, **values: Any) -> ScriptError:
+    """The error for one problem of a phase script."""
+    return ScriptError(Problem(code, values))
 
 
 def load_script(path: Path) -> PhaseScript:
@@ -193,12 +195,12 @@ def load_bundled_script(name_or_path: str | Path) -> PhaseScript:
 
         bundled = locations.bundled_scripts()
         if name_or_path not in bundled:
-            raise ScriptError(
-                [f"no bundled script named {name_or_path!r}: one of {', '.join(bundled)}"]
-            )
+            raise _bad("script.no_bundled", name=name_or_path, names=", ".join(bundled))
         path = bundled[name_or_path]
     else:
         path = name_or_path
+    from codev_tui.core.script_data import script_from_data
+
     return script_from_data(parse_toml(_read(path), str(path)), str(path))
 
 
@@ -227,12 +229,12 @@ def _read(path: Path) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
-        raise ScriptError([f"{path}: cannot read the file ({exc.strerror or exc})"]) from None
+        raise _bad("script.cannot_read", where=path, reason=exc.strerror or str(exc)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, pipe or socket"
-            raise ScriptError([f"{path}: not a regular file ({kind}); give a .toml file"])
+            folder = stat.S_ISDIR(info.st_mode)
+            raise _bad("script.is_folder" if folder else "script.is_device", where=path)
         chunks: list[bytes] = []
         size = 0
         while size <= MAX_SCRIPT_BYTES:
@@ -242,11 +244,11 @@ def _read(path: Path) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        raise ScriptError([f"{path}: cannot read the file ({exc.strerror or exc})"]) from None
+        raise _bad("script.cannot_read", where=path, reason=exc.strerror or str(exc)) from None
     finally:
         os.close(fd)
     if size > MAX_SCRIPT_BYTES:
-        raise ScriptError([f"{path}: too big for a phase script (more than 1 MiB)"])
+        raise _bad("script.too_big", where=path)
     return b"".join(chunks)
 
 
@@ -288,21 +290,17 @@ def _too_deep(data: Any) -> bool:
 def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
     """Decode and parse TOML bytes; raise ScriptError naming the file, line and column."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise ScriptError(
-            [f"{name}:1:1: starts with a byte order mark (BOM); save as UTF-8 without BOM"]
-        )
+        raise _bad("script.bom", where=f"{name}:1:1")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ScriptError([f"{name}:{line}:{col}: not valid UTF-8 text"]) from None
-    deep = ScriptError([f"{name}: nested too deeply (over {MAX_DEPTH} levels of [ ] or {{ }})"])
+        raise _bad("script.not_utf8", where=f"{name}:{line}:{col}") from None
+    deep = _bad("script.too_deep", where=name, depth=MAX_DEPTH)
     line = dotted_too_deep(text)
     if line:
-        raise ScriptError(
-            [f"{name}:{line}: nested too deeply (a dotted key of over {MAX_DEPTH} parts)"]
-        )
+        raise _bad("script.dotted_too_deep", where=f"{name}:{line}", depth=MAX_DEPTH)
     try:
         data = tomllib.loads(text)
     except RecursionError:
@@ -317,7 +315,9 @@ def parse_toml(raw: bytes, name: str) -> dict[str, Any]:
             reason, where = re.sub(r"\s*\(at end of document\)\s*$", "", msg), "end"
             if where == "end":
                 where = f"{text.count(chr(10)) + 1}:1"
-        raise ScriptError([f"{name}:{where}: TOML syntax: {_sentence(reason)}"]) from None
+        raise _bad(
+            "script.toml_syntax", where=f"{name}:{where}", reason=_sentence(reason)
+        ) from None
     if _too_deep(data):
         raise deep
     return data
@@ -336,213 +336,3 @@ def validate_script(data: Any, name: str, text: str = "") -> PhaseScript:
     from codev_tui.core import script_schema
 
     return script_schema.validate(data, name, text)
-
-
-# -- the trusted builder ----------------------------------------------------------------------
-
-
-class _Bad(Exception):
-    """A wrong shape or type at `path` (1-based, as `phases[2].minutes`)."""
-
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(path, problem)
-        self.path = path
-        self.problem = problem
-
-
-def script_from_data(data: Any, name: str) -> PhaseScript:
-    """Build a PhaseScript from data already known to be valid, without pydantic.
-
-    For the bundled scripts and the copy of the script inside a session file. Only shapes and
-    types are checked, and what the app relies on (at least one phase, unique ids, positive
-    finite minutes, a known language and note kind); unknown keys are ignored. A hand-edited
-    file may still be wrong: ScriptError then holds one line naming `name` and the field.
-    """
-    try:
-        return _build(data)
-    except _Bad as bad:
-        where = f"{name}: {bad.path}" if bad.path else name
-        raise ScriptError([f"{where}: {bad.problem}"]) from None
-    except (TypeError, ValueError, AttributeError, KeyError, OverflowError, RecursionError):
-        raise ScriptError([f"{name}: not a valid phase script"]) from None
-
-
-def _build(data: Any) -> PhaseScript:
-    top = _table(data, "")
-    info = _table(top.get("script", _MISSING), "script")
-    phases = tuple(
-        _phase(_table(item, f"phases[{i}]"), f"phases[{i}]")
-        for i, item in enumerate(_list(top.get("phases", _MISSING), "phases"), 1)
-    )
-    if not phases:
-        raise _Bad("phases", "needs at least one entry")
-    seen: set[str] = set()
-    for i, phase in enumerate(phases, 1):
-        if phase.id in seen:
-            raise _Bad(f"phases[{i}].id", "duplicate id, already used by another phase")
-        seen.add(phase.id)
-    return PhaseScript(
-        script=ScriptInfo(
-            name=_text(info, "name", "script", required=True),
-            lang=_choice(info, "lang", "script", LANGS, None),  # type: ignore[arg-type]
-            description=_text(info, "description", "script"),
-        ),
-        rules=tuple(
-            Rule(name=_text(t, "name", w, required=True), text=_text(t, "text", w))
-            for w, t in _tables(top, "rules")
-        ),
-        roles=tuple(
-            Role(
-                id=_text(t, "id", w, required=True),
-                name=_text(t, "name", w, required=True),
-                text=_text(t, "text", w),
-            )
-            for w, t in _tables(top, "roles")
-        ),
-        phases=phases,
-    )
-
-
-def _phase(t: dict[str, Any], w: str) -> Phase:
-    prompts = t.get("prompts", _MISSING)
-    if prompts is _MISSING:
-        built = Prompts()
-    else:
-        p = _table(prompts, f"{w}.prompts")
-        built = Prompts(**{r: _texts(p, r, f"{w}.prompts") for r in ROLES})
-    warning = t.get("warning_minutes")
-    return Phase(
-        id=_text(t, "id", w, required=True),
-        title=_text(t, "title", w, required=True),
-        minutes=_minutes(t.get("minutes", _MISSING), f"{w}.minutes"),
-        summary=_text(t, "summary", w),
-        client=_text(t, "client", w),
-        consultants=_text(t, "consultants", w),
-        facilitator=_text(t, "facilitator", w),
-        rules=_texts(t, "rules", w),
-        prompts=built,
-        kind=_choice(t, "kind", w, NOTE_KINDS, "note"),  # type: ignore[arg-type]
-        round=_bool(t, "round", w),
-        warning_minutes=None if warning is None else _minutes(warning, f"{w}.warning_minutes"),
-    )
-
-
-_MISSING: Any = object()
-
-
-def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
-
-
-def _table(value: Any, where: str) -> dict[str, Any]:
-    if value is _MISSING:
-        raise _Bad(where, "required field is missing")
-    if not isinstance(value, dict):
-        raise _Bad(where, "must be a table")
-    return value
-
-
-def _list(value: Any, where: str) -> list[Any] | tuple[Any, ...]:
-    if value is _MISSING:
-        raise _Bad(where, "required field is missing")
-    if not isinstance(value, (list, tuple)):
-        raise _Bad(where, "must be a list ([...] or [[...]] tables)")
-    return value
-
-
-def _tables(top: dict[str, Any], key: str) -> list[tuple[str, dict[str, Any]]]:
-    items = top.get(key, ())
-    return [
-        (f"{key}[{i}]", _table(item, f"{key}[{i}]")) for i, item in enumerate(_list(items, key), 1)
-    ]
-
-
-def _text(t: dict[str, Any], key: str, where: str, *, required: bool = False) -> str:
-    value = t.get(key, _MISSING)
-    if value is _MISSING:
-        if required:
-            raise _Bad(_join(where, key), "required field is missing")
-        return ""
-    if not isinstance(value, str):
-        raise _Bad(_join(where, key), "must be text in quotes")
-    if required and not value:
-        raise _Bad(_join(where, key), "must not be empty")
-    return value
-
-
-def _texts(t: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
-    items = tuple(_list(t.get(key, ()), _join(where, key)))
-    for i, item in enumerate(items, 1):
-        if not isinstance(item, str):
-            raise _Bad(f"{_join(where, key)}[{i}]", "must be text in quotes")
-    return items
-
-
-def _choice(
-    t: dict[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str | None
-) -> str:
-    value = t.get(key, _MISSING)
-    if value is _MISSING and default is not None:
-        return default
-    if value is _MISSING:
-        raise _Bad(_join(where, key), "required field is missing")
-    if not isinstance(value, str) or value not in allowed:
-        raise _Bad(_join(where, key), f"must be one of {', '.join(map(repr, allowed))}")
-    return value
-
-
-def _bool(t: dict[str, Any], key: str, where: str) -> bool:
-    value = t.get(key, False)
-    if not isinstance(value, bool):
-        raise _Bad(_join(where, key), "must be true or false")
-    return value
-
-
-def _minutes(value: Any, where: str) -> float:
-    if value is _MISSING:
-        raise _Bad(where, "required field is missing")
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _Bad(where, "must be a number of minutes (like 15 or 7.5)")
-    try:
-        number = float(value)
-    except OverflowError:
-        number = math.inf
-    if not math.isfinite(number) or number <= 0:
-        raise _Bad(where, "must be a finite number of minutes greater than 0")
-    return number
-
-
-def script_to_data(script: PhaseScript) -> dict[str, Any]:
-    """The script as TOML-ready data (lists and tables; no None), read back by script_from_data.
-
-    Every field is written, defaults included, and `warning_minutes` only when set.
-    """
-    return {
-        "script": {
-            "name": script.script.name,
-            "lang": script.script.lang,
-            "description": script.script.description,
-        },
-        "rules": [{"name": r.name, "text": r.text} for r in script.rules],
-        "roles": [{"id": r.id, "name": r.name, "text": r.text} for r in script.roles],
-        "phases": [_phase_data(p) for p in script.phases],
-    }
-
-
-def _phase_data(phase: Phase) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "id": phase.id,
-        "title": phase.title,
-        "minutes": phase.minutes,
-        "summary": phase.summary,
-        "client": phase.client,
-        "consultants": phase.consultants,
-        "facilitator": phase.facilitator,
-        "rules": list(phase.rules),
-        "prompts": {r: list(getattr(phase.prompts, r)) for r in ROLES},
-        "kind": phase.kind,
-        "round": phase.round,
-    }
-    if phase.warning_minutes is not None:
-        data["warning_minutes"] = phase.warning_minutes
-    return data

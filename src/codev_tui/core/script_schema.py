@@ -1,33 +1,22 @@
 """Validation of a phase script a person wrote (`codev check`, `--script PATH`): pydantic.
 
 Imported only when a user-written file is validated: a bundled script, or the copy of the
-script inside a session file, is built by `script.script_from_data` without pydantic. The
+script inside a session file, is built by `script_data.script_from_data` without pydantic. The
 models here describe the public `phases.toml` format (their field docstrings are its
 reference); a valid document is turned into the plain dataclasses of `codev_tui.core.script`.
 """
 
-import os
 import re
 import sys
 import types
 from typing import Annotated, Any, Literal
 
-# Confidentiality: a pydantic plugin installed in the same environment (an observability
-# tool, say) would see every validated value. None is loaded: plugins are disabled before
-# pydantic is imported, and its plugin loader is replaced by one that finds none, which also
-# spares importing importlib.metadata to scan the installed packages (a tenth of the startup of
-# `codev check`). pydantic imports only `get_plugins` from that module, when it builds a
-# validator; the tests of `codev check` would fail at once if that changed.
-os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-if "pydantic.plugin._loader" not in sys.modules:
-    _no_plugins = types.ModuleType("pydantic.plugin._loader")
-    _no_plugins.get_plugins = lambda: ()  # type: ignore[attr-defined]
-    sys.modules["pydantic.plugin._loader"] = _no_plugins
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError  # noqa: E402
-
-from codev_tui.core import script as _script  # noqa: E402
-from codev_tui.core.script import NoteKind, ScriptError, script_from_data  # noqa: E402
+from codev_tui.core import script as _script
+from codev_tui.core.problems import Problem
+from codev_tui.core.script import NoteKind, ScriptError
+from codev_tui.core.script_data import script_from_data
 
 Minutes = Annotated[float, Field(gt=0, le=480, strict=True, allow_inf_nan=False)]
 Text = Annotated[str, Field(strict=True)]
@@ -132,10 +121,11 @@ class PhaseScript(_Frozen):
 
 
 def validate(data: Any, name: str, text: str = "") -> _script.PhaseScript:
-    """Validate parsed TOML as a phase script; raise ScriptError with one line per problem.
+    """Validate parsed TOML as a phase script; raise ScriptError with one problem per mistake.
 
     `name` starts each line; `text`, the TOML source, gives line numbers when present.
     """
+    _without_plugins()
     locator = _LineLocator(text)
     try:
         model = PhaseScript.model_validate(data)
@@ -143,23 +133,41 @@ def validate(data: Any, name: str, text: str = "") -> _script.PhaseScript:
         problems = []
         for err in exc.errors(include_url=False, include_input=False):
             loc = tuple(err["loc"])
-            problems.append(_problem(name, locator, loc, _message(err, loc)))
-        raise ScriptError(problems) from None
+            code, values = _problem_of(err, loc)
+            problems.append(Problem(code, {"where": _where(name, locator, loc), **values}))
+        raise ScriptError(*problems) from None
     seen: set[str] = set()
     for i, phase in enumerate(model.phases):
         if phase.id in seen:
-            message = "duplicate id, already used by another phase"
-            raise ScriptError([_problem(name, locator, ("phases", i, "id"), message)])
+            where = _where(name, locator, ("phases", i, "id"))
+            raise ScriptError(Problem("script.duplicate_id", {"where": where}))
         seen.add(phase.id)
     return script_from_data(model.model_dump(mode="python", exclude_none=True), name)
 
 
-def _problem(name: str, locator: "_LineLocator", loc: tuple[Any, ...], message: str) -> str:
-    """`name:line: path: message`, the line when it can be found."""
+def _without_plugins() -> None:
+    """Make sure no pydantic plugin sees what is validated (see below)."""
+    # Confidentiality: a pydantic plugin installed in the same environment (an observability
+    # tool, say) would see every validated value. pydantic looks its plugins up through
+    # `pydantic.plugin._loader.get_plugins` when it first builds a validator (here, on the
+    # first validation: the models defer their build); that module is replaced by one that
+    # finds none, which also spares importing importlib.metadata to scan the installed packages
+    # (a tenth of the startup of `codev check`). Had something built a pydantic validator
+    # before, the real loader would be there: PYDANTIC_DISABLE_PLUGINS, which `codev` sets as
+    # it starts (cli.main), then keeps every plugin out. The tests of `codev check` would fail
+    # at once if pydantic looked its plugins up otherwise.
+    if "pydantic.plugin._loader" not in sys.modules:
+        loader = types.ModuleType("pydantic.plugin._loader")
+        loader.get_plugins = lambda: ()  # type: ignore[attr-defined]
+        sys.modules["pydantic.plugin._loader"] = loader
+
+
+def _where(name: str, locator: "_LineLocator", loc: tuple[Any, ...]) -> str:
+    """`name:line: path`, the line when it can be found."""
     path = _path(loc)
     line = locator.find(loc)
     where = f"{name}:{line}" if line else name
-    return f"{where}: {path}: {message}" if path else f"{where}: {message}"
+    return f"{where}: {path}" if path else where
 
 
 def _path(loc: tuple[Any, ...]) -> str:
@@ -198,45 +206,57 @@ def _fields_at(loc: tuple[Any, ...]) -> list[str]:
     return list(model.model_fields)
 
 
-def _message(err: Any, loc: tuple[Any, ...]) -> str:
+_CODES = {
+    "missing": "script.missing",
+    "greater_than": "script.greater_than",
+    "greater_than_equal": "script.greater_than_equal",
+    "less_than": "script.less_than",
+    "less_than_equal": "script.less_than_equal",
+    "float_type": "script.must_be_minutes",
+    "finite_number": "script.must_be_minutes",
+    "float_parsing": "script.must_be_minutes",
+    "int_type": "script.must_be_integer",
+    "int_parsing": "script.must_be_integer",
+    "string_type": "script.must_be_text",
+    "string_sub_type": "script.must_be_text",
+    "string_too_short": "script.must_not_be_empty",
+    "string_too_long": "script.too_long",
+    "string_pattern_mismatch": "script.must_be_slug",
+    "bool_type": "script.must_be_bool",
+    "bool_parsing": "script.must_be_bool",
+    "list_type": "script.must_be_list",
+    "model_type": "script.must_be_table",
+    "model_attributes_type": "script.must_be_table",
+    "dict_type": "script.must_be_table",
+    "too_short": "script.needs_one",
+}
+"""The words of each pydantic error type met in a phase script; any other is `script.other`."""
+
+_CTX = ("gt", "ge", "lt", "le", "max_length")
+"""The values of pydantic's error context that the words use."""
+
+
+def _problem_of(err: Any, loc: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
+    """The code of one pydantic error and its values (but `where`)."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
-    if kind == "missing":
-        return "required field is missing"
     if kind == "extra_forbidden":
         import difflib
 
         field = str(loc[-1]) if loc else ""
         close = difflib.get_close_matches(field, _fields_at(loc), n=1, cutoff=0.6)
-        hint = f"; did you mean `{close[0]}`?" if close else ""
-        return f"unknown field{hint}"
-    if kind == "greater_than":
-        return f"must be greater than {ctx.get('gt'):g}"
-    if kind == "less_than_equal":
-        return f"must be at most {ctx.get('le'):g}"
-    if kind in ("float_type", "finite_number", "float_parsing"):
-        return "must be a number of minutes (like 15 or 7.5)"
-    if kind in ("string_type", "string_sub_type"):
-        return "must be text in quotes"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind == "string_too_long":
-        return f"is too long (at most {ctx.get('max_length')} characters)"
-    if kind == "string_pattern_mismatch":
-        return "must be a lowercase slug: letters a-z, digits and '-'"
+        if close:
+            return "script.unknown_field_hint", {"close": close[0]}
+        return "script.unknown_field", {}
     if kind == "literal_error":
-        return f"must be one of {ctx.get('expected')}"
-    if kind in ("bool_type", "bool_parsing"):
-        return "must be true or false"
-    if kind == "list_type":
-        return "must be a list ([...] or [[...]] tables)"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return "must be a table"
-    if kind == "too_short":
-        return "needs at least one entry"
+        expected = str(ctx.get("expected", ""))
+        choices = ", ".join(re.findall(r"'[^']*'", expected)) or expected
+        return "script.must_be_one_of", {"choices": choices}
+    if kind in _CODES:
+        return _CODES[kind], {key: ctx[key] for key in _CTX if key in ctx}
     if kind == "value_error":
-        return str(ctx.get("error", "invalid value"))
-    return "invalid value"
+        return "script.other", {"reason": str(ctx.get("error", err.get("msg", "")))}
+    return "script.other", {"reason": str(err.get("msg", kind))}
 
 
 class _LineLocator:

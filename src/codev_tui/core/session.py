@@ -33,131 +33,29 @@ from codev_tui.core.events import (
     SpeakerChanged,
     Tombstone,
 )
-from codev_tui.core.notes import split_action, split_people, split_score
+from codev_tui.core.problems import CoreError, Problem
 from codev_tui.core.script import Phase, PhaseScript
+from codev_tui.core.session_parts import (
+    ActionItem,
+    Evaluation,
+    Learning,
+    Note,
+    PhaseTiming,
+    Roster,
+    Turn,
+    action_items,
+    evaluations_of,
+    learnings_of,
+)
+from codev_tui.core.session_parts import parse_names as parse_names
 
 ADJUST_LIMIT = 7 * 24 * 3600.0
 """The most one adjustment (F7/F8: a minute) may add or remove, in seconds; a crafted NaN or
 infinity is refused."""
 
 
-class SessionError(Exception):
-    """A session file that cannot be used as it is; the message is one readable line."""
-
-
-def parse_names(text: str) -> list[str]:
-    """Comma-separated names, trimmed, blanks and repeats (ignoring case) left out."""
-    names: list[str] = []
-    seen: set[str] = set()
-    for name in (n.strip() for n in text.split(",")):
-        if name and name.casefold() not in seen:
-            seen.add(name.casefold())
-            names.append(name)
-    return names
-
-
-@dataclass
-class Roster:
-    """Who takes part, and what the session is about."""
-
-    topic: str = ""
-    group: str = ""
-    facilitator: str = ""
-    client: str = ""
-    consultants: list[str] = field(default_factory=list)
-
-    def names(self) -> list[str]:
-        """Everybody's name, client first, without blanks or repeats."""
-        seen: list[str] = []
-        for name in [self.client, *self.consultants, self.facilitator]:
-            if name and name not in seen:
-                seen.append(name)
-        return seen
-
-    def role_of(self, name: str) -> str | None:
-        """`client`, `consultant N` (1-based) or `facilitator` for a name on the roster."""
-        if name and name == self.client:
-            return "client"
-        if name and name in self.consultants:
-            return f"consultant {self.consultants.index(name) + 1}"
-        if name and name == self.facilitator:
-            return "facilitator"
-        return None
-
-
-@dataclass(slots=True)
-class Note:
-    """A note taken during a phase, as corrected."""
-
-    id: int
-    at: datetime
-    phase: str
-    kind: str
-    text: str
-    author: str = ""
-    confidential: bool = False
-    prompt: str = ""
-    seq: int = 0
-    """Its place in the log: notes and passes of a round are told in this order."""
-    turn: int | None = None
-    """Index in `Session.turns` of the turn of speech it was taken in, if any."""
-    edited: bool = False
-    """Corrected at least once."""
-
-
-@dataclass
-class ActionItem:
-    """One line of the action plan, from a note of kind `action`."""
-
-    what: str
-    who: str = ""
-    due: str = ""
-    note: int | None = None
-    """The note it was typed as: the action is as confidential as that note."""
-    people: tuple[str, ...] = ()
-    """Who does it, each completed from the roster (`Sophie + Aïcha`)."""
-
-
-@dataclass
-class Learning:
-    """What one person takes away, from a note of kind `learning`."""
-
-    who: str
-    what: str
-    note: int | None = None
-    """The note it was typed as: the learning is as confidential as that note."""
-
-
-@dataclass
-class Evaluation:
-    """One person's evaluation of the session, from a note of kind `evaluation` (`/e 4 …`)."""
-
-    author: str
-    score: int | None
-    comment: str
-    note: int | None = None
-
-
-@dataclass
-class Turn:
-    """One consultant's turn of speech in a round of the table."""
-
-    phase: str
-    round: int
-    """1 for the first round of that phase, 2 for the next…"""
-    name: str
-    seq: int
-    passed: bool = False
-
-
-@dataclass
-class PhaseTiming:
-    """Time actually spent in one phase, from the log's timestamps."""
-
-    spent: float = 0.0
-    adjust: float = 0.0
-    entered: datetime | None = None
-    left: datetime | None = None
+class SessionError(CoreError):
+    """A session file that cannot be used as it is: one problem, worded in one line."""
 
 
 @dataclass(repr=False)  # a repr of every note would be no help; it costs the start too
@@ -218,7 +116,8 @@ class Session:
     def _phase(self, event: PhaseEntered) -> None:
         index = event.index
         if not 0 <= index < len(self.script.phases):
-            raise SessionError(f"event {event.seq}: phase {index + 1} is not in the script")
+            problem = Problem("session.no_such_phase", {"seq": event.seq, "phase": index + 1})
+            raise SessionError(problem)
         at = event.t
         self._stop_clock(at)
         self.speaker = ""
@@ -250,7 +149,7 @@ class Session:
 
     def _adjust(self, event: Adjusted) -> None:
         if not -ADJUST_LIMIT <= event.seconds <= ADJUST_LIMIT:  # NaN is neither
-            raise SessionError(f"event {event.seq} (adjust).seconds: not a number of seconds")
+            raise SessionError(Problem("session.bad_adjust", {"seq": event.seq}))
         self.timings[self.current].adjust += event.seconds
 
     def _reopened(self, event: Reopened) -> None:
@@ -436,48 +335,23 @@ class Session:
     @property
     def actions(self) -> list[ActionItem]:
         """The action plan: every note of kind `action` that says what to do."""
-
-        def build() -> list[ActionItem]:
-            names = self.roster.names()
-            items = []
-            for note in self._notes.values():
-                if note.kind != "action":
-                    continue
-                what, who, due = split_action(note.text)
-                if not any(c.isalnum() for c in what):  # " / / " is no action
-                    continue
-                people = split_people(who or note.author, names)
-                items.append(ActionItem(what, " + ".join(people), due, note.id, people))
-            return items
-
-        return self._derived("actions", build)  # type: ignore[no-any-return]
+        return self._derived(  # type: ignore[no-any-return]
+            "actions", lambda: action_items(self._notes.values(), self.roster.names())
+        )
 
     @property
     def learnings(self) -> list[Learning]:
         """What each person takes away: every note of kind `learning`."""
-
-        def build() -> list[Learning]:
-            return [
-                Learning(n.author, n.text, n.id)
-                for n in self._notes.values()
-                if n.kind == "learning" and n.text
-            ]
-
-        return self._derived("learnings", build)  # type: ignore[no-any-return]
+        return self._derived(  # type: ignore[no-any-return]
+            "learnings", lambda: learnings_of(self._notes.values())
+        )
 
     @property
     def evaluations(self) -> list[Evaluation]:
         """The evaluation of the session: every note of kind `evaluation` (`/e 4 …`)."""
-
-        def build() -> list[Evaluation]:
-            items = [Evaluation("", None, text) for text in self.legacy_evaluation if text]
-            for note in self._notes.values():
-                if note.kind == "evaluation":
-                    score, comment = split_score(note.text)
-                    items.append(Evaluation(note.author, score, comment, note.id))
-            return items
-
-        return self._derived("evaluations", build)  # type: ignore[no-any-return]
+        return self._derived(  # type: ignore[no-any-return]
+            "evaluations", lambda: evaluations_of(self._notes.values(), self.legacy_evaluation)
+        )
 
     # -- questions the screens and the minutes ask -------------------------------------------
 
