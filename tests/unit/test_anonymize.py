@@ -9,10 +9,10 @@ import pytest
 
 from codev_tui.core.minutes.anonymize import anonymize
 from codev_tui.core.minutes.facts import gather
-from codev_tui.words import words_of
 from codev_tui.core.minutes.render import render_minutes
 from codev_tui.core.session import Roster
 from codev_tui.core.store import read_session
+from codev_tui.words import words_of
 from tests.unit.minutes_kit import CLIENT, OUTSIDER, REAL_NAMES, Doc, Writer, full_session, parse
 
 

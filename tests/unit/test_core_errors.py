@@ -27,7 +27,7 @@ minutes = 10
 """
 
 CORE = Path(codev_tui.__file__).parent / "core"
-_CODE = re.compile(r"""["']((?:script|event|session|store|save)\.[a-z0-9_]+)["']""")
+_CODE = re.compile(r"""["']((?:script|event|session|store|save|export)\.[a-z0-9_]+)["']""")
 
 
 def _codes_in_the_core() -> set[str]:
@@ -149,9 +149,17 @@ def test_a_problem_among_the_values_is_said_in_the_same_language() -> None:
     )
 
 
-def test_a_save_error_of_plain_text_is_that_text_in_every_language() -> None:
-    err = SaveError("could not write the minutes")
-    assert err.lines("fr") == err.lines("en") == ["could not write the minutes"]
+def test_the_minutes_refused_a_destination_in_both_languages(tmp_path: Path) -> None:
+    from codev_tui.core.minutes.write import write_minutes
+    from codev_tui.core.store import read_session
+    from tests.unit.minutes_kit import full_session
+
+    with pytest.raises(SaveError) as caught:
+        write_minutes(read_session(full_session(tmp_path / "sessions")), tmp_path)
+    assert caught.value.lines("fr") == [
+        f"impossible d'écrire le compte rendu dans {tmp_path} : c'est un dossier"
+    ]
+    assert caught.value.lines("en") == [f"cannot write the minutes to {tmp_path}: it is a folder"]
 
 
 def test_the_core_errors_are_core_errors() -> None:

@@ -55,7 +55,7 @@ def _build(data: Any) -> PhaseScript:
         for i, item in enumerate(_list(top.get("phases", _MISSING), "phases"), 1)
     )
     if not phases:
-        raise _Bad("phases", "script.needs_one")
+        raise _Bad("phases", "script.needs_an_entry")
     seen: set[str] = set()
     for i, phase in enumerate(phases, 1):
         if phase.id in seen:

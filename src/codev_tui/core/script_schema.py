@@ -228,7 +228,7 @@ _CODES = {
     "model_type": "script.must_be_table",
     "model_attributes_type": "script.must_be_table",
     "dict_type": "script.must_be_table",
-    "too_short": "script.needs_one",
+    "too_short": "script.needs_an_entry",
 }
 """The words of each pydantic error type met in a phase script; any other is `script.other`."""
 

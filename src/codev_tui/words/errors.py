@@ -54,7 +54,7 @@ FR: dict[str, str] = {
     "script.must_be_bool": "{where}: doit valoir true ou false",
     "script.must_be_list": "{where}: doit être une liste ([...] ou des tables [[...]])",
     "script.must_be_table": "{where}: doit être une table",
-    "script.needs_one": "{where}: il faut au moins une entrée",
+    "script.needs_an_entry": "{where}: il faut au moins une entrée",
     "script.duplicate_id": "{where}: identifiant en double, déjà pris par une autre phase",
     "script.other": "{where}: valeur invalide ({reason})",
     # -- events, as read from a session file --
@@ -125,8 +125,22 @@ FR: dict[str, str] = {
         "{name} est déjà ouvert dans un autre codev (sous un autre nom) ; fermez-le d'abord là-bas"
     ),
     # -- saving --
-    "save.text": "{text}",
     "save.failed": "impossible d'enregistrer {name} : {reason}",
+    "export.not_written": "impossible d'écrire le compte rendu dans {dest} : {reason}",
+    "export.onto_folder": "impossible d'écrire le compte rendu dans {dest} : c'est un dossier",
+    "export.onto_special": (
+        "impossible d'écrire le compte rendu dans {dest} : ce n'est pas un fichier ordinaire "
+        "(périphérique, tube ou socket) ; -o - l'affiche à l'écran"
+    ),
+    "export.onto_session": (
+        "impossible d'écrire le compte rendu dans {dest} : c'est le fichier de la séance"
+    ),
+    "export.onto_any_session": (
+        "impossible d'écrire le compte rendu dans {dest} : c'est un fichier de séance codev"
+    ),
+    "export.onto_lock": (
+        "impossible d'écrire le compte rendu dans {dest} : c'est un fichier de verrou codev"
+    ),
     "save.shared_folder": (
         "impossible de garder les séances dans {folder} : un dossier partagé, ou celui d'un "
         "autre utilisateur ; donnez à codev un dossier à lui (CODEV_DATA_DIR)"
@@ -181,7 +195,7 @@ EN: dict[str, str] = {
     "script.must_be_bool": "{where}: must be true or false",
     "script.must_be_list": "{where}: must be a list ([...] or [[...]] tables)",
     "script.must_be_table": "{where}: must be a table",
-    "script.needs_one": "{where}: needs at least one entry",
+    "script.needs_an_entry": "{where}: needs at least one entry",
     "script.duplicate_id": "{where}: duplicate id, already used by another phase",
     "script.other": "{where}: invalid value ({reason})",
     # -- events, as read from a session file --
@@ -244,8 +258,16 @@ EN: dict[str, str] = {
         "{name} is already open in another codev (under another name); close it there first"
     ),
     # -- saving --
-    "save.text": "{text}",
     "save.failed": "could not save {name}: {reason}",
+    "export.not_written": "could not write the minutes to {dest}: {reason}",
+    "export.onto_folder": "cannot write the minutes to {dest}: it is a folder",
+    "export.onto_special": (
+        "cannot write the minutes to {dest}: not a regular file (a device, pipe or socket); "
+        "use -o - for the screen"
+    ),
+    "export.onto_session": "cannot write the minutes to {dest}: it is the session file",
+    "export.onto_any_session": "cannot write the minutes to {dest}: it is a codev session file",
+    "export.onto_lock": "cannot write the minutes to {dest}: it is a codev lock file",
     "save.shared_folder": (
         "cannot keep sessions in {folder}: a shared folder, or another user's; "
         "give codev a folder of its own (CODEV_DATA_DIR)"

@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from codev_tui.core.minutes.escape import escape_inline, table_row
-from codev_tui.words import words_of
 from codev_tui.core.session import Session
 from codev_tui.core.times import format_date, format_duration
 from codev_tui.core.timing import session_timing
+from codev_tui.words import words_of
 
 __all__ = ["render_journal"]
 

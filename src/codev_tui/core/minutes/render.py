@@ -44,12 +44,12 @@ from codev_tui.core.minutes.anonymize import anonymize as anonymized
 from codev_tui.core.minutes.escape import escape_inline, table_row
 from codev_tui.core.minutes.facts import Facts, gather
 from codev_tui.core.minutes.journal import render_journal
-from codev_tui.words import words_of
 from codev_tui.core.minutes.names import People
 from codev_tui.core.script import NOTE_KINDS, Phase
 from codev_tui.core.session import Note, Session, Turn
 from codev_tui.core.times import format_date, format_duration
 from codev_tui.core.timing import TimingRow, TimingTable
+from codev_tui.words import words_of
 
 __all__ = ["render_minutes"]
 
@@ -79,7 +79,9 @@ def render_minutes(
 def _format_mean(scores: list[int], words: Mapping[str, str]) -> str:
     """`4,3 / 5 (6 avis)`: one decimal, half up, in the document's language."""
     mean = (Decimal(sum(scores)) / Decimal(len(scores))).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    count = words["ratings_one"] if len(scores) == 1 else words["ratings_other"].format(n=len(scores))
+    count = (
+        words["ratings_one"] if len(scores) == 1 else words["ratings_other"].format(n=len(scores))
+    )
     return f"{str(mean).replace('.', words['decimal'])} / 5 ({count})"
 
 

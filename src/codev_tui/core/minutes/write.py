@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from codev_tui.core.minutes.render import render_minutes
+from codev_tui.core.problems import Problem
 from codev_tui.core.session import Session
 from codev_tui.core.store import SaveError, fsync_dir, is_session_file, write_private_file
 
@@ -65,7 +66,9 @@ def write_minutes(
     except FileExistsError:
         raise _exists(dest) from None
     except OSError as exc:
-        raise SaveError(f"could not write the minutes to {dest}: {exc.strerror or exc}") from None
+        raise SaveError(
+            Problem("export.not_written", {"dest": dest, "reason": exc.strerror or exc})
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -83,27 +86,24 @@ def _refuse_destination(dest: Path, source: Path | None) -> None:
     except OSError:
         return  # nothing there (or a dangling symlink: refused unless --force, then replaced)
     if stat.S_ISDIR(info.st_mode):
-        raise SaveError(f"cannot write the minutes to {dest}: it is a folder")
+        raise SaveError(Problem("export.onto_folder", {"dest": dest}))
     if not stat.S_ISREG(info.st_mode):
-        raise SaveError(
-            f"cannot write the minutes to {dest}: not a regular file (a device, pipe or "
-            "socket); use -o - for the screen"
-        )
+        raise SaveError(Problem("export.onto_special", {"dest": dest}))
     if source is not None:
         with contextlib.suppress(OSError):
             mine = os.stat(source)
             if (mine.st_dev, mine.st_ino) == (info.st_dev, info.st_ino):
-                raise SaveError(f"cannot write the minutes to {dest}: it is the session file")
+                raise SaveError(Problem("export.onto_session", {"dest": dest}))
     try:
         session_file = is_session_file(dest)
     except OSError:
         return
     if session_file:
-        raise SaveError(f"cannot write the minutes to {dest}: it is a codev session file")
+        raise SaveError(Problem("export.onto_any_session", {"dest": dest}))
     if dest.name.startswith(".") and dest.name.endswith(".lock") and _holds_a_lock(dest):
         # Replaced, it would no longer be the file another codev holds: a second one could
         # then open the same session.
-        raise SaveError(f"cannot write the minutes to {dest}: it is a codev lock file")
+        raise SaveError(Problem("export.onto_lock", {"dest": dest}))
 
 
 def _holds_a_lock(path: Path) -> bool:

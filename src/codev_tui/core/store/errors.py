@@ -12,13 +12,6 @@ from codev_tui.core.session import SessionError
 class SaveError(CoreError):
     """Saving failed (disk full, read-only folder...); what was saved before is intact."""
 
-    def __init__(self, *problems: Problem | str) -> None:
-        # A plain text is shown as it is, in every language: the minutes' writer still says
-        # its problems so.
-        super().__init__(
-            *(Problem("save.text", {"text": p}) if isinstance(p, str) else p for p in problems)
-        )
-
 
 class LockedError(SessionError):
     """The session is already open for writing by another process."""
