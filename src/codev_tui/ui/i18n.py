@@ -128,15 +128,25 @@ _FR: dict[str, str] = {
     "setup_missing": "Il faut au moins un sujet, un client et un consultant.",
     "not_created": "La séance n'a pas pu être créée :",
     "help": "Aide",
-    "help_text": (
-        "PageSuiv / PagePréc : phase suivante / précédente\n"
-        "F5 : démarrer, mettre en pause, reprendre le chrono\n"
-        "F7 / F8 : une minute de moins / de plus pour la phase\n"
-        "F6 : consultant suivant · F4 : il ou elle passe (tour de table)\n"
-        "F2 : projection, notes masquées (Échap en sort) · Ctrl+T : thème clair\n"
-        "F9 : sonnerie · F10 : fin de séance · Ctrl+P : palette · Ctrl+Q : quitter\n"
-        "Fin de séance : Espace confidentielle ou non · F3 compte rendu · PagePréc retour\n"
-        "\n"
+    "key_pagedown": "PageSuiv",
+    "key_pageup": "PagePréc",
+    "key_space": "Espace",
+    "h_phases": "phase suivante / précédente",
+    "h_timer": "démarrer, mettre en pause, reprendre le chrono",
+    "h_adjust": "une minute de moins / de plus pour la phase",
+    "h_speaker": "consultant suivant",
+    "h_pass": "il ou elle passe (tour de table)",
+    "h_projector": "projection, notes masquées (Échap en sort)",
+    "h_theme": "thème clair",
+    "h_bell": "sonnerie",
+    "h_end": "fin de séance",
+    "h_palette": "palette",
+    "h_quit": "quitter",
+    "h_closing": "Fin de séance",
+    "h_confidential": "confidentielle ou non",
+    "h_export": "compte rendu",
+    "h_back": "retour",
+    "help_notes": (
         "Notes : Entrée enregistre ; ✓ = sur le disque.\n"
         "Corriger : ↑ (saisie vide) choisit la dernière note, ↑↓ une autre, Échap revient ; "
         "Entrée remet la note dans la saisie avec ses préfixes, Entrée enregistre la "
@@ -295,15 +305,25 @@ _EN: dict[str, str] = {
     "setup_missing": "A topic, a client and at least one consultant are needed.",
     "not_created": "The session could not be created:",
     "help": "Help",
-    "help_text": (
-        "PageDown / PageUp: next / previous phase\n"
-        "F5: start, pause, resume the countdown\n"
-        "F7 / F8: one minute less / more for the phase\n"
-        "F6: next consultant · F4: they pass (round of the table)\n"
-        "F2: projector, notes hidden (Esc leaves it) · Ctrl+T: light theme\n"
-        "F9: bell · F10: end of session · Ctrl+P: palette · Ctrl+Q: quit\n"
-        "End of session: Space confidential or not · F3 minutes · PageUp back\n"
-        "\n"
+    "key_pagedown": "PageDown",
+    "key_pageup": "PageUp",
+    "key_space": "Space",
+    "h_phases": "next / previous phase",
+    "h_timer": "start, pause, resume the countdown",
+    "h_adjust": "one minute less / more for the phase",
+    "h_speaker": "next consultant",
+    "h_pass": "they pass (round of the table)",
+    "h_projector": "projector, notes hidden (Esc leaves it)",
+    "h_theme": "light theme",
+    "h_bell": "bell",
+    "h_end": "end of session",
+    "h_palette": "palette",
+    "h_quit": "quit",
+    "h_closing": "End of session",
+    "h_confidential": "confidential or not",
+    "h_export": "minutes",
+    "h_back": "back",
+    "help_notes": (
         "Notes: Enter saves; ✓ = on disk.\n"
         "Correct: ↑ (empty input) selects the latest note, ↑↓ another, Esc goes back; "
         "Enter puts the note back in the input with its prefixes, Enter saves the "

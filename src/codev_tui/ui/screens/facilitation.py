@@ -434,7 +434,11 @@ class FacilitationScreen(TypingScreen):
         self.query_one(NoteInput).focus()
 
     def action_help(self) -> None:
-        """F1: keys and the notes' prefix syntax."""
+        """F1: keys (this screen's, the app's and the closing screen's) and the notes' syntax."""
+        from codev_tui.ui.screens.closing import ClosingScreen
         from codev_tui.ui.screens.dialogs import HelpScreen
+        from codev_tui.ui.screens.help import bound_keys
 
-        self.app.push_screen(HelpScreen(self.t))
+        keys = bound_keys(self.BINDINGS, self.app.BINDINGS, ClosingScreen.BINDINGS)
+        keys["palette"] = self.app.COMMAND_PALETTE_BINDING
+        self.app.push_screen(HelpScreen(self.t, keys))
