@@ -164,7 +164,7 @@ def test_a_dotted_key_of_thousands_of_parts_is_refused_at_once(
 def test_one_unreadable_file_never_blocks_the_others(data_dir, script, roster, wall, capsys):
     """`codev list`, the setup screen's recent rosters: the deep file is skipped or listed as
     unreadable, the good sessions are all there."""
-    from codev_tui.ui.launch import previous_rosters
+    from codev_tui.core.sessions import past_rosters
 
     good = make_session(data_dir, script, roster, wall)
     wall.advance(3600)
@@ -173,7 +173,7 @@ def test_one_unreadable_file_never_blocks_the_others(data_dir, script, roster, w
         bad,
         lambda h: h.replace(b"[session]\n", b"[session]\nx = " + b"[" * DEEP + b"]" * DEEP + b"\n"),
     )
-    latest, by_group = previous_rosters(data_dir)
+    latest, by_group = past_rosters(data_dir)
     assert latest == roster and list(by_group) == [roster.group]
     assert main(["list"]) == 0
     rows = capsys.readouterr().out.splitlines()

@@ -21,8 +21,9 @@ from textual.theme import Theme
 from codev_tui.core.clock import Clock, monotonic
 from codev_tui.core.control import SessionControl
 from codev_tui.core.events import Event
-from codev_tui.core.script import ScriptError, load_any_script
+from codev_tui.core.script import ScriptError
 from codev_tui.core.session import Roster, SessionError
+from codev_tui.core.sessions import create_from_script_file, script_choices
 from codev_tui.core.store import SaveError, SessionFile, WallClock, utc_now
 from codev_tui.core.writer import BackgroundWriter
 from codev_tui.ui.localize import localize_bindings, system_commands
@@ -136,7 +137,7 @@ class CodevApp(App[int]):
 
         s = self.setup
         assert s is not None
-        choices = _script_choices(s.scripts)
+        choices = script_choices(s.scripts)
         self.push_screen(
             SetupScreen(self.texts, roster, choices, script, s.previous, error=error),
             self._setup_done,
@@ -147,9 +148,12 @@ class CodevApp(App[int]):
             self.exit(0)
             return
         try:
-            script = load_any_script(self.setup.scripts[result.script])
-            file = SessionFile.create(
-                self.setup.folder, script, result.roster, lang=self.lang, now=self.wall
+            file = create_from_script_file(
+                self.setup.folder,
+                self.setup.scripts[result.script],
+                result.roster,
+                lang=self.lang,
+                now=self.wall,
             )
         except (ScriptError, SaveError, SessionError) as exc:
             # A full disk, a read-only folder, a broken script: said on the form, kept filled in.
@@ -277,14 +281,3 @@ def _collect_garbage_again() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
-
-
-def _script_choices(scripts: dict[str, Path]) -> list[tuple[str, str]]:
-    """(what the setup screen shows, the key) per script: its name, or the key if it is broken."""
-    choices = []
-    for key, path in scripts.items():
-        try:
-            choices.append((f"{load_any_script(path).script.name} ({key})", key))
-        except ScriptError:
-            choices.append((key, key))
-    return choices

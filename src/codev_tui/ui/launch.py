@@ -8,28 +8,11 @@ from pathlib import Path
 
 from codev_tui import locations
 from codev_tui.core.script import PhaseScript
-from codev_tui.core.session import Roster, SessionError
-from codev_tui.core.store import SessionFile, list_sessions, read_session
+from codev_tui.core.session import Roster
+from codev_tui.core.sessions import create_session, past_rosters
+from codev_tui.core.store import SessionFile
 from codev_tui.ui.app import CodevApp, SetupRequest
 from codev_tui.words import Texts
-
-RECENT = 30
-"""How many recent sessions are read to pre-fill the setup screen."""
-
-
-def previous_rosters(folder: Path) -> tuple[Roster | None, dict[str, Roster]]:
-    """The latest session's roster, and the latest roster of each group."""
-    latest: Roster | None = None
-    by_group: dict[str, Roster] = {}
-    for path in list_sessions(folder)[:RECENT]:
-        try:
-            roster = read_session(path).roster
-        except SessionError:
-            continue
-        latest = latest or roster
-        if roster.group:
-            by_group.setdefault(roster.group, roster)
-    return latest, by_group
 
 
 def _not_a_terminal() -> str:
@@ -73,14 +56,13 @@ def launch(
             notice += f" · {texts('repaired')}: {file.repaired.name}"
         app = CodevApp(file, lang=lang, notice=notice if resumed else "")
     elif ready and script is not None and roster is not None:
-        file = SessionFile.create(
+        file = create_session(
             folder,
             script,
             roster,
             lang=lang,
-            practice=practice is not None,
+            practice=practice,
             practice_role=practice_role,
-            speed=practice or 1.0,
         )
         app = CodevApp(file, lang=lang)
     else:
@@ -91,17 +73,9 @@ def launch(
             scripts[chosen] = script_path
         elif script_path is not None:
             chosen = next(name for name, p in scripts.items() if p == script_path)
-        latest, by_group = previous_rosters(folder)
-        base = roster or Roster()
-        if latest is not None and not (base.group or base.consultants):
-            base = Roster(
-                topic=base.topic,
-                client=base.client,
-                group=latest.group,
-                facilitator=base.facilitator or latest.facilitator,
-                consultants=latest.consultants,
-            )
-        setup = SetupRequest(folder, scripts, chosen, base, by_group)
+        past = past_rosters(folder)
+        base = past.prefill(roster or Roster())
+        setup = SetupRequest(folder, scripts, chosen, base, past.by_group)
         app = CodevApp(setup=setup, lang=lang or (script.script.lang if script else None))
     app.run()
     if app.file is not None and (app.unsaved or app.file.lost):

@@ -23,6 +23,11 @@ class SaveFailed(Message):
 
     reason: str
 
+    def can_replace(self, message: Message) -> bool:
+        """A failure still queued is superseded by the next one: retried every few seconds
+        while the UI is busy, they must not pile up (only the latest reason is shown)."""
+        return isinstance(message, SaveFailed)
+
 
 @dataclass
 class SessionMoved(Message):

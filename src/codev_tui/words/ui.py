@@ -124,15 +124,25 @@ FR: dict[str, str] = {
     "ui.setup_missing": "Il faut au moins un sujet, un client et un consultant.",
     "ui.not_created": "La séance n'a pas pu être créée :",
     "ui.help": "Aide",
-    "ui.help_text": (
-        "PageSuiv / PagePréc : phase suivante / précédente\n"
-        "F5 : démarrer, mettre en pause, reprendre le chrono\n"
-        "F7 / F8 : une minute de moins / de plus pour la phase\n"
-        "F6 : consultant suivant · F4 : il ou elle passe (tour de table)\n"
-        "F2 : projection, notes masquées (Échap en sort) · Ctrl+T : thème clair\n"
-        "F9 : sonnerie · F10 : fin de séance · Ctrl+P : palette · Ctrl+Q : quitter\n"
-        "Fin de séance : Espace confidentielle ou non · F3 compte rendu · PagePréc retour\n"
-        "\n"
+    "ui.key_pagedown": "PageSuiv",
+    "ui.key_pageup": "PagePréc",
+    "ui.key_space": "Espace",
+    "ui.h_phases": "phase suivante / précédente",
+    "ui.h_timer": "démarrer, mettre en pause, reprendre le chrono",
+    "ui.h_adjust": "une minute de moins / de plus pour la phase",
+    "ui.h_speaker": "consultant suivant",
+    "ui.h_pass": "il ou elle passe (tour de table)",
+    "ui.h_projector": "projection, notes masquées (Échap en sort)",
+    "ui.h_theme": "thème clair",
+    "ui.h_bell": "sonnerie",
+    "ui.h_end": "fin de séance",
+    "ui.h_palette": "palette",
+    "ui.h_quit": "quitter",
+    "ui.h_closing": "Fin de séance",
+    "ui.h_confidential": "confidentielle ou non",
+    "ui.h_export": "compte rendu",
+    "ui.h_back": "retour",
+    "ui.help_notes": (
         "Notes : Entrée enregistre ; ✓ = sur le disque.\n"
         "Corriger : ↑ (saisie vide) choisit la dernière note, ↑↓ une autre, Échap revient ; "
         "Entrée remet la note dans la saisie avec ses préfixes, Entrée enregistre la "
@@ -312,15 +322,25 @@ EN: dict[str, str] = {
     "ui.setup_missing": "A topic, a client and at least one consultant are needed.",
     "ui.not_created": "The session could not be created:",
     "ui.help": "Help",
-    "ui.help_text": (
-        "PageDown / PageUp: next / previous phase\n"
-        "F5: start, pause, resume the countdown\n"
-        "F7 / F8: one minute less / more for the phase\n"
-        "F6: next consultant · F4: they pass (round of the table)\n"
-        "F2: projector, notes hidden (Esc leaves it) · Ctrl+T: light theme\n"
-        "F9: bell · F10: end of session · Ctrl+P: palette · Ctrl+Q: quit\n"
-        "End of session: Space confidential or not · F3 minutes · PageUp back\n"
-        "\n"
+    "ui.key_pagedown": "PageDown",
+    "ui.key_pageup": "PageUp",
+    "ui.key_space": "Space",
+    "ui.h_phases": "next / previous phase",
+    "ui.h_timer": "start, pause, resume the countdown",
+    "ui.h_adjust": "one minute less / more for the phase",
+    "ui.h_speaker": "next consultant",
+    "ui.h_pass": "they pass (round of the table)",
+    "ui.h_projector": "projector, notes hidden (Esc leaves it)",
+    "ui.h_theme": "light theme",
+    "ui.h_bell": "bell",
+    "ui.h_end": "end of session",
+    "ui.h_palette": "palette",
+    "ui.h_quit": "quit",
+    "ui.h_closing": "End of session",
+    "ui.h_confidential": "confidential or not",
+    "ui.h_export": "minutes",
+    "ui.h_back": "back",
+    "ui.help_notes": (
         "Notes: Enter saves; ✓ = on disk.\n"
         "Correct: ↑ (empty input) selects the latest note, ↑↓ another, Esc goes back; "
         "Enter puts the note back in the input with its prefixes, Enter saves the "

@@ -12,17 +12,11 @@ from codev_tui.core.control import SessionControl
 from codev_tui.core.events import Event
 from codev_tui.core.session import Note
 from codev_tui.core.store import default_minutes_path
-from codev_tui.ui.text import literal
+from codev_tui.ui.session_view import save_state
 from codev_tui.ui.widgets.note_input import NoteInput
-from codev_tui.ui.widgets.notes_list import MORE, NotesList
+from codev_tui.ui.widgets.notes_list import MORE, SHOWN_LINES, NotesList, note_text
+from codev_tui.ui.widgets.status_line import alarm, saved_mark
 from codev_tui.words import Texts
-
-SHOWN_CHARACTERS = 500
-"""A longer note is shown cut in the lists (kept whole in the session and the minutes): a
-note of a megabyte laid out again at every ✓ took seconds."""
-
-SHOWN_LINES = 10
-"""At most this many lines of a note are shown in the facilitation screen's list."""
 
 
 class SessionScreen(Screen[None]):
@@ -169,17 +163,11 @@ class SessionScreen(Screen[None]):
 
     def _saved_mark(self) -> str:
         """✓ saved, or … saving while events are on their way to the disk."""
-        return f"✓ {self.t('saved')}" if not self.control.unsaved else f"… {self.t('saving')}"
+        return saved_mark(save_state(self.control), self.t)
 
     def _alarm(self) -> Text | None:
-        """What the status line says before anything else when the session is not kept as
-        usual: NOT SAVED, or its file replaced and where it goes on; None otherwise."""
-        c, t = self.control, self.t
-        if c.save_error:
-            return Text(f"⚠ {t('not_saved')} ({c.unsaved})", style="bold")
-        if c.file.replaced is not None:
-            return literal(f"⚠ {t('replaced', name=c.file.path.name)} · {self._saved_mark()}")
-        return None
+        """NOT SAVED, or the session file replaced and where it goes on; None otherwise."""
+        return alarm(save_state(self.control), self.t)
 
     def _mark_alarm(self) -> None:
         """The classes that turn the status line red (see `_alarm`)."""
@@ -187,13 +175,8 @@ class SessionScreen(Screen[None]):
         self.set_class(self.control.file.replaced is not None, "-replaced")
 
     def note_text(self, text: str, style: str = "", lines: int = SHOWN_LINES) -> Text:
-        """A note's text as a list shows it: literal, cut after `SHOWN_CHARACTERS` characters
-        or `lines` lines, then "… (N characters)"."""
-        shown = "\n".join(text[:SHOWN_CHARACTERS].split("\n", lines)[:lines])
-        line = literal(shown, style)
-        if len(shown) < len(text):
-            line.append(f" … ({self.t.count('characters', len(text))})", style="dim")
-        return line
+        """A note's text as the lists show it, cut (see `notes_list.note_text`)."""
+        return note_text(text, self.t, style, lines)
 
     def _more_label(self, hidden: int) -> str:
         """The first line of a list that does not show its oldest notes."""

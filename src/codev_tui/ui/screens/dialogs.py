@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from codev_tui.ui.screens.help import help_text
 from codev_tui.ui.text import literal
 from codev_tui.words import Texts
 
@@ -74,15 +75,17 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = DIALOG_CSS
     BINDINGS = [Binding("escape,f1,q,enter", "dismiss", show=False)]
 
-    def __init__(self, texts: Texts) -> None:
+    def __init__(self, texts: Texts, keys: dict[str, str]) -> None:
         super().__init__()
         self.t = texts
+        self.keys = keys
+        """The key of each binding, by its id (see `help.bound_keys`)."""
 
     def compose(self) -> ComposeResult:
         """The help text."""
         with VerticalScroll(id="dialog"):  # scrolls (arrows) in a small terminal
             yield Static(Text(self.t("help")), id="dialog-title")
-            yield Static(Text(self.t("help_text")))
+            yield Static(Text(help_text(self.keys, self.t)))
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -2,63 +2,49 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-from datetime import datetime
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.events import Key, Paste, Resize
+from textual.events import Resize
+from textual.widget import Widget
 from textual.widgets import Static
 
 from codev_tui.core.control import SessionControl
 from codev_tui.core.session import Note
-from codev_tui.core.times import format_clock, format_duration
+from codev_tui.core.times import format_clock
+from codev_tui.ui import session_view as view
 from codev_tui.ui.localize import localize_bindings
-from codev_tui.ui.screens.base import SessionScreen
-from codev_tui.ui.text import literal
+from codev_tui.ui.screens.typing import TypingScreen, after_typing
 from codev_tui.ui.widgets.bigclock import BigClock
+from codev_tui.ui.widgets.contract_strip import ContractStrip
 from codev_tui.ui.widgets.keys_bar import KeysBar
+from codev_tui.ui.widgets.line_strip import LineStrip
 from codev_tui.ui.widgets.note_input import NoteInput
-from codev_tui.ui.widgets.notes_list import NotesList
-from codev_tui.ui.widgets.phase_text import PhaseText
+from codev_tui.ui.widgets.notes_list import NotesList, note_line
+from codev_tui.ui.widgets.phase_text import PhaseText, phase_body
+from codev_tui.ui.widgets.prompt_strip import PromptStrip
+from codev_tui.ui.widgets.round_strip import RoundStrip
+from codev_tui.ui.widgets.rules_strip import RulesStrip
+from codev_tui.ui.widgets.status_line import StatusLine, StatusState
+from codev_tui.ui.widgets.top_bar import TopBar
 from codev_tui.words import Texts
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 """Below this size the screen shows only the time and a request to enlarge the terminal."""
 
-_STRIPS = ("practice-prompt", "contract", "round")
+_STRIPS: dict[str, type[LineStrip]] = {
+    "practice-prompt": PromptStrip,
+    "contract": ContractStrip,
+    "round": RoundStrip,
+}
 """The strips under the phase and the clock, in their order, each added once it is needed."""
 
-
-def after_typing(action: Callable[..., None]) -> Callable[..., None]:
-    """Make a key's action wait for the keys typed before it.
-
-    The facilitation keys are priority bindings, run as soon as the app reads them (the clicker
-    must work wherever the focus is), while the letters and the Enter typed before them may
-    still wait in the notes input's queue. Queued behind them, the action sees the session as
-    the typist left it: a note typed just before PageDown stays in its phase, one typed just
-    before F6 belongs to the speaker who had the floor, and F5 after PageDown pauses the phase
-    PageDown opened.
-    """
-
-    @functools.wraps(action)
-    def queued(self: FacilitationScreen, *args: object) -> None:
-        def run() -> None:
-            try:
-                action(self, *args)
-            finally:
-                self._queued -= 1
-
-        self._queued += 1
-        self.query_one(NoteInput).call_later(run)
-
-    return queued
+_ORDER = [*_STRIPS, "notes", "note-input", "status", "too-small", "keys"]
+"""The widgets a strip (or the "too small" notice) is added before, in their order."""
 
 
-class FacilitationScreen(SessionScreen):
+class FacilitationScreen(TypingScreen):
     """One phase at a time: what happens now, how long is left, and the notes."""
 
     CSS_PATH = "facilitation.tcss"
@@ -89,12 +75,6 @@ class FacilitationScreen(SessionScreen):
         self.bell = True
         self._shown_phase = -1
         self._last_clock = ""
-        self._last_topbar = ""
-        self._last_round = ""
-        self.choosing = False
-        """Whether a note of the list is being chosen, to correct or delete it."""
-        self._queued = 0
-        """Key actions waiting behind the keys typed before them (see `after_typing`)."""
 
     # -- layout -------------------------------------------------------------------------------
 
@@ -108,27 +88,27 @@ class FacilitationScreen(SessionScreen):
         # Each widget is made with what it shows, so that the first frame is laid out once;
         # a strip the session does not need yet (the contract, the round, practice prompts,
         # the "too small" notice) is added when it does.
-        self._shown_phase = self.control.session.current
-        self._last_topbar = self._topbar_line(width - 2)
-        yield Static(literal(self._last_topbar), id="topbar")
-        yield Static(self._rules_text(), id="rules-strip")
+        s, t = self.control.session, self.t
+        self._shown_phase = s.current
+        yield TopBar(t, view.top_bar_state(self.control, width - 2), id="topbar")
+        yield RulesStrip(t, view.rules(s), id="rules-strip")
         with Horizontal(id="main"):
-            yield PhaseText(self.control.session.phase.title, self._phase_text(), id="phase")
+            yield PhaseText(s.phase.title, phase_body(s.script, s.phase, t), id="phase")
             countdown = self.control.countdown
             yield BigClock(
                 format_clock(countdown.remaining()),
                 countdown.state(),
-                self._state_words(),
+                view.clock_words(self.control, self.t),
                 id="clock",
             )
-        for name in _STRIPS:
-            if (content := self._strip_text(name)) is not None:
-                yield Static(content, id=name)
+        for name, strip in _STRIPS.items():
+            if (state := self._strip_state(name)) is not None:
+                yield strip(t, state, id=name)
         yield NotesList(id="notes")
         note_input = NoteInput(self.save_note, self.note_keys, id="note-input")
-        note_input.placeholder = self._placeholder()
+        note_input.placeholder = view.placeholder(self.control.session, self.t)
         yield note_input
-        yield Static(self._status_text(), id="status")
+        yield StatusLine(t, self._status_state(), id="status")
         if self.has_class("-too-small"):
             yield Static(self._too_small_text(), id="too-small")
         yield KeysBar(id="keys")  # Ctrl+P (the palette) is in the help (F1)
@@ -226,255 +206,93 @@ class FacilitationScreen(SessionScreen):
         if not force and key == self._last_clock:
             return
         self._last_clock = key
-        self.query_one(BigClock).show(value, state, self._state_words())
+        self.query_one(BigClock).show(value, state, view.clock_words(self.control, self.t))
         if self.has_class("-too-small"):
-            self._strip("too-small").update(self._too_small_text())
-
-    def _state_words(self) -> str:
-        """The countdown's state in words (and, practising, the real session's time)."""
-        words = self.t(self.control.countdown.state().value)
-        if self.control.session.practice:
-            words += f" · {self.t('real')} {format_clock(self.control.real_equivalent())}"
-        return words
+            found = self.query("#too-small")
+            if found:
+                found.first(Static).update(self._too_small_text())
+            else:
+                self._mount_at_place(Static(self._too_small_text(), id="too-small"))
 
     def _too_small_text(self) -> Text:
         value = format_clock(self.control.countdown.remaining())
         words = self.t(self.control.countdown.state().value)
         return Text(f"{value}  {words}\n\n{self.t('too_small')}", justify="center")
 
-    def _strip(self, name: str) -> Static:
-        """The strip `name`, added at its place the first time it is needed."""
+    def _mount_at_place(self, widget: Widget) -> None:
+        """Add a strip (or the "too small" notice) at its place, the first time it is needed."""
+        assert widget.id is not None
+        later = next(w for w in _ORDER[_ORDER.index(widget.id) + 1 :] if self.query(f"#{w}"))
+        self.mount(widget, before=self.query_one(f"#{later}"))
+
+    def _strip_state(self, name: str) -> object:
+        """What a strip shows now, or None when it is not shown."""
+        c = self.control
+        if name == "practice-prompt":
+            return view.prompt_state(c, self.t)
+        if name == "contract":
+            return view.contract(c.session)
+        return view.round_state(c, self.app.size.width - 2)
+
+    def _show_strip(self, name: str) -> None:
+        """A strip shows what the session says now (added the first time it has something)."""
+        state = self._strip_state(name)
         found = self.query(f"#{name}")
         if found:
-            return found.first(Static)
-        widget = Static(id=name)
-        order = [*_STRIPS, "notes", "note-input", "status", "too-small", "keys"]
-        later = next(w for w in order[order.index(name) + 1 :] if self.query(f"#{w}"))
-        self.mount(widget, before=self.query_one(f"#{later}"))
-        return widget
-
-    def _strip_text(self, name: str) -> Text | None:
-        """What a strip shows now, or None when it is not shown."""
-        return {
-            "practice-prompt": self._prompt_text,
-            "contract": self._contract_text,
-            "round": self._round_text,
-        }[name]()
-
-    def _show_strip(self, name: str, content: Text | None) -> None:
-        """Show a strip with its content (None: hide it)."""
-        if content is not None:
-            widget = self._strip(name)
-            widget.remove_class("-hidden")
-            widget.update(content)
-        else:
-            # A class, not `display`: an inline style would beat the "too small" view's CSS.
-            for widget in self.query(f"#{name}"):
-                widget.add_class("-hidden")
+            found.first(LineStrip).state = state
+        elif state is not None:
+            self._mount_at_place(_STRIPS[name](self.t, state, id=name))
 
     def refresh_topbar(self) -> None:
         """Script, phase n/N, time of day, planned and projected end, ahead or behind."""
-        line = self._topbar_line(self.size.width - 2)
-        if line != self._last_topbar:
-            self._last_topbar = line
-            self.query_one("#topbar", Static).update(literal(line), layout=False)
-
-    def _topbar_line(self, width: int) -> str:
-        c, s, t = self.control, self.control.session, self.t
-        now = _local(c.wall())
-        drift = round(c.drift_minutes())
-        if drift > 0:
-            ahead = f"+{drift} min {t('behind')}"
-        elif drift < 0:
-            ahead = f"{-drift} min {t('ahead')}"
-        else:
-            ahead = t("on_time")
-        practice = f"{t('practice')} ×{s.speed:g} · " if s.practice else ""
-        phase = f"{t('phase')} {s.current + 1}/{len(s.script.phases)}"
-        ends = (
-            f"{now:%H:%M} · {t('planned_end')} {_local(c.planned_end()):%H:%M}"
-            f" · {t('projected_end')} {_local(c.projected_end()):%H:%M} ({ahead})"
-        )
-        short = f"{now:%H:%M} · → {_local(c.projected_end()):%H:%M} ({ahead})"
-        speed = f"×{s.speed:g} " if s.practice else ""  # a rehearsal always says so
-        candidates = [
-            f"{practice}{s.script.script.name} · {phase} · {ends}",
-            f"{practice}{phase} · {ends}",
-            f"{practice}{phase} · {short}",
-            f"{speed}{phase} · {short}",
-            f"{speed}{s.current + 1}/{len(s.script.phases)} {now:%H:%M}",
-        ]
-        return next((c for c in candidates if len(c) <= width), candidates[-1])
+        self.query_one(TopBar).state = view.top_bar_state(self.control, self.size.width - 2)
 
     def refresh_phase(self) -> None:
         """Title, summary, who does what, the phase's rules and prompts; the rules strip."""
-        self.query_one(PhaseText).show(self.control.session.phase.title, self._phase_text())
-        self.query_one("#rules-strip", Static).update(self._rules_text())
-        self.query_one(NoteInput).placeholder = self._placeholder()
-
-    def _rules_text(self) -> Text:
-        t = self.t
-        rules = " · ".join(r.name for r in self.control.session.script.rules)
-        strip = Text(f"{t('rules')}{t('colon')}", style="bold")
-        strip.append_text(literal(rules))
-        return strip
-
-    def _placeholder(self) -> str:
-        t = self.t
-        return {
-            "contract": t("contract_placeholder"),
-            "action": t("action_placeholder"),
-            "learning": t("learning_placeholder"),
-        }.get(self.control.session.phase.kind, t("note_placeholder"))
-
-    def _phase_text(self) -> Text:
-        """Summary, who does what, the phase's rules and prompts."""
-        s, t = self.control.session, self.t
-        phase = s.phase
-        script = s.script
-        body = Text()
-        if phase.summary:
-            body.append_text(literal(phase.summary, "italic"))
-            body.append("\n")
-        for role_id, attr in (
-            ("client", "client"),
-            ("consultants", "consultants"),
-            ("facilitator", "facilitator"),
-        ):
-            what = getattr(phase, attr)
-            if what:
-                body.append(f"{script.role_name(role_id, t(role_id))}{t('colon')}", style="bold")
-                body.append_text(literal(what))
-                body.append("\n")
-        if phase.rules:
-            body.append(f"{t('phase_rules')}{self.t('colon')}", style="bold")
-            body.append_text(literal(" · ".join(phase.rules)))
-            body.append("\n")
-        prompts = phase.prompts.for_role(None)
-        if prompts:
-            body.append(f"{t('prompts')}{t('colon').rstrip()}\n", style="bold")
-            for role, prompt in prompts:
-                body.append(f"  › {script.role_name(role, t(role))}{t('colon')}")
-                body.append_text(literal(prompt))
-                body.append("\n")
-        return body
+        s = self.control.session
+        self.query_one(PhaseText).show(s.phase.title, phase_body(s.script, s.phase, self.t))
+        self.query_one(RulesStrip).rules = view.rules(s)
+        self.query_one(NoteInput).placeholder = view.placeholder(self.control.session, self.t)
 
     def refresh_prompt(self) -> None:
         """Practice: the guiding prompt to answer now."""
-        self._show_strip("practice-prompt", self._prompt_text())
-
-    def _prompt_text(self) -> Text | None:
-        if not self.control.session.practice:
-            return None
-        current = self.control.current_prompt()
-        if current is None:
-            return Text(self.t("practice_done"), style="italic")
-        role, prompt = current
-        name = self.control.session.script.role_name(role, self.t(role))
-        line = Text(f"{self.t('prompt_for', role=name)} › ", style="bold")
-        line.append_text(literal(prompt, "bold"))
-        return line
+        self._show_strip("practice-prompt")
 
     def refresh_contract(self) -> None:
         """The agreed contract stays pinned from the contract phase on."""
-        self._show_strip("contract", self._contract_text())
-
-    def _contract_text(self) -> Text | None:
-        s = self.control.session
-        kinds = [p.kind for p in s.script.phases]
-        start = kinds.index("contract") if "contract" in kinds else len(kinds)
-        if s.current < start:
-            return None
-        line = Text(f"{self.t('contract')}{self.t('colon')}", style="bold")
-        line.append_text(
-            literal(s.contract) if s.contract else Text(self.t("no_contract"), style="italic")
-        )
-        return line
+        self._show_strip("contract")
 
     def refresh_round(self) -> None:
         """Who has the floor in the round of the table, and each one's talk time."""
-        line = self._round_text()
-        plain = line.plain if line is not None else ""
-        if plain != self._last_round:
-            self._last_round = plain
-            self._show_strip("round", line)
-
-    def _round_text(self) -> Text | None:
-        s, t = self.control.session, self.t
-        if not (s.phase.round and s.roster.consultants):
-            return None
-        label = t("round")
-        if s.round_number > 1:
-            label += f" ({t('round_n', n=s.round_number)})"
-        line = Text(f"{label}{t('colon')}", style="bold")
-        now = self.control.wall()
-        entries = []
-        for name in s.roster.consultants:
-            has_floor = name == s.speaker
-            mark = "▶ " if has_floor else ""
-            entry = Text()
-            entry.append_text(literal(f"{mark}{name}", "bold reverse" if has_floor else ""))
-            spent = s.talk_time(name, now)
-            if s.passed_this_round(name):
-                entry.append(f" ({t('passed')})")
-            elif spent or has_floor:
-                # Rounded as the minutes round it: the screen and the minutes agree.
-                entry.append(f" {format_duration(spent)}")
-            entries.append(entry)
-        order = s.roster.consultants
-        first = order.index(s.speaker) if s.speaker in order else 0
-        return one_line(line, entries, first, self.app.size.width - 2)
+        self._show_strip("round")
 
     def refresh_status(self) -> None:
         """Saved or NOT SAVED; what the keys do now (correcting, choosing a note); notices."""
         self._mark_alarm()
         # The note chosen stays highlighted while its line is corrected in the input.
         self.query_one(NotesList).set_class(self.choosing or self.editing is not None, "-choosing")
-        self.query_one("#status", Static).update(self._status_text())
+        self.query_one(StatusLine).state = self._status_state()
 
-    def _status_text(self) -> Text:
-        alarm = self._alarm()
-        if alarm is not None:
-            return alarm
-        c, t = self.control, self.t
-        saved = self._saved_mark()
-        line = f"{saved} · {t.count('notes', c.session.note_count)}"
-        if self.notice:
-            line = f"{line} · {self.notice}"
-        if self.editing is not None:
-            line = f"✎ {t('editing_keys')}"
-        elif self.flash:
-            line = f"{saved} · {self.flash}"
-        elif self.choosing:  # the keys first: they must fit 80 columns
-            line = f"{saved[0]} {t('browsing_keys')}"
-        return literal(line)
+    def _status_state(self) -> StatusState:
+        return StatusState(
+            view.save_state(self.control),
+            self.control.session.note_count,
+            notice=self.notice,
+            flash=self.flash,
+            editing=self.editing is not None,
+            choosing=self.choosing,
+        )
 
     # -- notes --------------------------------------------------------------------------------
 
-    def _note_prompt(self, note: Note) -> Text:
-        saved = self.control.is_saved(note.id)
-        line = Text("✓ " if saved else "… ", style="bold" if saved else "dim")
-        line.append(f"{_local(note.at):%H:%M} ")
-        line.append(self.t.kind(note.kind), style="italic")
-        if note.confidential:
-            line.append(f" [{self.t('confidential')}]", style="bold")
-        if note.author:
-            line.append(" · ")
-            line.append_text(literal(note.author, "bold"))
-        if note.prompt:
-            line.append(" ")
-            line.append_text(literal(f"« {note.prompt} »", "dim"))
-        line.append(" — ")
-        line.append_text(self.note_text(note.text))
-        if note.edited:
-            line.append(" ✎", style="dim")
-        return line
+    def _note_line(self, note: Note) -> Text:
+        return note_line(note, self.control.is_saved(note.id), self.t)
 
     def refresh_notes(self) -> None:
         """The notes of the current phase (the latest ones; older ones on demand)."""
         s = self.control.session
         self.query_one(NotesList).show(
-            lambda: s.notes_in(s.phase.id), self._note_prompt, self._more_label
+            lambda: s.notes_in(s.phase.id), self._note_line, self._more_label
         )
 
     def save_note(self, value: str) -> None:
@@ -494,72 +312,7 @@ class FacilitationScreen(SessionScreen):
         self.refresh_contract()
         self.refresh_status()
 
-    def save_draft(self) -> None:
-        """Quitting: the note (or the correction) being typed is saved."""
-        if self.editing is not None:
-            super().save_draft()
-            return
-        note_input = next(iter(self.query(NoteInput)), None)  # None before it is composed
-        if note_input is not None and note_input.value.strip():
-            text, note_input.value = note_input.value, ""
-            self.control.capture(text)
-
     # -- corrections ------------------------------------------------------------------------
-
-    def _choose(self, on: bool) -> None:
-        self.choosing = on
-        self.refresh_status()
-
-    def note_keys(self, key: str, printable: bool) -> bool:
-        """The notes input's keys while a note is chosen, read before the input's own.
-
-        Up in the empty input selects the latest note; then Up/Down move (no wrapping; Down
-        past the latest is back to typing), Enter corrects it, Delete deletes it (asked
-        first), Escape leaves. A letter typed or a paste is typing again. The focus never
-        leaves the input: what is typed right after is neither lost nor out of order.
-        """
-        notes = self.query_one(NotesList)
-        if not self.choosing:
-            if key != "up" or self.query_one(NoteInput).value or self.editing is not None:
-                return False
-            # Projector mode, a too small terminal: the notes are not shown, nothing to choose.
-            if notes.display and notes.select_latest():
-                self.flash = ""
-                self._choose(True)
-            return True
-        if printable:
-            self._choose(False)
-            return False
-        if key == "up":
-            notes.action_cursor_up()
-        elif key == "down":
-            if notes.on_latest:
-                self._choose(False)
-            else:
-                notes.action_cursor_down()
-        elif key == "enter":
-            note_id = notes.note_id()
-            if note_id is None:  # the older notes' line: shown, still choosing
-                notes.show_more()
-            elif (note := self.control.session.note(note_id)) is not None:
-                # At once, not through the list's message: what is typed next goes after it.
-                self.start_correction(note)
-        elif key == "delete":
-            if (note_id := notes.note_id()) is not None:
-                # Not choosing while the question is asked: an Enter typed meanwhile answers it.
-                self._choose(False)
-                self.ask_delete(note_id)
-        elif key == "escape":
-            self._choose(False)
-        else:
-            self._choose(False)  # Ctrl+V, Ctrl+Z…: typing again, and theirs
-            return False
-        return True
-
-    def start_correction(self, note: Note, here: str | None = None) -> None:
-        """Typed in the current phase: a note of another phase says `/pN`."""
-        self._choose(False)
-        super().start_correction(note, here=self.control.session.phase.id)
 
     def lists(self, note: Note) -> bool:
         """The list shows the current phase's notes (a note moved away leaves it)."""
@@ -569,17 +322,6 @@ class FacilitationScreen(SessionScreen):
         """A note was corrected, deleted or restored: its line, and the contract it may be."""
         super().note_changed(note_id)
         self.refresh_contract()
-
-    @after_typing
-    def action_undo(self) -> None:
-        """Ctrl+Z: the last correction or deletion is undone."""
-        self.undo()
-
-    def after_delete(self) -> None:
-        """The next note is chosen, to delete several in a row (Esc: back to typing)."""
-        notes = self.query_one(NotesList)
-        self._choose(self.editing is None and notes.note_id() is not None)
-        self.set_focus(self.query_one(NoteInput))
 
     def action_escape(self) -> None:
         """Escape: leave a correction, the notes list, or projector mode."""
@@ -592,32 +334,6 @@ class FacilitationScreen(SessionScreen):
         else:
             self._projector(False)
         self.refresh_status()
-
-    def on_descendant_focus(self) -> None:
-        """The status line says what the keys do where the focus now is."""
-        self.refresh_status()
-
-    def on_key(self, event: Key) -> None:
-        """Typing never goes nowhere: a printable key typed while another widget has the focus
-        (the phase panel after Shift+Tab, a click) goes to the notes input.
-
-        The input takes every printable key it gets: one that reaches the screen was typed
-        elsewhere, even when the input has the focus again by the time it is read."""
-        if event.is_printable and event.character:
-            event.stop()
-            event.prevent_default()
-            note_input = self.query_one(NoteInput)
-            self.set_focus(note_input)
-            note_input.insert_text_at_cursor(event.character)
-            self._choose(False)
-
-    def on_paste(self, event: Paste) -> None:
-        """A paste while another widget has the focus goes to the notes input too."""
-        event.stop()
-        note_input = self.query_one(NoteInput)
-        self.set_focus(note_input)
-        note_input.paste(event.text)
-        self._choose(False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The round-of-the-table keys show only in a phase that has one.
@@ -719,38 +435,11 @@ class FacilitationScreen(SessionScreen):
         self.query_one(NoteInput).focus()
 
     def action_help(self) -> None:
-        """F1: keys and the notes' prefix syntax."""
+        """F1: keys (this screen's, the app's and the closing screen's) and the notes' syntax."""
+        from codev_tui.ui.screens.closing import ClosingScreen
         from codev_tui.ui.screens.dialogs import HelpScreen
+        from codev_tui.ui.screens.help import bound_keys
 
-        self.app.push_screen(HelpScreen(self.t))
-
-
-def one_line(head: Text, entries: list[Text], first: int, width: int) -> Text:
-    """`head` then the entries joined with " · ", cut to one line of `width` cells with
-    " … +N" for those left out: a roster of 200 names never pushes the notes input off the
-    screen. The entry `first` (who has the floor) is always shown: when it would not fit, the
-    line starts with it."""
-    line = head.copy()
-    line.no_wrap, line.overflow = True, "ellipsis"
-    more = len(f" … +{len(entries)}")
-    before = line.cell_len + sum(e.cell_len + 3 for e in entries[: first + 1]) + more
-    start = 0 if before <= width else first
-    shown = 0
-    for entry in entries[start:]:
-        sep = " · " if shown else ""
-        left = len(entries) - shown - 1
-        tail = len(f" … +{left}") if left else 0
-        if shown and line.cell_len + len(sep) + entry.cell_len + tail > width:
-            break
-        line.append(sep)
-        line.append_text(entry)
-        shown += 1
-    if shown < len(entries):
-        tail = f" … +{len(entries) - shown}"
-        line.truncate(max(1, width - len(tail)), overflow="ellipsis")
-        line.append(tail)
-    return line
-
-
-def _local(moment: datetime) -> datetime:
-    return moment.astimezone()
+        keys = bound_keys(self.BINDINGS, self.app.BINDINGS, ClosingScreen.BINDINGS)
+        keys["palette"] = self.app.COMMAND_PALETTE_BINDING
+        self.app.push_screen(HelpScreen(self.t, keys))

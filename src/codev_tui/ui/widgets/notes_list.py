@@ -3,15 +3,59 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from codev_tui.core.session import Note
+from codev_tui.ui.text import literal
+from codev_tui.words import Texts
 
 MORE = "more"
 """The id of the line that shows older notes."""
+
+SHOWN_CHARACTERS = 500
+"""A longer note is shown cut in the lists (kept whole in the session and the minutes): a
+note of a megabyte laid out again at every ✓ took seconds."""
+
+SHOWN_LINES = 10
+"""At most this many lines of a note are shown in the facilitation screen's list."""
+
+
+def note_text(text: str, t: Texts, style: str = "", lines: int = SHOWN_LINES) -> Text:
+    """A note's text as a list shows it: literal, cut after `SHOWN_CHARACTERS` characters
+    or `lines` lines, then "… (N characters)"."""
+    shown = "\n".join(text[:SHOWN_CHARACTERS].split("\n", lines)[:lines])
+    line = literal(shown, style)
+    if len(shown) < len(text):
+        line.append(f" … ({t.count('characters', len(text))})", style="dim")
+    return line
+
+
+def note_line(note: Note, saved: bool, t: Texts) -> Text:
+    """A note of the phase: ✓ once on disk, its time, kind, author, prompt and text."""
+    line = Text("✓ " if saved else "… ", style="bold" if saved else "dim")
+    line.append(f"{_local(note.at):%H:%M} ")
+    line.append(t.kind(note.kind), style="italic")
+    if note.confidential:
+        line.append(f" [{t('confidential')}]", style="bold")
+    if note.author:
+        line.append(" · ")
+        line.append_text(literal(note.author, "bold"))
+    if note.prompt:
+        line.append(" ")
+        line.append_text(literal(f"« {note.prompt} »", "dim"))
+    line.append(" — ")
+    line.append_text(note_text(note.text, t))
+    if note.edited:
+        line.append(" ✎", style="dim")
+    return line
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone()
 
 
 class NotesList(OptionList):

@@ -8,7 +8,35 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from codev_tui.core.script import Phase, PhaseScript
 from codev_tui.ui.text import literal
+from codev_tui.words import Texts
+
+
+def phase_body(script: PhaseScript, phase: Phase, t: Texts) -> Text:
+    """What happens in a phase: its summary, who does what, its rules and prompts."""
+    body = Text()
+    if phase.summary:
+        body.append_text(literal(phase.summary, "italic"))
+        body.append("\n")
+    for role_id in ("client", "consultants", "facilitator"):
+        what = getattr(phase, role_id)
+        if what:
+            body.append(f"{script.role_name(role_id, t(role_id))}{t('colon')}", style="bold")
+            body.append_text(literal(what))
+            body.append("\n")
+    if phase.rules:
+        body.append(f"{t('phase_rules')}{t('colon')}", style="bold")
+        body.append_text(literal(" · ".join(phase.rules)))
+        body.append("\n")
+    prompts = phase.prompts.for_role(None)
+    if prompts:
+        body.append(f"{t('prompts')}{t('colon').rstrip()}\n", style="bold")
+        for role, prompt in prompts:
+            body.append(f"  › {script.role_name(role, t(role))}{t('colon')}")
+            body.append_text(literal(prompt))
+            body.append("\n")
+    return body
 
 
 class PhaseText(ScrollView):

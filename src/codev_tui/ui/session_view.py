@@ -1,0 +1,95 @@
+"""What the widgets of a running session show, read from its control: the facilitation screen
+and its projector view build their widgets' states here (and a read-only room view can)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from codev_tui.core.control import SessionControl
+from codev_tui.core.session import Session
+from codev_tui.core.times import format_clock
+from codev_tui.ui.widgets.prompt_strip import PromptState
+from codev_tui.ui.widgets.round_strip import RoundState, Seat
+from codev_tui.ui.widgets.status_line import SaveState
+from codev_tui.ui.widgets.top_bar import TopBarState
+from codev_tui.words import Texts
+
+
+def top_bar_state(control: SessionControl, width: int) -> TopBarState:
+    """Where the session is, the time of day, the planned and projected end."""
+    c, s = control, control.session
+    return TopBarState(
+        script=s.script.script.name,
+        phase=s.current + 1,
+        phases=len(s.script.phases),
+        now=f"{_local(c.wall()):%H:%M}",
+        planned_end=f"{_local(c.planned_end()):%H:%M}",
+        projected_end=f"{_local(c.projected_end()):%H:%M}",
+        drift=round(c.drift_minutes()),
+        speed=s.speed if s.practice else None,
+        width=width,
+    )
+
+
+def rules(session: Session) -> tuple[str, ...]:
+    """The group's rules, by name."""
+    return tuple(rule.name for rule in session.script.rules)
+
+
+def clock_words(control: SessionControl, t: Texts) -> str:
+    """The countdown's state in words (and, rehearsing, the real session's time)."""
+    words = t(control.countdown.state().value)
+    if control.session.practice:
+        words += f" · {t('real')} {format_clock(control.real_equivalent())}"
+    return words
+
+
+def placeholder(session: Session, t: Texts) -> str:
+    """What the empty notes input says the current phase captures."""
+    return {
+        "contract": t("contract_placeholder"),
+        "action": t("action_placeholder"),
+        "learning": t("learning_placeholder"),
+    }.get(session.phase.kind, t("note_placeholder"))
+
+
+def prompt_state(control: SessionControl, t: Texts) -> PromptState | None:
+    """A rehearsal's prompt to answer now (empty once all are done); None in a real session."""
+    s = control.session
+    if not s.practice:
+        return None
+    current = control.current_prompt()
+    if current is None:
+        return PromptState()
+    role, prompt = current
+    return PromptState(s.script.role_name(role, t(role)), prompt)
+
+
+def contract(session: Session) -> str | None:
+    """The contract from the contract phase on (`""` while none is agreed); None before."""
+    kinds = [p.kind for p in session.script.phases]
+    start = kinds.index("contract") if "contract" in kinds else len(kinds)
+    return session.contract if session.current >= start else None
+
+
+def round_state(control: SessionControl, width: int) -> RoundState | None:
+    """The round of the table, in a phase that has one and with consultants; else None."""
+    s = control.session
+    if not (s.phase.round and s.roster.consultants):
+        return None
+    now = control.wall()
+    seats = tuple(
+        Seat(name, name == s.speaker, s.passed_this_round(name), s.talk_time(name, now))
+        for name in s.roster.consultants
+    )
+    return RoundState(s.round_number, seats, width)
+
+
+def save_state(control: SessionControl) -> SaveState:
+    """How the session is being kept: on its way to the disk, failing, or moved."""
+    moved_to = control.file.path.name if control.file.replaced is not None else None
+    return SaveState(control.unsaved, control.save_error, moved_to)
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone()

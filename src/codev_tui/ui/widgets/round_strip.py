@@ -1,0 +1,91 @@
+"""The round of the table: who has the floor, who passed, each consultant's talk time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from codev_tui.core.times import format_duration
+from codev_tui.ui.text import literal
+from codev_tui.ui.widgets.line_strip import LineStrip
+from codev_tui.words import Texts
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One consultant in the round."""
+
+    name: str
+    has_floor: bool
+    passed: bool
+    """Passed in this round ("je passe")."""
+    spent: float
+    """Seconds of talk time so far."""
+
+
+@dataclass(frozen=True)
+class RoundState:
+    """The round of the table as the strip shows it."""
+
+    number: int
+    """The round, counted from 1."""
+    seats: tuple[Seat, ...]
+    width: int
+    """The cells the line may take: the names that do not fit are counted ("… +N")."""
+
+
+def round_line(state: RoundState, t: Texts) -> Text:
+    """`Round: ▶ Ana 01:30 · Bo (passed) · Cy`, on one line of `state.width` cells."""
+    label = t("round")
+    if state.number > 1:
+        label += f" ({t('round_n', n=state.number)})"
+    head = Text(f"{label}{t('colon')}", style="bold")
+    entries = []
+    for seat in state.seats:
+        mark = "▶ " if seat.has_floor else ""
+        entry = Text()
+        entry.append_text(literal(f"{mark}{seat.name}", "bold reverse" if seat.has_floor else ""))
+        if seat.passed:
+            entry.append(f" ({t('passed')})")
+        elif seat.spent or seat.has_floor:
+            # Rounded as the minutes round it: the screen and the minutes agree.
+            entry.append(f" {format_duration(seat.spent)}")
+        entries.append(entry)
+    first = next((i for i, seat in enumerate(state.seats) if seat.has_floor), 0)
+    return one_line(head, entries, first, state.width)
+
+
+def one_line(head: Text, entries: list[Text], first: int, width: int) -> Text:
+    """`head` then the entries joined with " · ", cut to one line of `width` cells with
+    " … +N" for those left out: a roster of 200 names never pushes the notes input off the
+    screen. The entry `first` (who has the floor) is always shown: when it would not fit, the
+    line starts with it."""
+    line = head.copy()
+    line.no_wrap, line.overflow = True, "ellipsis"
+    more = len(f" … +{len(entries)}")
+    before = line.cell_len + sum(e.cell_len + 3 for e in entries[: first + 1]) + more
+    start = 0 if before <= width else first
+    shown = 0
+    for entry in entries[start:]:
+        sep = " · " if shown else ""
+        left = len(entries) - shown - 1
+        tail = len(f" … +{left}") if left else 0
+        if shown and line.cell_len + len(sep) + entry.cell_len + tail > width:
+            break
+        line.append(sep)
+        line.append_text(entry)
+        shown += 1
+    if shown < len(entries):
+        tail = f" … +{len(entries) - shown}"
+        line.truncate(max(1, width - len(tail)), overflow="ellipsis")
+        line.append(tail)
+    return line
+
+
+class RoundStrip(LineStrip):
+    """The round of the table, in a phase that has one (state None: hidden)."""
+
+    def line(self, state: RoundState) -> Text:
+        """The round on one line."""
+        return round_line(state, self.t)
