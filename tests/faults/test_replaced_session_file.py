@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from codev_tui.core.events import Event
+from codev_tui.core.problems import Problem
 from codev_tui.core.session import Roster
 from codev_tui.core.store import LockedError, SessionFile, read_session
 from codev_tui.core.writer import BackgroundWriter
@@ -261,7 +262,7 @@ def test_when_no_new_file_can_be_written_on_closing_the_session_is_kept_in_memor
     old.unlink()
 
     def refuse(*args: object, **kwargs: object) -> None:
-        raise store.SaveError("could not save: Read-only file system")
+        raise store.SaveError(Problem("save.not_saved", {"reason": "Read-only file system"}))
 
     monkeypatch.setattr(session_file, "write_atomically", refuse)
     file.close()

@@ -11,6 +11,7 @@ import os
 import pytest
 
 from codev_tui import locations
+from codev_tui.core.problems import Problem
 from codev_tui.core.script import load_script
 from codev_tui.core.store import SessionFile, read_session
 from codev_tui.ui.app import CodevApp
@@ -138,7 +139,7 @@ async def test_a_session_file_replaced_with_no_new_file_possible_is_rescued(  # 
         file.path.unlink()
 
         def refuse(*args: object, **kwargs: object) -> None:
-            raise store.SaveError("could not save: Read-only file system")
+            raise store.SaveError(Problem("save.not_saved", {"reason": "Read-only file system"}))
 
         monkeypatch.setattr(session_file, "write_atomically", refuse)
         await pilot.press("ctrl+q", "y")
