@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from codev_tui import locations
-from codev_tui.core.script import PhaseScript, validate_script
+from codev_tui.core.script import PhaseScript, load_script, validate_script
 from codev_tui.core.session import Roster
 
 START = datetime(2026, 11, 29, 9, 0, 0, tzinfo=UTC)
@@ -23,6 +23,9 @@ SMALL_SCRIPT: dict = {
     ],
 }
 """A three-phase script built here, so tests never depend on the repository's phases.toml."""
+
+SHORT_SCRIPT = Path(__file__).parent / "fixtures" / "short.toml"
+"""Five phases, one of each kind the flows need: the script of the flow tests and snapshots."""
 
 
 class FakeWallClock:
@@ -91,6 +94,12 @@ def mono() -> FakeMonotonic:
 def script() -> PhaseScript:
     """A valid three-phase script (expose 10 min, questions 15 min, plan 5 min), in French."""
     return validate_script(SMALL_SCRIPT, "test")
+
+
+@pytest.fixture
+def short_script() -> PhaseScript:
+    """tests/fixtures/short.toml: expose, contract, consultation (round), actions, learnings."""
+    return load_script(SHORT_SCRIPT)
 
 
 @pytest.fixture
