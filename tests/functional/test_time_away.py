@@ -10,6 +10,7 @@ from codev_tui.core.store import read_session
 from codev_tui.ui.screens.dialogs import AwayScreen
 from codev_tui.ui.screens.facilitation import FacilitationScreen
 from tests.functional.conftest import (
+    clock_value,
     let_time_pass,
     screen_of,
     screen_text,
@@ -17,7 +18,6 @@ from tests.functional.conftest import (
     text_of,
     write_note,
 )
-from tests.functional.test_flows import clock_value
 
 NOTICE = "Séance reprise · le temps a couru"
 
