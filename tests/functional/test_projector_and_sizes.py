@@ -111,8 +111,23 @@ async def test_terminal_sizes(make_app, fake_time, size) -> None:  # type: ignor
             assert "09:30" in strip(app, "#too-small")
             assert "09:30" in screen_text(app)
             assert "Agrandissez le" in screen_text(app)
+        await pilot.press("f2", "f2", "pagedown")
+        await write_note(app, pilot, "apres la page suivante")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FacilitationScreen)
+    notes = read_session(app.file.path).notes
+    assert [n.text for n in notes] == ["note a cette taille", "apres la page suivante"]
+
+
+async def test_resizing_switches_the_too_small_view_both_ways(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
+    """Every size of SIZES (and the edges, 39 and 40 columns) reached by resizing, once."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = screen_of(app)
+        await pilot.press("f5")
+        await write_note(app, pilot, "note a cette taille")
         await pilot.press("pagedown")
-        for w, h in [(30, 10), (width, height), (200, 60), (40, 12), (39, 12), (80, 24)]:
+        for w, h in [(30, 10), (20, 6), (300, 80), (40, 12), (39, 12), (160, 45), (80, 24)]:
             await pilot.resize_terminal(w, h)
             await pilot.pause()
             small = w < 40 or h < 12
