@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -62,12 +64,32 @@ class FakeMonotonic:
         return self.t
 
 
+@pytest.fixture(scope="session")
+def _numbered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """New empty folders, numbered here: pytest's own numbering lists every folder made
+    before at each test (thousands by the end of the suite, a few ms each time)."""
+    base = tmp_path_factory.getbasetemp() / "each-test"
+    base.mkdir(mode=0o700)
+
+    def folders() -> Iterator[Path]:
+        for n in itertools.count():
+            folder = base / str(n)
+            folder.mkdir(mode=0o700)  # as pytest makes them
+            yield folder
+
+    return folders()
+
+
+@pytest.fixture
+def tmp_path(_numbered: Iterator[Path]) -> Path:
+    """A new empty folder for this test (pytest's `tmp_path`, numbered without a listing)."""
+    return next(_numbered)
+
+
 @pytest.fixture(autouse=True)
-def _private_data_dir(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Path:
+def _private_data_dir(_numbered: Iterator[Path], monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test writes its sessions to its own temporary folder, never the user's."""
-    folder = tmp_path_factory.mktemp("codev-data") / "sessions"
+    folder = next(_numbered) / "sessions"
     monkeypatch.setenv(locations.DATA_ENV, str(folder))
     return folder
 
