@@ -89,12 +89,12 @@ async def test_a_note_being_typed_is_saved_on_quit(make_app) -> None:  # type: i
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await write_note(app, pilot, "envoyée")
-        await pilot.press(*"pas encore envoyée")
+        await pilot.press(*"pas fini")
         await pilot.press("ctrl+q")
         await pilot.click("#quit")
         await pilot.pause()
         assert not app.is_running
-    assert [n.text for n in read_session(app.file.path).notes] == ["envoyée", "pas encore envoyée"]
+    assert [n.text for n in read_session(app.file.path).notes] == ["envoyée", "pas fini"]
 
 
 async def test_quit_dialog_tells_what_is_not_saved_yet(make_app, disk) -> None:  # type: ignore[no-untyped-def]
