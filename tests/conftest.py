@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from codev_tui import locations
-from codev_tui.core.script import PhaseScript, validate_script
+from codev_tui.core.script import PhaseScript, load_script, validate_script
 from codev_tui.core.session import Roster
 
 START = datetime(2026, 11, 29, 9, 0, 0, tzinfo=UTC)
@@ -23,6 +25,9 @@ SMALL_SCRIPT: dict = {
     ],
 }
 """A three-phase script built here, so tests never depend on the repository's phases.toml."""
+
+SHORT_SCRIPT = Path(__file__).parent / "fixtures" / "short.toml"
+"""Five phases, one of each kind the flows need: the script of the flow tests and snapshots."""
 
 
 class FakeWallClock:
@@ -59,12 +64,32 @@ class FakeMonotonic:
         return self.t
 
 
+@pytest.fixture(scope="session")
+def _numbered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """New empty folders, numbered here: pytest's own numbering lists every folder made
+    before at each test (thousands by the end of the suite, a few ms each time)."""
+    base = tmp_path_factory.getbasetemp() / "each-test"
+    base.mkdir(mode=0o700)
+
+    def folders() -> Iterator[Path]:
+        for n in itertools.count():
+            folder = base / str(n)
+            folder.mkdir(mode=0o700)  # as pytest makes them
+            yield folder
+
+    return folders()
+
+
+@pytest.fixture
+def tmp_path(_numbered: Iterator[Path]) -> Path:
+    """A new empty folder for this test (pytest's `tmp_path`, numbered without a listing)."""
+    return next(_numbered)
+
+
 @pytest.fixture(autouse=True)
-def _private_data_dir(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Path:
+def _private_data_dir(_numbered: Iterator[Path], monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test writes its sessions to its own temporary folder, never the user's."""
-    folder = tmp_path_factory.mktemp("codev-data") / "sessions"
+    folder = next(_numbered) / "sessions"
     monkeypatch.setenv(locations.DATA_ENV, str(folder))
     return folder
 
@@ -99,6 +124,12 @@ def mono() -> FakeMonotonic:
 def script() -> PhaseScript:
     """A valid three-phase script (expose 10 min, questions 15 min, plan 5 min), in French."""
     return validate_script(SMALL_SCRIPT, "test")
+
+
+@pytest.fixture
+def short_script() -> PhaseScript:
+    """tests/fixtures/short.toml: expose, contract, consultation (round), actions, learnings."""
+    return load_script(SHORT_SCRIPT)
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def fake_time() -> FakeTime:
 
 @pytest.fixture
 def classic() -> PhaseScript:
-    """The bundled classic French script."""
+    """The bundled classic French script (the one users see)."""
     return load_script(locations.bundled_scripts()["classic"])
 
 
@@ -68,8 +69,12 @@ ROSTER = Roster(
 
 
 @pytest.fixture
-def make_app(tmp_path: Path, fake_time: FakeTime, classic: PhaseScript) -> Callable[..., CodevApp]:
-    """Build the app on a new session (or an existing session file) with fake clocks."""
+def make_app(
+    tmp_path: Path, fake_time: FakeTime, short_script: PhaseScript
+) -> Callable[..., CodevApp]:
+    """Build the app on a new session (or an existing session file) with fake clocks.
+
+    The session follows tests/fixtures/short.toml unless another `script` is given."""
 
     def factory(
         script: PhaseScript | None = None,
@@ -79,7 +84,7 @@ def make_app(tmp_path: Path, fake_time: FakeTime, classic: PhaseScript) -> Calla
     ) -> CodevApp:
         if path is None:
             file = SessionFile.create(
-                tmp_path / "sessions", script or classic, ROSTER, lang=lang, now=fake_time.wall
+                tmp_path / "sessions", script or short_script, ROSTER, lang=lang, now=fake_time.wall
             )
         else:
             file = SessionFile.open(path, now=fake_time.wall)
@@ -109,6 +114,9 @@ def file_mode(path: Path) -> int:
 
 
 # -- helpers for driving the facilitation screen ----------------------------------------------
+
+EXPOSE, CONTRACT, CONSULTATION, SYNTHESIS, LEARNINGS = range(5)
+"""The phases of tests/fixtures/short.toml (the script of `make_app`)."""
 
 
 def screen_of(app: CodevApp):  # type: ignore[no-untyped-def]
@@ -147,6 +155,27 @@ async def write_note(app: CodevApp, pilot, text: str, typed: bool = False) -> No
     else:
         note_input(app).insert_text_at_cursor(text)
     await pilot.press("enter")
+
+
+async def go_to_phase(app: CodevApp, pilot, index: int) -> None:  # type: ignore[no-untyped-def]
+    """PageDown until phase `index`."""
+    while app.control.session.current < index:  # type: ignore[union-attr]
+        await pilot.press("pagedown")
+    assert app.control.session.current == index  # type: ignore[union-attr]
+
+
+def clock_value(app: CodevApp) -> str:
+    """What the big countdown shows."""
+    from codev_tui.ui.widgets.bigclock import BigClock
+
+    return screen_of(app).query_one(BigClock).value
+
+
+def clock_state(app: CodevApp) -> str:
+    """The caption under the big countdown (PRÊT, EN COURS...)."""
+    from codev_tui.ui.widgets.bigclock import BigClock
+
+    return screen_of(app).query_one(BigClock).caption
 
 
 async def tick(app: CodevApp, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -219,6 +248,7 @@ class Disk:
         self.gate = threading.Event()
         self.gate.set()
         self.failed_writes = 0
+        self.failing = threading.Condition()
 
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
         return getattr(os, name)
@@ -226,9 +256,16 @@ class Disk:
     def write(self, fd: int, data) -> int:  # type: ignore[no-untyped-def]
         self.gate.wait(10.0)
         if self.mode == "full":
-            self.failed_writes += 1
+            with self.failing:
+                self.failed_writes += 1
+                self.failing.notify_all()
             raise OSError(28, "No space left on device")
         return os.write(fd, data)
+
+    def wait_failed(self, count: int) -> None:
+        """Wait until `count` writes have failed (the writer thread tries them)."""
+        with self.failing:
+            assert self.failing.wait_for(lambda: self.failed_writes >= count, 5.0)
 
     def full(self) -> None:
         self.mode = "full"
@@ -258,14 +295,14 @@ def disk(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def make_practice_app(
-    tmp_path: Path, fake_time: FakeTime, classic: PhaseScript
+    tmp_path: Path, fake_time: FakeTime, short_script: PhaseScript
 ) -> Callable[..., CodevApp]:
-    """Build the app on a new practice session (rehearsing `role` at `speed`)."""
+    """Build the app on a new practice session of the short script (`role` at `speed`)."""
 
     def factory(role: str = "client", speed: float = 10, lang: str | None = None) -> CodevApp:
         file = SessionFile.create(
             tmp_path / "practice",
-            classic,
+            short_script,
             Roster(topic="practice"),
             practice=True,
             practice_role=role,
@@ -286,3 +323,48 @@ def type_fast(app: CodevApp, keys: list[str]) -> None:
     A one-character key is typed as that character; others are key names ("enter", "tab")."""
     for key in keys:
         app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+# -- explicit steps for a `run_before` (snapshots) ------------------------------------------------
+
+
+class Press:
+    """Press these keys, in order."""
+
+    def __init__(self, *keys: str) -> None:
+        self.keys = keys
+
+
+@dataclass(frozen=True)
+class Note:
+    """Write this note in the notes input, then press Enter."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Advance:
+    """Let this many seconds pass on the fake clocks, then refresh the screen as its timer
+    would."""
+
+    seconds: float
+
+
+Step = Press | Note | Advance
+
+
+def steps(app: CodevApp, fake_time: FakeTime, *actions: Step) -> Callable[..., Awaitable[None]]:
+    """A `run_before` doing `actions` in order, then waiting until all is saved and shown."""
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+        for action in actions:
+            if isinstance(action, Press):
+                await pilot.press(*action.keys)
+            elif isinstance(action, Note):
+                await write_note(app, pilot, action.text)
+            else:
+                await let_time_pass(app, pilot, fake_time, action.seconds)
+        await settle(app, pilot)
+
+    return run_before

@@ -24,6 +24,7 @@ from codev_tui.ui.screens.facilitation import FacilitationScreen
 from codev_tui.ui.screens.setup import SetupScreen
 from codev_tui.ui.widgets.notes_list import NotesList
 from tests.functional.conftest import (
+    CONSULTATION,
     note_input,
     paste,
     screen_of,
@@ -32,9 +33,6 @@ from tests.functional.conftest import (
     text_of,
     write_note,
 )
-
-CONSULTATION = 3
-"""The phase of the classic script with a round of the table."""
 
 SIZES = [(80, 24), (160, 45)]
 
@@ -79,10 +77,10 @@ def check_round_line(screen: FacilitationScreen, names: list[str], speaker: str)
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 @pytest.mark.parametrize("kind", list(ROSTERS))
 async def test_a_huge_roster_never_pushes_the_notes_input_off_the_screen(  # type: ignore[no-untyped-def]
-    tmp_path, fake_time, classic, size, kind
+    tmp_path, fake_time, short_script, size, kind
 ) -> None:
     names = ROSTERS[kind]
-    file = SessionFile.create(tmp_path, classic, roster_of(names), now=fake_time.wall)
+    file = SessionFile.create(tmp_path, short_script, roster_of(names), now=fake_time.wall)
     app = CodevApp(file, clock=fake_time.monotonic, wall=fake_time.wall, retry_every=0.05)
     async with app.run_test(size=size) as pilot:
         await pilot.press("f5")

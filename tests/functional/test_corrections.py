@@ -12,8 +12,11 @@ from codev_tui.ui.screens.closing import ClosingScreen
 from codev_tui.ui.screens.dialogs import ConfirmScreen
 from codev_tui.ui.widgets.notes_list import NotesList
 from tests.functional.conftest import (
+    CONSULTATION,
+    CONTRACT,
     disk_events,
     events_of,
+    go_to_phase,
     note_input,
     note_lines,
     screen_of,
@@ -21,8 +24,6 @@ from tests.functional.conftest import (
     text_of,
     write_note,
 )
-
-CONSULTATION = 3
 
 
 def notes_list(app) -> NotesList:  # type: ignore[no-untyped-def]
@@ -124,7 +125,7 @@ async def test_escape_leaves_a_correction_unchanged(make_app) -> None:  # type: 
 async def test_correcting_the_contract_corrects_the_pinned_contract(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("pagedown", "pagedown")
+        await go_to_phase(app, pilot, CONTRACT)
         await write_note(app, pilot, "Comment dire non ?")
         await pilot.press("up", "enter")
         note_input(app).value = "Comment dire non à mon chef ?"
@@ -419,21 +420,21 @@ async def test_a_long_phase_shows_its_latest_notes_and_the_older_ones_on_demand(
 async def test_a_note_for_another_phase_takes_that_phases_kind(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("pagedown", "pagedown")  # the contract phase
+        await go_to_phase(app, pilot, CONTRACT)
         await write_note(app, pilot, "Le contrat")
-        await write_note(app, pilot, "/p2 question oubliée sur le budget")
+        await write_note(app, pilot, "/p3 une idée pour la consultation")
         s = app.control.session
         assert [(n.phase, n.kind) for n in s.notes] == [
             ("contrat", "contract"),
-            ("clarification", "question"),
+            ("consultation", "suggestion"),
         ]
         assert s.contract == "Le contrat"
-        # A contract note moved to the clarification with /p2 becomes a question there.
+        # A contract note moved to the consultation with /p3 becomes a suggestion there.
         await pilot.press("up", "up", "enter")
         assert note_input(app).value == "Le contrat"
-        note_input(app).value = "/p2 Le contrat"
+        note_input(app).value = "/p3 Le contrat"
         await pilot.press("enter")
-        assert [(n.phase, n.kind) for n in s.notes][0] == ("clarification", "question")
+        assert [(n.phase, n.kind) for n in s.notes][0] == ("consultation", "suggestion")
         assert s.contract == ""
 
 
@@ -511,7 +512,7 @@ async def test_strips_stay_hidden_in_a_too_small_terminal(make_app) -> None:  # 
 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("pagedown", "pagedown", "pagedown")  # the consultation
+        await go_to_phase(app, pilot, CONSULTATION)
         await write_note(app, pilot, "une note")
         assert shown(app, "#contract") and shown(app, "#round")
         await pilot.resize_terminal(30, 10)

@@ -1,49 +1,30 @@
 """SVG snapshots of every screen and state, at 80x24 and 160x45 (too-small at 30x10).
 
-Deterministic: both clocks are fake (and TZ=UTC), time only moves with `fake_time.advance`,
-every `run_before` ends with `settle()` so each ✓ is there, and no screen shown here prints the
-session file's (temporary) path. Update with `--snapshot-update`, then look at the SVGs in
-`__snapshots__/test_snapshots/`.
+They run on tests/fixtures/short.toml, so that editing the bundled phases.toml changes none of
+them; `test_ready_on_the_bundled_script` (and the setup screen, which lists the bundled scripts)
+show the script users see. Deterministic: both clocks are fake (and TZ=UTC), time only moves
+with `Advance`, every `run_before` ends with `settle()` so each ✓ is there, and no screen shown
+here prints the session file's (temporary) path. Update with `--snapshot-update`, then look at
+the SVGs in `__snapshots__/test_snapshots/`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Awaitable, Callable
 
 import pytest
 
 from codev_tui import locations
 from codev_tui.core.session import Roster
 from codev_tui.ui.app import CodevApp, SetupRequest
-from tests.functional.conftest import FakeTime, let_time_pass, settle, write_note
+from tests.functional.conftest import Advance, Note, Press, steps
 
 SIZES = [(80, 24), (160, 45)]
 size = pytest.mark.parametrize("terminal_size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 
 
-def steps(app: CodevApp, fake_time: FakeTime, *actions: object) -> Callable[..., Awaitable[None]]:
-    """A `run_before`: keys (str or tuple of str), notes (`("note", text)`), time (a number)."""
-
-    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.pause()
-        for action in actions:
-            if isinstance(action, int | float):
-                await let_time_pass(app, pilot, fake_time, action)
-            elif isinstance(action, tuple) and action[0] == "note":
-                await write_note(app, pilot, str(action[1]))
-            elif isinstance(action, tuple):
-                await pilot.press(*action)
-            else:
-                await pilot.press(str(action))
-        await settle(app, pilot)
-
-    return run_before
-
-
 NOTES = (
-    ("note", "Une équipe de cinq, un conflit depuis mars"),
-    ("note", "/q @bru Qui décide des plannings ?"),
-    ("note", "/c [bold]pas de markup[/bold] ici"),
+    Note("Une équipe de cinq, un conflit depuis mars"),
+    Note("/q @bru Qui décide des plannings ?"),
+    Note("/c [bold]pas de markup[/bold] ici"),
 )
 
 
@@ -54,9 +35,17 @@ def test_ready(snap_compare, make_app, fake_time, terminal_size) -> None:  # typ
 
 
 @size
+def test_ready_on_the_bundled_script(
+    snap_compare, make_app, classic, fake_time, terminal_size
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(script=classic)
+    assert snap_compare(app, terminal_size=terminal_size, run_before=steps(app, fake_time))
+
+
+@size
 def test_running(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    run = steps(app, fake_time, "f5", *NOTES, 95)
+    run = steps(app, fake_time, Press("f5"), *NOTES, Advance(95))
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
 
@@ -64,22 +53,22 @@ def test_running(snap_compare, make_app, fake_time, terminal_size) -> None:  # t
 def test_paused(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     # No time passes after the pause: the header does not refresh then (see
-    # test_header_keeps_time_and_projection_while_paused in test_flows.py).
-    run = steps(app, fake_time, "f5", NOTES[0], 150, "f5")
+    # test_header_keeps_time_and_projection_while_paused in test_phases_and_clock.py).
+    run = steps(app, fake_time, Press("f5"), NOTES[0], Advance(150), Press("f5"))
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
 
 @size
 def test_warning(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    run = steps(app, fake_time, "f5", NOTES[0], 8 * 60 + 30)
+    run = steps(app, fake_time, Press("f5"), NOTES[0], Advance(8 * 60 + 30))
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
 
 @size
 def test_overtime(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    run = steps(app, fake_time, "f5", NOTES[0], 10 * 60 + 83)
+    run = steps(app, fake_time, Press("f5"), NOTES[0], Advance(10 * 60 + 83))
     app.bell = lambda: None  # type: ignore[method-assign]
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
@@ -87,7 +76,7 @@ def test_overtime(snap_compare, make_app, fake_time, terminal_size) -> None:  # 
 @size
 def test_projector(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    run = steps(app, fake_time, "f5", NOTES[0], 4 * 60 + 7, "f2")
+    run = steps(app, fake_time, Press("f5"), NOTES[0], Advance(4 * 60 + 7), Press("f2"))
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
 
@@ -97,19 +86,18 @@ def test_round_with_contract(snap_compare, make_app, fake_time, terminal_size) -
     run = steps(
         app,
         fake_time,
-        ("f5", "pagedown", "pagedown"),
-        ("note", "Savoir dire non à Marc sans casser la relation"),
-        "pagedown",
-        "f6",
-        75,
-        "f6",
-        40,
-        "f4",
-        ("note", "/h @dri Marc teste les limites"),
-        ("note", "Poser un cadre écrit"),
+        Press("f5", "pagedown"),
+        Note("Savoir dire non à Marc sans casser la relation"),
+        Press("pagedown", "f6"),
+        Advance(75),
+        Press("f6"),
+        Advance(40),
+        Press("f4"),
+        Note("/h @dri Marc teste les limites"),
+        Note("Poser un cadre écrit"),
     )
     # No time passes after the last round key: the talk time on screen only refreshes on a
-    # key (see test_the_speakers_talk_time_counts_up_on_screen in test_flows.py).
+    # key (see test_the_speakers_talk_time_counts_up_on_screen in test_round.py).
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
 
@@ -119,27 +107,24 @@ def test_closing(snap_compare, make_app, fake_time, terminal_size) -> None:  # t
     run = steps(
         app,
         fake_time,
-        "f5",
+        Press("f5"),
         *NOTES,
-        11 * 60,
-        "pagedown",
-        14 * 60,
-        "pagedown",
-        ("note", "Savoir dire non"),
-        10 * 60,
-        "pagedown",
-        "f8",
-        ("note", "@chl Planifier un entretien"),
-        32 * 60,
-        "pagedown",
-        ("note", "Appeler RH / Ana / vendredi"),
-        12 * 60,
-        "pagedown",
-        ("note", "@Ana prendre du recul"),
-        ("note", "/e @Bruno 4 rythme bon"),
-        15 * 60,
-        "pagedown",
-        ("down", "space"),
+        Advance(11 * 60),
+        Press("pagedown"),
+        Note("Savoir dire non"),
+        Advance(5 * 60),
+        Press("pagedown", "f8"),
+        Note("@chl Planifier un entretien"),
+        Advance(16 * 60),
+        Press("pagedown"),
+        Note("Appeler RH / Ana / vendredi"),
+        Advance(4 * 60),
+        Press("pagedown"),
+        Note("@Ana prendre du recul"),
+        Note("/e @Bruno 4 rythme bon"),
+        Advance(5 * 60),
+        Press("pagedown"),
+        Press("down", "space"),
     )
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
@@ -147,21 +132,21 @@ def test_closing(snap_compare, make_app, fake_time, terminal_size) -> None:  # t
 @size
 def test_choosing_a_note(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    run = steps(app, fake_time, "f5", *NOTES, 30, ("up", "up"))
+    run = steps(app, fake_time, Press("f5"), *NOTES, Advance(30), Press("up", "up"))
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
 
 @size
 def test_correcting_a_note(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    run = steps(app, fake_time, "f5", *NOTES, 30, ("up", "up", "enter"))
+    run = steps(app, fake_time, Press("f5"), *NOTES, Advance(30), Press("up", "up", "enter"))
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
 
 @size
 def test_deleting_a_note(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    run = steps(app, fake_time, "f5", *NOTES, 30, ("up", "delete"))
+    run = steps(app, fake_time, Press("f5"), *NOTES, Advance(30), Press("up", "delete"))
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
 
@@ -185,27 +170,34 @@ def test_setup(snap_compare, tmp_path, fake_time, terminal_size) -> None:  # typ
 @size
 def test_quit_dialog(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    run = steps(app, fake_time, "f5", NOTES[0], 30, "ctrl+q")
+    run = steps(app, fake_time, Press("f5"), NOTES[0], Advance(30), Press("ctrl+q"))
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
 
 @size
 def test_help(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    run = steps(app, fake_time, "f1")
+    run = steps(app, fake_time, Press("f1"))
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
 
 def test_too_small(snap_compare, make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    run = steps(app, fake_time, "f5", 3 * 60 + 12)
+    run = steps(app, fake_time, Press("f5"), Advance(3 * 60 + 12))
     assert snap_compare(app, terminal_size=(30, 10), run_before=run)
 
 
 @size
 def test_english(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
     app = make_app(lang="en")
-    run = steps(app, fake_time, "f5", ("note", "/q @bru Who decides the schedules?"), 200, "f5")
+    run = steps(
+        app,
+        fake_time,
+        Press("f5"),
+        Note("/q @bru Who decides the schedules?"),
+        Advance(200),
+        Press("f5"),
+    )
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
 
 
@@ -231,7 +223,7 @@ def test_session_file_replaced(snap_compare, make_app, fake_time, terminal_size)
         stranger.write_text("# someone else's file\n")
         os.replace(stranger, path)
 
-    run = steps(app, fake_time, "f5", NOTES[0], 30)
+    run = steps(app, fake_time, Press("f5"), NOTES[0], Advance(30))
     note = steps(app, fake_time, NOTES[1])
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -3,35 +3,48 @@ default); under 30 minutes nothing is asked and the time counts."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.widgets import Static
 
-from codev_tui.core.store import read_session
+from codev_tui.core.control import SessionControl
+from codev_tui.core.script import PhaseScript
+from codev_tui.core.store import SessionFile, read_session
 from codev_tui.ui.screens.dialogs import AwayScreen
 from codev_tui.ui.screens.facilitation import FacilitationScreen
 from tests.functional.conftest import (
+    ROSTER,
+    FakeTime,
+    clock_value,
     let_time_pass,
     screen_of,
     screen_text,
     settle,
     text_of,
-    write_note,
 )
-from tests.functional.test_flows import clock_value
 
 NOTICE = "Séance reprise · le temps a couru"
 
 
-async def left_running(make_app, fake_time):  # type: ignore[no-untyped-def]
+@pytest.fixture
+def left_running(tmp_path: Path, fake_time: FakeTime, short_script: PhaseScript) -> Path:
     """A session whose app was closed 4 minutes into the 10-minute exposé, just after a note
-    (the last event is when the app was last seen)."""
-    first = make_app()
-    async with first.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f5")
-        await let_time_pass(first, pilot, fake_time, 240)
-        await write_note(first, pilot, "dernière note")
-        await settle(first, pilot)
-    return first.file.path
+    (the last event is when the app was last seen): made without a screen, as F5 and a note
+    would make it."""
+    file = SessionFile.create(tmp_path / "sessions", short_script, ROSTER, now=fake_time.wall)
+    control = SessionControl(file, file.write, fake_time.monotonic, fake_time.wall)
+    control.toggle_timer()
+    fake_time.advance(240)
+    control.capture("dernière note")
+    file.close()
+    return file.path
+
+
+def reopened(path: Path, fake_time: FakeTime) -> SessionControl:
+    """The session opened again, as the app opens it (without a screen)."""
+    file = SessionFile.open(path, now=fake_time.wall)
+    return SessionControl(file, file.write, fake_time.monotonic, fake_time.wall)
 
 
 @pytest.mark.parametrize(
@@ -39,9 +52,9 @@ async def left_running(make_app, fake_time):  # type: ignore[no-untyped-def]
     [("enter", 72), ("escape", 72), ("n", 14), ("y", 72), ("o", 1)],
 )
 async def test_resume_after_a_long_absence_asks_whether_the_time_counts(  # type: ignore[no-untyped-def]
-    make_app, fake_time, answer, hours
+    make_app, fake_time, left_running, answer, hours
 ) -> None:
-    path = await left_running(make_app, fake_time)
+    path = left_running
     fake_time.advance(hours * 3600)
     app = make_app(path=path, notice=NOTICE)
     counted = answer in ("y", "o")
@@ -68,16 +81,17 @@ async def test_resume_after_a_long_absence_asks_whether_the_time_counts(  # type
     fake_time.advance(5)
     spent = read_session(path).elapsed(0, fake_time.wall())
     assert spent == (240 + hours * 3600 + 65 if counted else 240 + 65)
-    again = make_app(path=path, notice=NOTICE)
-    async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert isinstance(again.screen, FacilitationScreen)
-        assert again.control.countdown.elapsed() == spent
+    again = reopened(path, fake_time)
+    assert again.away_since is None  # nothing to ask: the app opens on the session
+    assert again.countdown.elapsed() == spent
+    again.file.close()
 
 
 @pytest.mark.parametrize("minutes", [1, 29])
-async def test_a_short_absence_counts_without_asking(make_app, fake_time, minutes) -> None:  # type: ignore[no-untyped-def]
-    path = await left_running(make_app, fake_time)
+async def test_a_short_absence_counts_without_asking(
+    make_app, fake_time, left_running, minutes
+) -> None:  # type: ignore[no-untyped-def]
+    path = left_running
     fake_time.advance(minutes * 60)
     app = make_app(path=path, notice=NOTICE)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -86,8 +100,8 @@ async def test_a_short_absence_counts_without_asking(make_app, fake_time, minute
         assert app.control.countdown.elapsed() == 240 + minutes * 60
 
 
-async def test_english_dialog(make_app, fake_time) -> None:  # type: ignore[no-untyped-def]
-    path = await left_running(make_app, fake_time)
+async def test_english_dialog(make_app, fake_time, left_running) -> None:  # type: ignore[no-untyped-def]
+    path = left_running
     fake_time.advance(10 * 3600)
     app = make_app(path=path, lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
