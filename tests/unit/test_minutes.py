@@ -10,16 +10,15 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from codev_tui import locations
-from codev_tui.core.events import NoteAdded, PhaseEntered, SpeakerChanged
 from codev_tui.core.minutes.render import render_minutes
 from codev_tui.core.script import load_script
-from codev_tui.core.session import Roster, Session
+from codev_tui.core.session import Roster
 from codev_tui.core.store import SessionFile, read_session
 from tests.unit.minutes_kit import (
     CLIENT,
@@ -27,13 +26,11 @@ from tests.unit.minutes_kit import (
     FACILITATOR,
     GOLDEN,
     OUTSIDER,
-    START,
     FakeClock,
     Writer,
     full_session,
     parse,
     roster,
-    small_script,
 )
 
 
@@ -303,53 +300,6 @@ def test_empty_session_has_every_section_but_the_evaluation(tmp_path: Path) -> N
     ]  # no evaluation was written: no empty section for it
     assert doc.section("Plan d'action") == ["Rien de noté."]
     assert doc.table_after("Participants") == [["Rôle", "Nom"]]
-
-
-def _big_session(notes: int) -> Session:
-    """A session folded in memory: `notes` notes over every phase, a round of the table."""
-    script = small_script()
-    session = Session(id="x", created=START, lang="fr", script=script, roster=roster())
-    phases = [p.id for p in script.phases]
-    text = (
-        "Le client dit : « je n'y arrive pas » — *deux* fois | `trois` [bold]x[/] "
-        "<b>gras</b>  et\tune\nnouvelle ligne ; 1. puis - et # enfin & fin. "
-    ) * 2
-    seq = 0
-
-    def apply(event: type, **fields: object) -> None:
-        nonlocal seq
-        seq += 1
-        session.apply(event(seq=seq, t=START, **fields))
-
-    apply(PhaseEntered, index=2, running=True)
-    for i in range(notes):
-        if i % 10 == 0:
-            apply(SpeakerChanged, name=CONSULTANTS[(i // 10) % 2])
-        apply(
-            NoteAdded,
-            id=i + 1,
-            phase=phases[i % len(phases)],
-            kind=("note", "action", "learning", "suggestion")[i % 4],
-            text=f"{i} {text}",
-            author=CONSULTANTS[i % 2],
-            confidential=i % 7 == 0,
-        )
-    return session
-
-
-def test_a_thousand_notes_render_fast() -> None:
-    session = _big_session(1000)
-    render_minutes(session)  # warm up
-    best = min(_timed(lambda: render_minutes(session, include_confidential=True)) for _ in range(5))
-    assert best < 0.05, f"{best * 1000:.1f} ms"
-    best = min(_timed(lambda: render_minutes(session, anonymize=True)) for _ in range(5))
-    assert best < 0.05, f"anonymized: {best * 1000:.1f} ms"
-
-
-def _timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def test_golden_french_minutes(session_path: Path, utc_tz: None) -> None:
