@@ -77,8 +77,8 @@ def _problems(tmp_path: Path, text: str, lang: str) -> list[str]:
 @pytest.mark.parametrize(
     ("edit", "french", "english"),
     [
-        (("minutes = 10", "minutes = 0"), "minutes: doit être supérieur à 0", "greater than 0"),
-        (("minutes = 10", "minutes = 481"), "minutes: ne doit pas dépasser 480", "at most 480"),
+        (("minutes = 10", "minutes = 0"), "minutes : doit être supérieur à 0", "greater than 0"),
+        (("minutes = 10", "minutes = 481"), "minutes : ne doit pas dépasser 480", "at most 480"),
         (("minutes = 10", 'minutes = "10"'), "un nombre de minutes", "a number of minutes"),
         (
             ('lang = "fr"', 'lang = "de"'),
@@ -118,7 +118,7 @@ def test_a_pydantic_error_without_words_of_its_own_carries_pydantic_message(
     code, values = script_schema._problem_of({"type": "uuid_type", "msg": "UUID input"}, ("x",))
     assert code == "script.other"
     line = Problem(code, {"where": "f:1: x", **values}).words("fr")
-    assert line == "f:1: x: valeur invalide (UUID input)"
+    assert line == "f:1: x : valeur invalide (UUID input)"
 
 
 def test_a_damaged_session_file_is_explained_in_french(
