@@ -22,7 +22,7 @@ USERS = {
     "ui": ("ui",),
     "minutes": ("core/minutes",),
     "agenda": ("core/agenda.py",),
-    "cli": ("cli",),
+    "cli": ("cli", "ui/launch.py"),
     "errors": (".",),
 }
 """Where the words of each part are used (files or folders of the package)."""

@@ -90,6 +90,11 @@ FR: dict[str, str] = {
     "cli.bad_speed": "--speed : un nombre de 0,1 à 100 est attendu",
     "cli.file_refused": "{file} : {reason}",
     "cli.refused": "{reason}",
+    "cli.no_terminal_input": "il faut un terminal (l'entrée standard n'en est pas un)",
+    "cli.no_terminal_output": "il faut un terminal (la sortie standard n'en est pas un)",
+    "cli.no_terminal_error": "il faut un terminal (la sortie d'erreur n'en est pas un)",
+    "cli.replaced": "{path} a été remplacé par un autre programme",
+    "cli.saved_in": "séance enregistrée dans {path}",
 }
 
 EN: dict[str, str] = {
@@ -169,4 +174,9 @@ EN: dict[str, str] = {
     "cli.bad_speed": "--speed: expected a number from 0.1 to 100",
     "cli.file_refused": "{file}: {reason}",
     "cli.refused": "{reason}",
+    "cli.no_terminal_input": "needs a terminal (standard input is not one)",
+    "cli.no_terminal_output": "needs a terminal (standard output is not one)",
+    "cli.no_terminal_error": "needs a terminal (standard error is not one)",
+    "cli.replaced": "{path} was replaced by another program",
+    "cli.saved_in": "session saved in {path}",
 }
