@@ -377,3 +377,39 @@ def test_without_a_terminal_nothing_starts_and_nothing_is_created(
     ]
     assert done.returncode == 2
     assert _tree(tmp_path / "data") == before
+
+
+NO_TERMINAL_FR = {
+    "input": "codev : il faut un terminal (l'entrée standard n'en est pas un)",
+    "output": "codev : il faut un terminal (la sortie standard n'en est pas un)",
+    "error": "codev : il faut un terminal (la sortie d'erreur n'en est pas un)",
+}
+"""The line of each standard stream that is not a terminal, in French."""
+
+
+@pytest.mark.parametrize("stream", list(NO_TERMINAL_FR))
+def test_without_a_terminal_the_line_is_in_the_language_of_the_command_line(
+    tmp_path: Path, stream: str
+) -> None:
+    """`codev run --lang fr < /dev/null` says it in French (and exits 2, creating nothing)."""
+    data = tmp_path / "data" / "sessions"
+    master, slave = pty.openpty()
+    message_file = tmp_path / "message"
+    with open(os.devnull, "rb") as devnull, message_file.open("wb") as message:
+        streams = {"input": slave, "output": slave, "error": message.fileno()}
+        if stream != "error":
+            streams[stream] = devnull.fileno()
+        done = subprocess.run(
+            [*RUN, "--lang", "fr"],
+            stdin=streams["input"],
+            stdout=streams["output"],
+            stderr=streams["error"],
+            env={**os.environ, "CODEV_DATA_DIR": str(data), "TERM": "xterm-256color"},
+            timeout=20,
+            start_new_session=True,
+        )
+    os.close(master)
+    os.close(slave)
+    assert message_file.read_text(encoding="utf-8").splitlines() == [NO_TERMINAL_FR[stream]]
+    assert done.returncode == 2
+    assert not data.exists()

@@ -106,6 +106,40 @@ def test_help_of_a_command_in_french(capsys: pytest.CaptureFixture[str]) -> None
     assert "écrase un fichier existant" in out and "remplace les noms par les rôles" in out
 
 
+@pytest.mark.parametrize(
+    ("lang", "placeholders"),
+    [
+        (
+            "fr",
+            [
+                "--topic SUJET",
+                "--client NOM",
+                "--consultants NOMS",
+                "--facilitator NOM",
+                "--group GROUPE",
+            ],
+        ),
+        (
+            "en",
+            [
+                "--topic TOPIC",
+                "--client CLIENT",
+                "--consultants CONSULTANTS",
+                "--facilitator FACILITATOR",
+                "--group GROUP",
+            ],
+        ),
+    ],
+)
+def test_the_placeholders_of_run_are_in_the_language_of_the_help(
+    capsys: pytest.CaptureFixture[str], lang: str, placeholders: list[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["run", "--help", "--lang", lang])
+    out = " ".join(capsys.readouterr().out.split())
+    assert all(placeholder in out for placeholder in placeholders), out
+
+
 def test_help_in_english(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

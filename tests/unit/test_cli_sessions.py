@@ -393,3 +393,40 @@ def test_a_file_from_a_newer_codev_says_so_in_list_and_resume(
     with pytest.raises(NewerFileError, match="newer codev.*please upgrade"):
         launch(session_path=path, resumed=True)
     assert path.read_bytes() == raw
+
+
+@pytest.mark.parametrize(
+    ("lang", "replaced", "saved"),
+    [
+        (
+            "fr",
+            "codev : old.toml a été remplacé par un autre programme",
+            "codev : séance enregistrée dans",
+        ),
+        ("en", "codev: old.toml was replaced by another program", "codev: session saved in"),
+    ],
+)
+def test_the_closing_lines_are_in_the_language_of_the_command_line(
+    script: PhaseScript,
+    capsys: Capsys,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    replaced: str,
+    saved: str,
+) -> None:
+    """What the terminal says once the app is closed follows `--lang`, not always English."""
+    from codev_tui.ui import launch as launching
+
+    path = make_session(script, topic="Fermeture")
+
+    class App:
+        def __init__(self, file: object, **_: object) -> None:
+            self.file, self.unsaved, self.return_code = file, [], 0
+
+        def run(self) -> None:
+            self.file.replaced = Path("old.toml")  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(launching, "_not_a_terminal", lambda: "")  # as in a terminal
+    monkeypatch.setattr(launching, "CodevApp", App)
+    assert launching.launch(session_path=path, resumed=True, cli_lang=lang) == 0
+    assert capsys.readouterr().err.splitlines() == [replaced, f"{saved} {path}"]

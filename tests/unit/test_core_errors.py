@@ -77,13 +77,13 @@ def _problems(tmp_path: Path, text: str, lang: str) -> list[str]:
 @pytest.mark.parametrize(
     ("edit", "french", "english"),
     [
-        (("minutes = 10", "minutes = 0"), "minutes: doit être supérieur à 0", "greater than 0"),
-        (("minutes = 10", "minutes = 481"), "minutes: ne doit pas dépasser 480", "at most 480"),
+        (("minutes = 10", "minutes = 0"), "minutes : doit être supérieur à 0", "greater than 0"),
+        (("minutes = 10", "minutes = 481"), "minutes : ne doit pas dépasser 480", "at most 480"),
         (("minutes = 10", 'minutes = "10"'), "un nombre de minutes", "a number of minutes"),
         (
             ('lang = "fr"', 'lang = "de"'),
-            "l'une de ces valeurs : 'fr', 'en'",
-            "one of 'fr', 'en'",
+            "l'une de ces valeurs : 'fr' ou 'en'",
+            "one of 'fr' or 'en'",
         ),
         (
             ("minutes = 10", "minutes = 10\nminuts = 3"),
@@ -118,7 +118,7 @@ def test_a_pydantic_error_without_words_of_its_own_carries_pydantic_message(
     code, values = script_schema._problem_of({"type": "uuid_type", "msg": "UUID input"}, ("x",))
     assert code == "script.other"
     line = Problem(code, {"where": "f:1: x", **values}).words("fr")
-    assert line == "f:1: x: valeur invalide (UUID input)"
+    assert line == "f:1: x : valeur invalide (UUID input)"
 
 
 def test_a_damaged_session_file_is_explained_in_french(
@@ -169,3 +169,28 @@ def test_the_core_errors_are_core_errors() -> None:
     for kind in (ScriptError, SessionError, LockedError, NewerFileError, SaveError, EventError):
         assert issubclass(kind, CoreError)
     assert issubclass(EventError, ValueError)  # a damaged record, read like any bad value
+
+
+@pytest.mark.parametrize(
+    ("value", "french", "english"),
+    [
+        (("'fr'", "'en'"), "'fr' ou 'en'", "'fr' or 'en'"),
+        (["'a'", "'b'", "'c'"], "'a', 'b' ou 'c'", "'a', 'b' or 'c'"),
+        (("'seul'",), "'seul'", "'seul'"),
+        ("'a', 'b'", "'a', 'b'", "'a', 'b'"),
+    ],
+)
+def test_a_list_of_choices_is_joined_with_the_language_s_or(
+    value: object, french: str, english: str
+) -> None:
+    problem = Problem("script.must_be_one_of", {"where": "x", "choices": value})
+    assert problem.words("fr").endswith(f" : {french}")
+    assert problem.words("en") == f"x: must be one of {english}"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_wrong_kind_lists_the_kinds_with_or(tmp_path: Path, lang: str) -> None:
+    text = SCRIPT + 'kind = "poem"\n'
+    (line,) = _problems(tmp_path, text, lang)
+    last = "ou" if lang == "fr" else "or"
+    assert re.search(rf"'[a-z]+', '[a-z]+'.* {last} '[a-z]+'$", line), line

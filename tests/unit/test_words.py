@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import string
 from functools import cache
 from importlib import import_module
@@ -21,7 +22,7 @@ USERS = {
     "ui": ("ui",),
     "minutes": ("core/minutes",),
     "agenda": ("core/agenda.py",),
-    "cli": ("cli",),
+    "cli": ("cli", "ui/launch.py"),
     "errors": (".",),
 }
 """Where the words of each part are used (files or folders of the package)."""
@@ -147,3 +148,14 @@ def test_month_names_follow_cldr(lang: str) -> None:
 
     names = get_month_names("wide", context="format", locale=lang)
     assert words_of("minutes", lang)["months"].split() == [names[m] for m in range(1, 13)]
+
+
+@pytest.mark.parametrize("name", ["errors", "cli"])
+def test_french_puts_a_space_before_a_colon(name: str) -> None:
+    """`{where} : doit être…`, not `{where}: …` (a colon inside a word, as in 14:30, is fine)."""
+    glued = {
+        key: text
+        for key, text in words_of(name, "fr").items()
+        if re.search(r"(?<=\S):(?=\s|$)", text)
+    }
+    assert not glued, f"French colons without a space before them in {name}: {glued}"

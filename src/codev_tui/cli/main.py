@@ -32,8 +32,9 @@ def report(exc: Exception, lang: str) -> None:
             emit(sys.stderr, visible(line) + "\n")
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    """Start the facilitation screens on a new or existing session."""
+def cmd_run(args: argparse.Namespace, lang: str) -> int:
+    """Start the facilitation screens on a new or existing session (`lang`: the command line's
+    language, that of the lines said on the terminal before and after the app)."""
     from codev_tui.core.session import Roster, parse_names
     from codev_tui.ui.launch import launch
 
@@ -48,11 +49,13 @@ def cmd_run(args: argparse.Namespace) -> int:
             ready=True,
             practice=args.speed,
             practice_role=args.role or "",
+            cli_lang=lang,
         )
     if args.command == "resume":
-        return launch(session_path=resolve_session(args.session), lang=args.lang, resumed=True)
+        path = resolve_session(args.session)
+        return launch(session_path=path, lang=args.lang, resumed=True, cli_lang=lang)
     if args.session is not None:
-        return launch(session_path=args.session, lang=args.lang, resumed=True)
+        return launch(session_path=args.session, lang=args.lang, resumed=True, cli_lang=lang)
     script, script_path = choose_script(args.script)
     consultants = parse_names(args.consultants or "")
     roster = Roster(
@@ -64,7 +67,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     ready = bool(roster.topic and roster.client and roster.consultants)
     return launch(
-        script=script, script_path=script_path, roster=roster, lang=args.lang, ready=ready
+        script=script,
+        script_path=script_path,
+        roster=roster,
+        lang=args.lang,
+        ready=ready,
+        cli_lang=lang,
     )
 
 
@@ -163,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_export(args, lang)
         if command == "agenda":
             return cmd_agenda(args)
-        return cmd_run(args)
+        return cmd_run(args, lang)
     except KeyboardInterrupt:
         return 130
     except OSError as exc:  # the system refused a file (a name too long, a folder...)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from codev_tui.words import say
+from codev_tui.words import either, say
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +36,12 @@ class CoreError(Exception):
 
 
 def _said(value: object, lang: str) -> object:
-    """A value as it goes into a text: problems and core errors worded, the rest raw."""
+    """A value as it goes into a text: problems and core errors worded, a list or tuple joined
+    with the language's "or" (`'a', 'b' or 'c'`), the rest raw."""
     if isinstance(value, Problem):
         return value.words(lang)
     if isinstance(value, CoreError):
         return "; ".join(value.lines(lang))
+    if isinstance(value, (list, tuple)):
+        return either(lang, (_said(item, lang) for item in value))
     return value

@@ -167,7 +167,7 @@ def _choice(
     if value is _MISSING:
         raise _Bad(_join(where, key), "script.missing")
     if not isinstance(value, str) or value not in allowed:
-        choices = ", ".join(map(repr, allowed))
+        choices = tuple(map(repr, allowed))
         raise _Bad(_join(where, key), "script.must_be_one_of", choices=choices)
     return value
 

@@ -250,8 +250,8 @@ def _problem_of(err: Any, loc: tuple[Any, ...]) -> tuple[str, dict[str, Any]]:
         return "script.unknown_field", {}
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
-        choices = ", ".join(re.findall(r"'[^']*'", expected)) or expected
-        return "script.must_be_one_of", {"choices": choices}
+        quoted = tuple(re.findall(r"'[^']*'", expected))
+        return "script.must_be_one_of", {"choices": quoted or expected}
     if kind in _CODES:
         return _CODES[kind], {key: ctx[key] for key in _CTX if key in ctx}
     if kind == "value_error":

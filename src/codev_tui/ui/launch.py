@@ -12,7 +12,14 @@ from codev_tui.core.session import Roster
 from codev_tui.core.sessions import create_session, past_rosters
 from codev_tui.core.store import SessionFile
 from codev_tui.ui.app import CodevApp, SetupRequest
-from codev_tui.words import Texts
+from codev_tui.words import Texts, say
+
+NO_TERMINAL = {
+    "input": "cli.no_terminal_input",
+    "output": "cli.no_terminal_output",
+    "error": "cli.no_terminal_error",
+}
+"""The words of the line that says which standard stream is not a terminal."""
 
 
 def _not_a_terminal() -> str:
@@ -38,11 +45,15 @@ def launch(
     resumed: bool = False,
     practice: float | None = None,
     practice_role: str = "",
+    cli_lang: str | None = None,
 ) -> int:
-    """Open or create the session (or ask for it on the setup screen) and run the app."""
+    """Open or create the session (or ask for it on the setup screen) and run the app; the
+    lines said on the terminal around it are in `cli_lang`, the command line's language
+    (`lang` when not given)."""
+    said = cli_lang or lang or "en"
     stream = _not_a_terminal()
     if stream:  # before anything is created: without a terminal nothing could be typed
-        _tell(f"codev: needs a terminal (standard {stream} is not one)")
+        _tell(say(said, "cli.report", line=say(said, NO_TERMINAL[stream])))
         return 2
     folder = locations.data_dir()
     if session_path is not None:
@@ -82,8 +93,9 @@ def launch(
         return report_unsaved(app, folder)
     if app.file is not None:
         if app.file.replaced is not None:
-            _tell(f"codev: {app.file.replaced} was replaced by another program")
-        _tell(f"codev: session saved in {app.file.path}")
+            replaced = say(said, "cli.replaced", path=app.file.replaced)
+            _tell(say(said, "cli.report", line=replaced))
+        _tell(say(said, "cli.report", line=say(said, "cli.saved_in", path=app.file.path)))
     return app.return_code or 0
 
 

@@ -9,6 +9,7 @@ chosen by `plural`. Nothing here imports textual: the core, the CLI and the UI a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from importlib import import_module
 
@@ -45,6 +46,19 @@ def words_of(part: str, lang: str | None) -> dict[str, str]:
     `minutes.title`)."""
     prefix = f"{part}."
     return {key.removeprefix(prefix): text for key, text in _of(part, lang_of(lang)).items()}
+
+
+_OR = {"fr": "ou", "en": "or"}
+"""The word between the last two of a list of choices."""
+
+
+def either(lang: str | None, items: Iterable[object]) -> str:
+    """Choices as a language lists them: `'a', 'b' or 'c'` in English, `'a', 'b' ou 'c'` in
+    French (items as they are, so repr them first to quote them)."""
+    texts = [str(item) for item in items]
+    if len(texts) < 2:
+        return "".join(texts)
+    return f"{', '.join(texts[:-1])} {_OR[lang_of(lang)]} {texts[-1]}"
 
 
 def plural(lang: str | None, n: int) -> str:

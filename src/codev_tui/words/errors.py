@@ -11,52 +11,52 @@ _SALVAGE_FR = "`codev export --salvage` écrit ce qui peut encore être lu"
 FR: dict[str, str] = {
     # -- the phase script: reading and parsing the file --
     "script.no_bundled": "aucun script fourni ne s'appelle {name!r} ; au choix : {names}",
-    "script.cannot_read": "{where}: impossible de lire le fichier ({reason})",
+    "script.cannot_read": "{where} : impossible de lire le fichier ({reason})",
     "script.is_folder": (
-        "{where}: ce n'est pas un fichier ordinaire (un dossier) ; donnez un fichier .toml"
+        "{where} : ce n'est pas un fichier ordinaire (un dossier) ; donnez un fichier .toml"
     ),
     "script.is_device": (
-        "{where}: ce n'est pas un fichier ordinaire (un périphérique, un tube ou une socket) ; "
+        "{where} : ce n'est pas un fichier ordinaire (un périphérique, un tube ou une socket) ; "
         "donnez un fichier .toml"
     ),
-    "script.too_big": "{where}: trop gros pour un script de phases (plus de 1 Mio)",
+    "script.too_big": "{where} : trop gros pour un script de phases (plus de 1 Mio)",
     "script.bom": (
-        "{where}: commence par une marque d'ordre des octets (BOM) ; "
+        "{where} : commence par une marque d'ordre des octets (BOM) ; "
         "enregistrez-le en UTF-8 sans BOM"
     ),
-    "script.not_utf8": "{where}: ce n'est pas du texte UTF-8 valide",
+    "script.not_utf8": "{where} : ce n'est pas du texte UTF-8 valide",
     "script.too_deep": (
-        "{where}: imbrication trop profonde (plus de {depth} niveaux de [ ] ou {{ }})"
+        "{where} : imbrication trop profonde (plus de {depth} niveaux de [ ] ou {{ }})"
     ),
     "script.dotted_too_deep": (
-        "{where}: imbrication trop profonde (une clé à points de plus de {depth} parties)"
+        "{where} : imbrication trop profonde (une clé à points de plus de {depth} parties)"
     ),
-    "script.toml_syntax": "{where}: syntaxe TOML : {reason}",
-    "script.invalid": "{where}: ce n'est pas un script de phases valide",
+    "script.toml_syntax": "{where} : syntaxe TOML : {reason}",
+    "script.invalid": "{where} : ce n'est pas un script de phases valide",
     # -- the phase script: one field --
-    "script.missing": "{where}: champ obligatoire manquant",
-    "script.unknown_field": "{where}: champ inconnu",
-    "script.unknown_field_hint": "{where}: champ inconnu ; vouliez-vous dire `{close}` ?",
-    "script.greater_than": "{where}: doit être supérieur à {gt:g}",
-    "script.greater_than_equal": "{where}: doit être supérieur ou égal à {ge:g}",
-    "script.less_than": "{where}: doit être inférieur à {lt:g}",
-    "script.less_than_equal": "{where}: ne doit pas dépasser {le:g}",
-    "script.must_be_minutes": "{where}: doit être un nombre de minutes (comme 15 ou 7.5)",
-    "script.minutes_positive": "{where}: doit être un nombre fini de minutes, supérieur à 0",
-    "script.must_be_integer": "{where}: doit être un nombre entier",
-    "script.must_be_text": "{where}: doit être du texte entre guillemets",
-    "script.must_not_be_empty": "{where}: ne doit pas être vide",
-    "script.too_long": "{where}: trop long ({max_length} caractères au plus)",
+    "script.missing": "{where} : champ obligatoire manquant",
+    "script.unknown_field": "{where} : champ inconnu",
+    "script.unknown_field_hint": "{where} : champ inconnu ; vouliez-vous dire `{close}` ?",
+    "script.greater_than": "{where} : doit être supérieur à {gt:g}",
+    "script.greater_than_equal": "{where} : doit être supérieur ou égal à {ge:g}",
+    "script.less_than": "{where} : doit être inférieur à {lt:g}",
+    "script.less_than_equal": "{where} : ne doit pas dépasser {le:g}",
+    "script.must_be_minutes": "{where} : doit être un nombre de minutes (comme 15 ou 7.5)",
+    "script.minutes_positive": "{where} : doit être un nombre fini de minutes, supérieur à 0",
+    "script.must_be_integer": "{where} : doit être un nombre entier",
+    "script.must_be_text": "{where} : doit être du texte entre guillemets",
+    "script.must_not_be_empty": "{where} : ne doit pas être vide",
+    "script.too_long": "{where} : trop long ({max_length} caractères au plus)",
     "script.must_be_slug": (
-        "{where}: doit être un identifiant en minuscules : lettres a-z, chiffres et « - »"
+        "{where} : doit être un identifiant en minuscules : lettres a-z, chiffres et « - »"
     ),
-    "script.must_be_one_of": "{where}: doit valoir l'une de ces valeurs : {choices}",
-    "script.must_be_bool": "{where}: doit valoir true ou false",
-    "script.must_be_list": "{where}: doit être une liste ([...] ou des tables [[...]])",
-    "script.must_be_table": "{where}: doit être une table",
-    "script.needs_an_entry": "{where}: il faut au moins une entrée",
-    "script.duplicate_id": "{where}: identifiant en double, déjà pris par une autre phase",
-    "script.other": "{where}: valeur invalide ({reason})",
+    "script.must_be_one_of": "{where} : doit valoir l'une de ces valeurs : {choices}",
+    "script.must_be_bool": "{where} : doit valoir true ou false",
+    "script.must_be_list": "{where} : doit être une liste ([...] ou des tables [[...]])",
+    "script.must_be_table": "{where} : doit être une table",
+    "script.needs_an_entry": "{where} : il faut au moins une entrée",
+    "script.duplicate_id": "{where} : identifiant en double, déjà pris par une autre phase",
+    "script.other": "{where} : valeur invalide ({reason})",
     # -- events, as read from a session file --
     "event.bad_seq": "événement {seq} ({type}).seq : absent, ou ce n'est pas un nombre",
     "event.bad_time": (
@@ -74,14 +74,14 @@ FR: dict[str, str] = {
     "session.no_such_phase": "événement {seq} : la phase {phase} n'est pas dans le script",
     "session.bad_adjust": ("événement {seq} (adjust).seconds : ce n'est pas un nombre de secondes"),
     # -- the session file --
-    "store.no_such_file": "{path}: ce fichier de séance n'existe pas",
-    "store.cannot_read": "{path}: lecture impossible ({reason})",
-    "store.not_regular": "{path}: ce n'est pas un fichier ordinaire, ni un fichier de séance",
+    "store.no_such_file": "{path} : ce fichier de séance n'existe pas",
+    "store.cannot_read": "{path} : lecture impossible ({reason})",
+    "store.not_regular": "{path} : ce n'est pas un fichier ordinaire, ni un fichier de séance",
     "store.hard_links": (
-        "{path}: ce fichier de séance a {links} noms (liens physiques) ; "
+        "{path} : ce fichier de séance a {links} noms (liens physiques) ; "
         "n'en gardez qu'un (supprimez les autres) pour l'ouvrir"
     ),
-    "store.damaged": f"{{where}}: {{what}} ; le fichier n'a pas été modifié ({_SALVAGE_FR})",
+    "store.damaged": f"{{where}} : {{what}} ; le fichier n'a pas été modifié ({_SALVAGE_FR})",
     "store.carriage_return": (
         "un retour chariot, que codev n'écrit jamais (fins de ligne converties en CR LF ?)"
     ),
@@ -91,24 +91,26 @@ FR: dict[str, str] = {
     "store.unreadable_record": "enregistrement illisible ({reason})",
     "store.record_too_deep": "enregistrement d'une imbrication trop profonde",
     "store.cannot_apply": "un événement qui ne peut pas être appliqué ({cause})",
-    "store.no_header": "{path}: impossible de distinguer l'en-tête des enregistrements",
+    "store.no_header": "{path} : impossible de distinguer l'en-tête des enregistrements",
     "store.header_too_deep": (
-        "{where}: imbrication trop profonde, ce n'est pas un en-tête de séance"
+        "{where} : imbrication trop profonde, ce n'est pas un en-tête de séance"
     ),
-    "store.header_not_utf8": "{where}: ce n'est pas du texte UTF-8 valide",
-    "store.unreadable": "{path}: fichier de séance illisible ({reason})",
+    "store.header_not_utf8": "{where} : ce n'est pas du texte UTF-8 valide",
+    "store.unreadable": "{path} : fichier de séance illisible ({reason})",
     "store.newer_event": (
-        "{where}: créé par un codev plus récent (type d'événement {kind!r}, inconnu du "
+        "{where} : créé par un codev plus récent (type d'événement {kind!r}, inconnu du "
         "schéma {schema}), mettez codev à jour ; le fichier n'a pas été modifié"
     ),
-    "store.bad_event": "{where}: {cause} ; le fichier n'a pas été modifié",
+    "store.bad_event": "{where} : {cause} ; le fichier n'a pas été modifié",
     "store.newer_schema": (
-        "{path}: créé par un codev plus récent : schéma {schema}, mettez codev à jour ; "
+        "{path} : créé par un codev plus récent : schéma {schema}, mettez codev à jour ; "
         "le fichier n'a pas été modifié"
     ),
-    "store.not_codev": "{path}: schema : {schema} attendu, ce n'est pas un fichier de séance codev",
-    "store.no_session": "{where}: [session] : absent, ce n'est pas un fichier de séance codev",
-    "store.header_field": "{where}: session.{field} : {what}",
+    "store.not_codev": (
+        "{path} : schema : {schema} attendu, ce n'est pas un fichier de séance codev"
+    ),
+    "store.no_session": "{where} : [session] : absent, ce n'est pas un fichier de séance codev",
+    "store.header_field": "{where} : session.{field} : {what}",
     "store.not_base64": "ce n'est pas du base64 de texte UTF-8",
     "store.not_text": "ce n'est pas un texte",
     "store.missing_text": "absent, ou ce n'est pas un texte",
