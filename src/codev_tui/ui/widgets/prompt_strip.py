@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.text import Text
 
@@ -11,8 +11,7 @@ from codev_tui.ui.widgets.line_strip import LineStrip
 from codev_tui.words import Texts
 
 
-@dataclass(frozen=True)
-class PromptState:
+class PromptState(NamedTuple):
     """The prompt to answer now; no prompt when the phase's prompts are all done."""
 
     role: str = ""

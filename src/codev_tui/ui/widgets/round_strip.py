@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.text import Text
 
@@ -12,8 +12,7 @@ from codev_tui.ui.widgets.line_strip import LineStrip
 from codev_tui.words import Texts
 
 
-@dataclass(frozen=True)
-class Seat:
+class Seat(NamedTuple):
     """One consultant in the round."""
 
     name: str
@@ -24,8 +23,7 @@ class Seat:
     """Seconds of talk time so far."""
 
 
-@dataclass(frozen=True)
-class RoundState:
+class RoundState(NamedTuple):
     """The round of the table as the strip shows it."""
 
     number: int

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.reactive import reactive
@@ -12,8 +12,7 @@ from codev_tui.ui.text import literal
 from codev_tui.words import Texts
 
 
-@dataclass(frozen=True)
-class SaveState:
+class SaveState(NamedTuple):
     """How the session is being kept."""
 
     unsaved: int
@@ -39,8 +38,7 @@ def alarm(save: SaveState, t: Texts) -> Text | None:
     return None
 
 
-@dataclass(frozen=True)
-class StatusState:
+class StatusState(NamedTuple):
     """What the facilitation screen's status line says."""
 
     save: SaveState

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -11,8 +11,7 @@ from codev_tui.ui.text import literal
 from codev_tui.words import Texts
 
 
-@dataclass(frozen=True)
-class TopBarState:
+class TopBarState(NamedTuple):
     """Where the session is and when it should end; times of day are shown as `HH:MM`."""
 
     script: str
