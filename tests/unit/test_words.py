@@ -85,6 +85,15 @@ def test_keys_start_with_their_part(name: str) -> None:
     assert all(key.startswith(f"{name}.") for key in _part(name).FR)  # type: ignore[attr-defined]
 
 
+def test_every_key_is_said_from_its_own_part() -> None:
+    # say() loads only the part a key names; an error code must not look like another part's.
+    for lang in ("fr", "en"):
+        for key, text in table(lang).items():
+            assert say(lang, key) == text or "{" in text, key
+    others = tuple(f"{p}." for p in PARTS if p != "errors")
+    assert not [key for key in _part("errors").EN if key.startswith(others)]  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("name", PARTS)
 def test_every_key_is_used(name: str) -> None:
     literals = _literals(USERS[name])

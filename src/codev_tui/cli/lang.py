@@ -59,6 +59,9 @@ def argparse_speaks(lang: str) -> Iterator[None]:
     are pointed at codev's catalogue for the time of the parse, and put back after (nothing
     global stays bound, never at import time).
     """
+    if lang_of(lang) == "en":
+        yield  # argparse's own words are English
+        return
     import argparse
     import gettext
 

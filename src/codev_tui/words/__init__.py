@@ -19,6 +19,10 @@ LANGS = ("fr", "en")
 PARTS = ("ui", "minutes", "agenda", "cli", "errors")
 """The modules of this package that hold words."""
 
+_PREFIXED = ("ui", "minutes", "agenda", "cli")
+"""The parts whose keys start with the part's name; the errors' keys are codes (`script.…`,
+`save.…`)."""
+
 
 def lang_of(lang: str | None) -> str:
     """`fr` for any French tag (`fr`, `fr_CA`, `fr-BE`), else `en`."""
@@ -35,8 +39,10 @@ def table(lang: str) -> dict[str, str]:
 
 
 def say(lang: str, key: str, **values: object) -> str:
-    """The text for `key` in `lang`, with its `{placeholders}` filled."""
-    text = table(lang_of(lang))[key]
+    """The text for `key` in `lang`, with its `{placeholders}` filled (only the key's own part
+    is loaded: the command line's words, not the minutes')."""
+    part = key.partition(".")[0]
+    text = _of(part if part in _PREFIXED else "errors", lang_of(lang))[key]
     return text.format(**values) if values else text
 
 
