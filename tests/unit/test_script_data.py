@@ -271,7 +271,10 @@ def test_what_the_validator_accepts_the_builder_rebuilds(
 def test_load_bundled_script_names_an_unknown_name() -> None:
     with pytest.raises(ScriptError) as caught:
         load_bundled_script("nope")
-    assert "no bundled script named 'nope'" in caught.value.lines("en")[0]
+    english, french = caught.value.lines("en")[0], caught.value.lines("fr")[0]
+    assert "no bundled script named 'nope'" in english
+    assert english.endswith("one of classic, classic-en or fast-codev")
+    assert french.endswith("au choix : classic, classic-en ou fast-codev")
 
 
 _VALIDATE = "from codev_tui.core.script import validate_script, load_script\n"

@@ -195,7 +195,7 @@ def load_bundled_script(name_or_path: str | Path) -> PhaseScript:
 
         bundled = locations.bundled_scripts()
         if name_or_path not in bundled:
-            raise _bad("script.no_bundled", name=name_or_path, names=", ".join(bundled))
+            raise _bad("script.no_bundled", name=name_or_path, names=tuple(bundled))
         path = bundled[name_or_path]
     else:
         path = name_or_path

@@ -64,7 +64,7 @@ def launch(
             "resumed_ended" if state.ended else "resumed" if state.running else "resumed_paused"
         )
         if file.repaired is not None:
-            notice += f" · {texts('repaired')}: {file.repaired.name}"
+            notice += f" · {texts('repaired')}{texts('colon')}{file.repaired.name}"
         app = CodevApp(file, lang=lang, notice=notice if resumed else "")
     elif ready and script is not None and roster is not None:
         file = create_session(
