@@ -12,10 +12,9 @@ from codev_tui.core.control import SessionControl
 from codev_tui.core.events import Event
 from codev_tui.core.session import Note
 from codev_tui.core.store import default_minutes_path
-from codev_tui.ui.session_view import save_state
 from codev_tui.ui.widgets.note_input import NoteInput
 from codev_tui.ui.widgets.notes_list import MORE, SHOWN_LINES, NotesList, note_text
-from codev_tui.ui.widgets.status_line import alarm, saved_mark
+from codev_tui.ui.widgets.status_line import SaveState
 from codev_tui.words import Texts
 
 
@@ -161,18 +160,10 @@ class SessionScreen(Screen[None]):
             notes.highlight(note_id)
         self.refresh_status()
 
-    def _saved_mark(self) -> str:
-        """✓ saved, or … saving while events are on their way to the disk."""
-        return saved_mark(save_state(self.control), self.t)
-
-    def _alarm(self) -> Text | None:
-        """NOT SAVED, or the session file replaced and where it goes on; None otherwise."""
-        return alarm(save_state(self.control), self.t)
-
-    def _mark_alarm(self) -> None:
-        """The classes that turn the status line red (see `_alarm`)."""
-        self.set_class(bool(self.control.save_error), "-unsaved")
-        self.set_class(self.control.file.replaced is not None, "-replaced")
+    def _mark_alarm(self, save: SaveState) -> None:
+        """The classes that turn the status line red (see `status_line.alarm`)."""
+        self.set_class(bool(save.error), "-unsaved")
+        self.set_class(save.moved_to is not None, "-replaced")
 
     def note_text(self, text: str, style: str = "", lines: int = SHOWN_LINES) -> Text:
         """A note's text as the lists show it, cut (see `notes_list.note_text`)."""

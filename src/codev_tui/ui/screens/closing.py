@@ -14,10 +14,12 @@ from codev_tui.core.store import SaveError, default_minutes_path
 from codev_tui.core.timing import TimingRow, TimingTable, session_timing
 from codev_tui.ui.localize import localize_bindings
 from codev_tui.ui.screens.base import SessionScreen
+from codev_tui.ui.session_view import save_state
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.keys_bar import KeysBar
 from codev_tui.ui.widgets.note_input import NoteInput
 from codev_tui.ui.widgets.notes_list import NotesList
+from codev_tui.ui.widgets.status_line import alarm, saved_mark
 from codev_tui.words import Texts
 
 
@@ -142,12 +144,13 @@ class ClosingScreen(SessionScreen):
     def refresh_status(self) -> None:
         """Saved or NOT SAVED, then what the keys do, or where the minutes went."""
         t = self.t
-        self._mark_alarm()
-        line = self._alarm()
+        save = save_state(self.control)
+        self._mark_alarm(save)
+        line = alarm(save, t)
         if line is None and self.editing is not None:
             line = Text(f"✎ {t('editing_keys')}")
         elif line is None:
-            line = Text(f"{self._saved_mark()} · {self.flash or t('closing_keys')}")
+            line = Text(f"{saved_mark(save, t)} · {self.flash or t('closing_keys')}")
         if self.message:
             line.append(" · ")
             line.append_text(self.message)

@@ -26,7 +26,7 @@ from codev_tui.ui.widgets.phase_text import PhaseText, phase_body
 from codev_tui.ui.widgets.prompt_strip import PromptStrip
 from codev_tui.ui.widgets.round_strip import RoundStrip
 from codev_tui.ui.widgets.rules_strip import RulesStrip
-from codev_tui.ui.widgets.status_line import StatusLine, StatusState
+from codev_tui.ui.widgets.status_line import SaveState, StatusLine, StatusState
 from codev_tui.ui.widgets.top_bar import TopBar
 from codev_tui.words import Texts
 
@@ -108,7 +108,7 @@ class FacilitationScreen(TypingScreen):
         note_input = NoteInput(self.save_note, self.note_keys, id="note-input")
         note_input.placeholder = view.placeholder(self.control.session, self.t)
         yield note_input
-        yield StatusLine(t, self._status_state(), id="status")
+        yield StatusLine(t, self._status_state(view.save_state(self.control)), id="status")
         if self.has_class("-too-small"):
             yield Static(self._too_small_text(), id="too-small")
         yield KeysBar(id="keys")  # Ctrl+P (the palette) is in the help (F1)
@@ -268,14 +268,15 @@ class FacilitationScreen(TypingScreen):
 
     def refresh_status(self) -> None:
         """Saved or NOT SAVED; what the keys do now (correcting, choosing a note); notices."""
-        self._mark_alarm()
+        save = view.save_state(self.control)
+        self._mark_alarm(save)
         # The note chosen stays highlighted while its line is corrected in the input.
         self.query_one(NotesList).set_class(self.choosing or self.editing is not None, "-choosing")
-        self.query_one(StatusLine).state = self._status_state()
+        self.query_one(StatusLine).state = self._status_state(save)
 
-    def _status_state(self) -> StatusState:
+    def _status_state(self, save: SaveState) -> StatusState:
         return StatusState(
-            view.save_state(self.control),
+            save,
             self.control.session.note_count,
             notice=self.notice,
             flash=self.flash,
