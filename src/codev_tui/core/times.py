@@ -62,6 +62,11 @@ def format_time(moment: datetime) -> str:
     return f"{moment:%H:%M}" if moment.second == 0 else f"{moment:%H:%M:%S}"
 
 
+def local_clock(moment: datetime) -> str:
+    """An aware moment as the local time of day, `14:05`."""
+    return f"{moment.astimezone():%H:%M}"
+
+
 def format_date(when: datetime, months: Sequence[str], pattern: str) -> str:
     """A date in local time (an aware one), its month named from `months` (January first),
     laid out by `pattern` (`{day} {month} {year}`)."""

@@ -3,11 +3,9 @@ and its projector view build their widgets' states here (and a read-only room vi
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from codev_tui.core.control import SessionControl
 from codev_tui.core.session import Session
-from codev_tui.core.times import format_clock
+from codev_tui.core.times import format_clock, local_clock
 from codev_tui.ui.widgets.prompt_strip import PromptState
 from codev_tui.ui.widgets.round_strip import RoundState, Seat
 from codev_tui.ui.widgets.status_line import SaveState
@@ -22,9 +20,9 @@ def top_bar_state(control: SessionControl, width: int) -> TopBarState:
         script=s.script.script.name,
         phase=s.current + 1,
         phases=len(s.script.phases),
-        now=f"{_local(c.wall()):%H:%M}",
-        planned_end=f"{_local(c.planned_end()):%H:%M}",
-        projected_end=f"{_local(c.projected_end()):%H:%M}",
+        now=local_clock(c.wall()),
+        planned_end=local_clock(c.planned_end()),
+        projected_end=local_clock(c.projected_end()),
         drift=round(c.drift_minutes()),
         speed=s.speed if s.practice else None,
         width=width,
@@ -89,7 +87,3 @@ def save_state(control: SessionControl) -> SaveState:
     """How the session is being kept: on its way to the disk, failing, or moved."""
     moved_to = control.file.path.name if control.file.replaced is not None else None
     return SaveState(control.unsaved, control.save_error, moved_to)
-
-
-def _local(moment: datetime) -> datetime:
-    return moment.astimezone()

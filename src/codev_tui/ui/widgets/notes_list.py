@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from codev_tui.core.session import Note
+from codev_tui.core.times import local_clock
 from codev_tui.ui.text import literal
 from codev_tui.words import Texts
 
@@ -37,7 +37,7 @@ def note_text(text: str, t: Texts, style: str = "", lines: int = SHOWN_LINES) ->
 def note_line(note: Note, saved: bool, t: Texts) -> Text:
     """A note of the phase: ✓ once on disk, its time, kind, author, prompt and text."""
     line = Text("✓ " if saved else "… ", style="bold" if saved else "dim")
-    line.append(f"{_local(note.at):%H:%M} ")
+    line.append(f"{local_clock(note.at)} ")
     line.append(t.kind(note.kind), style="italic")
     if note.confidential:
         line.append(f" [{t('confidential')}]", style="bold")
@@ -52,10 +52,6 @@ def note_line(note: Note, saved: bool, t: Texts) -> Text:
     if note.edited:
         line.append(" ✎", style="dim")
     return line
-
-
-def _local(moment: datetime) -> datetime:
-    return moment.astimezone()
 
 
 class NotesList(OptionList):
