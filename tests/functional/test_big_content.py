@@ -143,7 +143,7 @@ async def test_the_setup_screen_keeps_a_huge_roster_on_one_line(  # type: ignore
 # -- a note of a megabyte ----------------------------------------------------------------------
 
 SHOWN_CHARACTERS, SHOWN_LINES = 500, 10
-"""How much of a long note the lists show (`note_text` in ui/screens/base.py)."""
+"""How much of a long note the lists show (`note_text` in ui/widgets/notes_list.py)."""
 
 BIG_NOTES = {
     "one line of 1 MB": "mot " * 250_000,
