@@ -24,6 +24,10 @@ USERS = {
     "agenda": ("core/agenda.py",),
     "cli": ("cli", "ui/launch.py"),
     "errors": (".",),
+    "group": (".",),
+    "cycle": (".",),
+    "choosing": (".",),
+    "retour": (".",),
 }
 """Where the words of each part are used (files or folders of the package)."""
 
