@@ -167,7 +167,7 @@ def test_charter_from_a_file_sets_the_rules_and_the_quorum(
         "  - On time",
         "  - Quorum : 4",
     ]
-    status, out, _ = _run(capsys, "group", "charter", G, "--from", str(source))
+    status, out, _ = _run(capsys, "group", "charter", G.upper(), "--from", str(source))
     assert (status, out) == (0, [f"{G}: the charter is the same, nothing changed"])
 
 
@@ -328,6 +328,24 @@ def test_a_damaged_or_newer_group_file_is_named_and_left_as_it_is(
     assert list((data_dir / "groups").glob("*.toml")) == [path]
     status, out, _ = _run(capsys, "group", "list")
     assert status == 0 and out == [f"(unreadable: {line.removeprefix('codev: ')})"]
+
+
+def test_a_group_being_changed_elsewhere_is_said_and_left_alone(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    from codev_tui.core.store.lock import acquire_lock, release_lock
+
+    _new(capsys)
+    path = _file(data_dir)
+    before = path.read_bytes()
+    held = acquire_lock(path)
+    try:
+        line = _refused(capsys, "group", "add", G, "Zoé")
+    finally:
+        release_lock(held, path)
+    assert line.startswith(f"codev: {path.name} is already open in another codev")
+    assert path.read_bytes() == before
+    assert _run(capsys, "group", "add", G, "Zoé")[0] == 0
 
 
 def test_group_without_an_action_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

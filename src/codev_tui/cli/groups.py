@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from codev_tui import locations
+from codev_tui.cli.errors import lines_of
 from codev_tui.cli.listing import clean
 from codev_tui.words import Words, say
 
@@ -97,7 +98,11 @@ def cmd_group(args: argparse.Namespace, lang: str) -> int:
 
     when = utc_now()
     said: list[str] = []
-    change_group(data, args.name, lambda g: said.append(_member_change(g, args, when, w)))
+
+    def change(group: Group) -> None:
+        said.append(_member_change(group, args, when, w))
+
+    change_group(data, args.name, change, now=lambda: when)
     print(clean(said[0]))
     return 0
 
@@ -119,8 +124,6 @@ def _member_change(group: Group, args: argparse.Namespace, when: datetime, w: Wo
 
 def list_line(group: Group | Exception, lang: str) -> str:
     """One line of `codev group list`: name, active members, plan; an unreadable file's error."""
-    from codev_tui.cli.errors import lines_of
-
     w = Words("group", lang)
     if isinstance(group, Exception):
         return clean(w("unreadable", problem=(lines_of(group, lang) or ["?"])[0]))
@@ -197,13 +200,13 @@ def _charter(args: argparse.Namespace, data: Path, w: Words) -> int:
         if not text:
             raise group_error("group.charter_empty")
         if text == group.charter:
-            raise _Unchanged
+            raise _Unchanged(group.name)
         group.charter = text
 
     try:
         group = change_group(data, args.name, change)
-    except _Unchanged:
-        print(clean(w("charter_unchanged", group=args.name)))
+    except _Unchanged as same:
+        print(clean(w("charter_unchanged", group=same.args[0])))
         return 0
     n = len(group.charter_rules())
     print(clean(w.count("charter_saved", n, group=group.name, quorum=group.quorum)))
