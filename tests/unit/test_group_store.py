@@ -293,6 +293,7 @@ DAMAGE = [
     (lambda t: t.replace('id = "p3"', 'id = "x3"'), ":24: members[3].id: not a member's id"),
     (lambda t: t.replace('id = "p3"', 'id = "p2"'), ":24: members[3].id: twice in the group"),
     (lambda t: t.replace("created = ", "made = "), ": group.created: missing or not a date"),
+    (lambda t: t.replace('id = "p3"', 'id = "p3"\nleft = "hier"'), ":25: members[3].left: missing"),
     (lambda t: t.replace("[group]", "[grope]"), ": group: missing or not a table"),
     (lambda t: t.replace('charter = ""', 'charter = "'), ":11: not readable TOML (Illegal"),
     (lambda t: t.replace("schema = 1", "schema = 0"), ":2: schema: expected 1, this is not"),
