@@ -364,3 +364,11 @@ def test_times_are_aware_utc(data_dir: Path, wall: FakeWallClock) -> None:
     group = _make(data_dir, wall)
     assert all(m.joined.tzinfo is not None for m in group.members)
     assert load_group(data_dir, "Jeudi").members[0].joined.tzinfo == UTC
+
+
+def test_the_group_modules_never_load_textual() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, codev_tui.core.group; sys.exit('textual' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
