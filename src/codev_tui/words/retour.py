@@ -21,7 +21,7 @@ FR: dict[str, str] = {
     "retour.status.not_done": "pas fait",
     "retour.no_status": "—",
     "retour.carried": "reportée",
-    "retour.by": "pour le {due}",
+    "retour.by": "échéance {due}",
     "retour.no_such_item": "pas d'action n° {n} à reporter (1 à {last})",
     "retour.carried_flash": "action n° {n} reportée à la prochaine séance",
     "retour.uncarried_flash": "action n° {n} : plus reportée",
