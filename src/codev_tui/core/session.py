@@ -31,8 +31,10 @@ from codev_tui.core.events import (
     Reopened,
     Resumed,
     SpeakerChanged,
+    SubjectChosen,
     Tombstone,
 )
+from codev_tui.core.choosing import Choice, choose
 from codev_tui.core.problems import CoreError, Problem
 from codev_tui.core.script import Phase, PhaseScript
 from codev_tui.core.session_parts import (
@@ -88,6 +90,8 @@ class Session:
     timings: list[PhaseTiming] = field(default_factory=list)
     legacy_evaluation: list[str] = field(default_factory=list)
     """Schema 1 evaluation lines, not tied to any note."""
+    choice: Choice | None = None
+    """The subject chosen in the session (the roster says it too), None before any choice."""
     _notes: dict[int, Note] = field(default_factory=dict, repr=False)
     """Live notes by id, in the order they were taken (ids grow with time)."""
     _removed: dict[int, Note] = field(default_factory=dict, repr=False, compare=False)
@@ -252,6 +256,10 @@ class Session:
         self.speaker_since = at if name and self.running else None
         if name:
             self.talk.setdefault(name, 0.0)
+
+    def _chosen(self, event: SubjectChosen) -> None:
+        self.choice = choose(self.roster, event, self.choice)
+        self._changed()  # who does an action is read against the roster
 
     def _legacy_copy(self, event: Event) -> None:
         """Schema 1 copies of the contract, actions and learnings: derived from notes now."""
@@ -418,6 +426,7 @@ _FOLD: dict[type[Event], Callable[[Session, Any], None]] = {
     Tombstone: Session._tombstone,
     SpeakerChanged: Session._speaker,
     PromptSkipped: Session._skip,
+    SubjectChosen: Session._chosen,
     LegacyConfidential: Session._confidential,
     LegacyContract: Session._legacy_copy,
     LegacyAction: Session._legacy_copy,

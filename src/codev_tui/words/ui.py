@@ -203,6 +203,8 @@ FR: dict[str, str] = {
     "ui.kind.action": "action",
     "ui.kind.learning": "apprentissage",
     "ui.kind.evaluation": "évaluation",
+    "ui.kind.subject": "sujet proposé",
+    "ui.kind.vote": "vote",
 }
 
 EN: dict[str, str] = {
@@ -401,4 +403,6 @@ EN: dict[str, str] = {
     "ui.kind.action": "action",
     "ui.kind.learning": "learning",
     "ui.kind.evaluation": "evaluation",
+    "ui.kind.subject": "subject proposed",
+    "ui.kind.vote": "vote",
 }

@@ -59,6 +59,9 @@ def anonymize(facts: Facts, words: Mapping[str, str]) -> Facts:
         for who, items in facts.learnings
     )
     rows = tuple(replace(row, title=text(row.title)) for row in facts.timing.rows)
+    choice = facts.choice
+    if choice is not None:
+        choice = replace(choice, client=person(choice.client), topic=text(choice.topic))
     return replace(
         facts,
         script_name=text(facts.script_name),
@@ -79,6 +82,10 @@ def anonymize(facts: Facts, words: Mapping[str, str]) -> Facts:
         turns=tuple(replace(t, name=person(t.name)) for t in facts.turns),
         talk=tuple((person(name), seconds) for name, seconds in facts.talk),
         timing=replace(facts.timing, rows=rows),
+        candidates=tuple(
+            replace(c, name=person(c.name), subject=text(c.subject)) for c in facts.candidates
+        ),
+        choice=choice,
     )
 
 

@@ -4,7 +4,9 @@
 (`anonymize.anonymize`), then lays them out once; `write.write_minutes` saves the text.
 
 What goes where, in this order: the header (date, group, format); **Participants** (the roster,
-then anybody else who wrote or spoke, as "Participant"); **Topic**; **Contract**; **Phases**,
+then anybody else who wrote or spoke, as "Participant"); **Topic**; **Choosing the subject**
+(the candidates and their votes, who was chosen, and whether the facilitator overrode the vote;
+when the session had a phase for it); **Contract**; **Phases**,
 one section per phase of the script with its notes, then the notes of a phase the script no
 longer has; **Action plan** (what / who / by when); **Learnings**, per person; **Evaluation**
 (the mean score and the comments; only when there is one); **Round of the table** (talk
@@ -69,7 +71,10 @@ def render_minutes(
     """
     if session.practice:
         return render_journal(session, lang=lang, now=now)
-    words = words_of("minutes", lang or session.lang)
+    lang = lang or session.lang
+    # The section of choosing the subject has its own words, named whole.
+    choosing = {f"choosing.{k}": v for k, v in words_of("choosing", lang).items()}
+    words = {**words_of("minutes", lang), **choosing}
     facts = gather(session, include_confidential=include_confidential, now=now)
     if anonymize:
         facts = anonymized(facts, words)
@@ -111,6 +116,7 @@ class _Minutes:
         self.header()
         self.participants()
         self.topic()
+        self.choosing()
         self.contract()
         self.phases()
         self.actions()
@@ -182,6 +188,34 @@ class _Minutes:
             self.add("")
         else:
             self.nothing()
+
+    def choosing(self) -> None:
+        """The candidates, their subject and votes, then who was chosen and how."""
+        facts, words, colon = self.facts, self.words, self.colon
+        if not (facts.choosing or facts.choice or facts.candidates):
+            return
+        self.heading(2, words["choosing.section"])
+        if facts.candidates:
+            columns = ["choosing.candidate", "choosing.subject", "choosing.votes"]
+            self.add(table_row([words[c] for c in columns]))
+            self.add("| --- | --- | ---: |")
+        for c in facts.candidates:
+            subject = self.esc(c.subject) if c.subject else f"*{words['choosing.no_subject']}*"
+            subject += self.mark if c.confidential else ""
+            votes = "—" if c.votes is None else str(c.votes)
+            self.add(table_row([self.name(c.name), subject, votes]))
+        if facts.candidates:
+            self.add("")
+        choice = facts.choice
+        if choice is None:
+            self.nothing("choosing.not_chosen")
+            return
+        self.add(f"- **{words['choosing.chosen_client']}**{colon}{self.name(choice.client)}")
+        if choice.topic:
+            self.add(f"- **{words['choosing.chosen_topic']}**{colon}{self.esc(choice.topic)}")
+        if choice.overridden:
+            self.add(f"- *{words['choosing.by_facilitator']}*")
+        self.add("")
 
     def contract(self) -> None:
         self.heading(2, self.words["contract"])
