@@ -119,7 +119,9 @@ def test_the_latest_subject_and_vote_count() -> None:
 
 
 def test_a_tie_has_no_leader_and_no_vote_neither() -> None:
-    tie = tally([note(1, "vote", "Ana", "2"), note(2, "vote", "Ben", "2"), note(3, "vote", "C", "1")])
+    tie = tally(
+        [note(1, "vote", "Ana", "2"), note(2, "vote", "Ben", "2"), note(3, "vote", "C", "1")]
+    )
     assert tie.leader is None and [c.name for c in tie.top] == ["Ana", "Ben"]
     none = tally([note(1, "subject", "Ana", "x")])
     assert none.leader is None and none.top == ()
@@ -158,7 +160,11 @@ def fold(roster: Roster, *chosen: tuple[str, str, bool]) -> Roster:
 
 def test_a_choice_makes_the_client_and_leaves_the_round_to_the_others() -> None:
     roster = fold(Roster(consultants=["Ana", "Ben", "Cleo"]), ("Ben", "Réorganisation", False))
-    assert (roster.client, roster.topic, roster.consultants) == ("Ben", "Réorganisation", ["Ana", "Cleo"])
+    assert (roster.client, roster.topic, roster.consultants) == (
+        "Ben",
+        "Réorganisation",
+        ["Ana", "Cleo"],
+    )
 
 
 def test_the_latest_choice_wins_and_the_round_keeps_its_order() -> None:
@@ -171,3 +177,45 @@ def test_the_latest_choice_wins_and_the_round_keeps_its_order() -> None:
 def test_a_client_given_before_is_a_consultant_again_when_another_is_chosen() -> None:
     roster = fold(Roster(topic="t", client="Dan", consultants=["Ana", "Ben"]), ("Ana", "x", False))
     assert (roster.client, roster.consultants) == ("Ana", ["Ben", "Dan"])
+
+
+# -- codev run --choose -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def launched(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    """`codev run` without the UI: a fake `codev_tui.ui.launch` records its arguments."""
+    import sys
+    import types
+
+    calls: list[dict[str, object]] = []
+    fake = types.ModuleType("codev_tui.ui.launch")
+    fake.launch = lambda **kwargs: calls.append(kwargs) or 0  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "codev_tui.ui.launch", fake)
+    return calls
+
+
+def test_run_choose_starts_by_choosing_without_client_or_topic(
+    launched: list[dict[str, object]],
+) -> None:
+    from codev_tui.cli.main import main
+
+    assert main(["run", "--choose", "--consultants", "Ana, Ben,Cleo"]) == 0
+    (call,) = launched
+    script = call["script"]
+    assert isinstance(script, PhaseScript)
+    assert [p.kind for p in script.phases][:2] == ["subject", "note"]
+    assert call["ready"] is True
+    roster = call["roster"]
+    assert isinstance(roster, Roster) and roster.consultants == ["Ana", "Ben", "Cleo"]
+
+
+def test_run_without_choose_still_needs_a_client_and_a_topic(
+    launched: list[dict[str, object]],
+) -> None:
+    from codev_tui.cli.main import main
+
+    assert main(["run", "--consultants", "Ana,Ben"]) == 0
+    (call,) = launched
+    assert call["ready"] is False
+    assert all(p.kind != "subject" for p in call["script"].phases)  # type: ignore[attr-defined]

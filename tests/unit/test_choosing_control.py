@@ -76,7 +76,11 @@ def test_choosing_somebody_else_than_the_leader_is_the_facilitators_choice(desk:
 def test_the_latest_choice_wins(desk: Desk) -> None:
     propose(desk, "@Ana Conflit", "@Ben Réorganisation", "/choix @Ana", "/choose @Ben")
     roster = desk.session.roster
-    assert (roster.client, roster.topic, roster.consultants) == ("Ben", "Réorganisation", ["Ana", "Cleo"])
+    assert (roster.client, roster.topic, roster.consultants) == (
+        "Ben",
+        "Réorganisation",
+        ["Ana", "Cleo"],
+    )
 
 
 def test_somebody_without_a_subject_may_be_chosen(desk: Desk) -> None:

@@ -64,6 +64,7 @@ def _parser(w: Words) -> argparse.ArgumentParser:
     run.add_argument("--consultants", metavar=w("consultants_metavar"), help=w("consultants_help"))
     run.add_argument("--facilitator", metavar=w("facilitator_metavar"), help=w("facilitator_help"))
     run.add_argument("--group", metavar=w("group_metavar"), help=w("group_help"))
+    run.add_argument("--choose", action="store_true", help=w("choosing.choose_help"))
 
     add_session(command("resume", "resume_help"))
     command("list", "list_help")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from codev_tui.core.choosing import Choice, choose
 from codev_tui.core.events import (
     Adjusted,
     Ended,
@@ -34,7 +35,6 @@ from codev_tui.core.events import (
     SubjectChosen,
     Tombstone,
 )
-from codev_tui.core.choosing import Choice, choose
 from codev_tui.core.problems import CoreError, Problem
 from codev_tui.core.script import Phase, PhaseScript
 from codev_tui.core.session_parts import (

@@ -24,6 +24,9 @@ FR: dict[str, str] = {
     # The facilitation screen.
     "choosing.k_choose": "Choisir",
     "choosing.h_choose": "choisir le sujet en tête du vote (ou /choix @Nom)",
+    "choosing.placeholder": (
+        "@Nom son sujet (Entrée) · /v @Nom 3 : ses voix · /choix @Nom : le choix"
+    ),
     "choosing.candidates": "Candidats",
     "choosing.no_candidate": "aucun pour l'instant : @Nom son sujet, puis /v @Nom 3",
     "choosing.n_votes_one": "{n} voix",
@@ -71,11 +74,11 @@ EN: dict[str, str] = {
     "choosing.importance": "Importance: what is at stake",
     "choosing.leverage": "Leverage: what the client can act on",
     "choosing.choose_help": (
-        "start by choosing the subject (candidates, votes, choice): no client or topic "
-        "to give"
+        "start by choosing the subject (candidates, votes, choice): no client or topic to give"
     ),
     "choosing.k_choose": "Choose",
     "choosing.h_choose": "choose the subject leading the vote (or /choose @Name)",
+    "choosing.placeholder": "@Name subject (Enter) · /v @Name 3: votes · /choose @Name: the choice",
     "choosing.candidates": "Candidates",
     "choosing.no_candidate": "none yet: @Name their subject, then /v @Name 3",
     "choosing.n_votes_one": "{n} vote",

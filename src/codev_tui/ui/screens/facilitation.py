@@ -10,13 +10,16 @@ from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Static
 
+from codev_tui.core.choosing import SUBJECT
 from codev_tui.core.control import SessionControl
 from codev_tui.core.session import Note
 from codev_tui.core.times import format_clock
 from codev_tui.ui import session_view as view
 from codev_tui.ui.localize import localize_bindings
-from codev_tui.ui.screens.typing import TypingScreen, after_typing
+from codev_tui.ui.screens.choosing import ChoosingScreen
+from codev_tui.ui.screens.typing import after_typing
 from codev_tui.ui.widgets.bigclock import BigClock
+from codev_tui.ui.widgets.candidates_strip import CandidatesStrip
 from codev_tui.ui.widgets.contract_strip import ContractStrip
 from codev_tui.ui.widgets.keys_bar import KeysBar
 from codev_tui.ui.widgets.line_strip import LineStrip
@@ -35,6 +38,7 @@ MIN_WIDTH, MIN_HEIGHT = 40, 12
 
 _STRIPS: dict[str, type[LineStrip]] = {
     "practice-prompt": PromptStrip,
+    "candidates": CandidatesStrip,
     "contract": ContractStrip,
     "round": RoundStrip,
 }
@@ -44,7 +48,7 @@ _ORDER = [*_STRIPS, "notes", "note-input", "status", "too-small", "keys"]
 """The widgets a strip (or the "too small" notice) is added before, in their order."""
 
 
-class FacilitationScreen(TypingScreen):
+class FacilitationScreen(ChoosingScreen):
     """One phase at a time: what happens now, how long is left, and the notes."""
 
     CSS_PATH = "facilitation.tcss"
@@ -58,6 +62,7 @@ class FacilitationScreen(TypingScreen):
         Binding("f1", "help", "k_help", priority=True, id="help"),
         Binding("f6", "next_speaker", "k_speaker", priority=True, id="speaker"),
         Binding("f4", "pass_turn", "k_pass", priority=True, id="pass"),
+        Binding("f4", "choose_leader", "choosing.k_choose", priority=True, id="choose"),
         Binding("f8", "adjust(1)", "k_more", priority=True, id="more"),
         Binding("f7", "adjust(-1)", "k_less", priority=True, id="less"),
         Binding("f2", "toggle_projector", "k_projector", priority=True, id="projector"),
@@ -192,9 +197,7 @@ class FacilitationScreen(TypingScreen):
             self.refresh_notes()
         self.refresh_clock(force=True)
         self.refresh_topbar()
-        self.refresh_round()
-        self.refresh_prompt()
-        self.refresh_contract()
+        self.refresh_strips()
         self.refresh_status()
 
     def refresh_clock(self, force: bool = False) -> None:
@@ -232,6 +235,8 @@ class FacilitationScreen(TypingScreen):
             return view.prompt_state(c, self.t)
         if name == "contract":
             return view.contract(c.session)
+        if name == "candidates":
+            return view.candidates(c.session)
         return view.round_state(c, self.app.size.width - 2)
 
     def _show_strip(self, name: str) -> None:
@@ -254,13 +259,11 @@ class FacilitationScreen(TypingScreen):
         self.query_one(RulesStrip).rules = view.rules(s)
         self.query_one(NoteInput).placeholder = view.placeholder(self.control.session, self.t)
 
-    def refresh_prompt(self) -> None:
-        """Practice: the guiding prompt to answer now."""
-        self._show_strip("practice-prompt")
-
-    def refresh_contract(self) -> None:
-        """The agreed contract stays pinned from the contract phase on."""
-        self._show_strip("contract")
+    def refresh_strips(self) -> None:
+        """The strips under the phase: a rehearsal's prompt, the candidates while the subject
+        is chosen, the contract pinned from the contract phase on, the round of the table."""
+        for name in _STRIPS:
+            self._show_strip(name)
 
     def refresh_round(self) -> None:
         """Who has the floor in the round of the table, and each one's talk time."""
@@ -302,15 +305,14 @@ class FacilitationScreen(TypingScreen):
         if self.editing is not None:
             self.save_correction(value)
             return
-        event = self.control.capture(value)
+        event = self.capture(value)
         if event is None:
             return
         self.notice = ""  # "resumed…" was said; the session goes on
         note = self.control.session.note(event.note_id or 0)
         if note is not None and note.phase == self.control.session.phase.id:
             self.query_one(NotesList).add(note)
-        self.refresh_prompt()
-        self.refresh_contract()
+        self.refresh_strips()
         self.refresh_status()
 
     # -- corrections ------------------------------------------------------------------------
@@ -322,7 +324,7 @@ class FacilitationScreen(TypingScreen):
     def note_changed(self, note_id: int) -> None:
         """A note was corrected, deleted or restored: its line, and the contract it may be."""
         super().note_changed(note_id)
-        self.refresh_contract()
+        self.refresh_strips()
 
     def action_escape(self) -> None:
         """Escape: leave a correction, the notes list, or projector mode."""
@@ -344,6 +346,8 @@ class FacilitationScreen(TypingScreen):
         """
         if action in ("next_speaker", "pass_turn"):
             return self.control.session.phase.round or self._queued > 0
+        if action == "choose_leader":
+            return self.control.session.phase.kind == SUBJECT
         if action == "skip_prompt":
             return self.control.session.practice
         return True
@@ -396,7 +400,7 @@ class FacilitationScreen(TypingScreen):
     def action_skip_prompt(self) -> None:
         """F3 (practice): leave this prompt unanswered and go to the next."""
         if self.control.skip_prompt():
-            self.refresh_prompt()
+            self.refresh_strips()
 
     def action_toggle_projector(self) -> None:
         """F2: hide the notes and show a much larger countdown."""
