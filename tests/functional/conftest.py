@@ -13,9 +13,9 @@ import pytest
 from textual import events
 
 from codev_tui import locations
+from codev_tui.core.cycle import with_retour
 from codev_tui.core.script import PhaseScript, load_script
 from codev_tui.core.session import Roster
-from codev_tui.core.cycle import with_retour
 from codev_tui.core.session_parts import ReviewItem
 from codev_tui.core.store import GroupLink, SessionFile
 from codev_tui.ui.app import CodevApp

@@ -62,6 +62,10 @@ def cmd_run(args: argparse.Namespace, lang: str) -> int:
         return _run_group(args, lang, script)
     if args.absent is not None:
         raise UserError("absent_without_group")
+    if args.choose:  # the client and the topic come out of the session's first phase
+        from codev_tui.core.choosing import with_choosing
+
+        script = with_choosing(script)
     consultants = parse_names(args.consultants or "")
     roster = Roster(
         topic=args.topic or "",
@@ -70,7 +74,7 @@ def cmd_run(args: argparse.Namespace, lang: str) -> int:
         client=args.client or "",
         consultants=consultants,
     )
-    ready = bool(roster.topic and roster.client and roster.consultants)
+    ready = bool(roster.consultants and (args.choose or roster.topic and roster.client))
     return launch(
         script=script,
         script_path=script_path,

@@ -67,6 +67,7 @@ def _parser(w: Words, argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     run.add_argument("--facilitator", metavar=w("facilitator_metavar"), help=w("facilitator_help"))
     run.add_argument("--group", metavar=w("group_metavar"), help=w("group_help"))
     run.add_argument("--absent", metavar=w("absent_metavar"), help=w("absent_help"))
+    run.add_argument("--choose", action="store_true", help=w("choosing.choose_help"))
 
     add_session(command("resume", "resume_help"))
     command("list", "list_help")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from codev_tui.core.choosing import SUBJECT, choice_command, decide, tally
 from codev_tui.core.clock import Clock, Countdown, TimerState
 from codev_tui.core.events import Event, NoteDeleted, NoteEdited
 from codev_tui.core.notes import PASTED_NEWLINE, note_line, parse_note
@@ -269,6 +270,8 @@ class SessionControl:
         s = self.session
         if s.practice and (prompt := self.current_prompt()) is not None:
             return self.note_for_prompt(raw, prompt[1])
+        if s.phase.kind == SUBJECT and (name := choice_command(raw, s.roster.names())) is not None:
+            return self.choose_subject(name)
         parsed = parse_note(raw, s.phase.kind, s.roster.names(), len(s.script.phases))
         if not parsed.text:
             return None
@@ -330,6 +333,13 @@ class SessionControl:
         on = n not in s.carried
         self._emit("carry", item=n, on=on)
         return ("retour.carried_flash" if on else "retour.uncarried_flash"), {"n": n}
+
+    def choose_subject(self, name: str | None) -> Event:
+        """Choose whose subject the session works on (None: the leader of the vote); the
+        roster changes with it. ChoosingError (a tie, no vote, nobody known): nothing saved."""
+        s = self.session
+        client, topic, overridden = decide(tally(s.notes), s.roster, name)
+        return self._emit("chosen", client=client, topic=topic, overridden=overridden)
 
     # -- corrections --------------------------------------------------------------------------
 

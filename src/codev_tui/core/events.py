@@ -413,6 +413,21 @@ class LegacyEvaluation(Event):
     text: str
 
 
+# -- choosing the subject -------------------------------------------------------------------------
+
+
+@register
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class SubjectChosen(Event):
+    """The facilitator chose whose subject the session works on (the latest choice counts);
+    `overridden` when the vote had somebody else in the lead."""
+
+    type: ClassVar[str] = "chosen"
+    client: str
+    topic: str
+    overridden: bool = False
+
+
 FIELD_NAMES: frozenset[str] = frozenset(name for cls in EVENTS.values() for name, _, _ in cls._spec)
 """Every field name an event can have on disk, besides seq, t and type."""
 

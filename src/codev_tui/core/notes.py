@@ -4,8 +4,8 @@ A note may start with any of these tokens, in any order, each followed by a spac
 
 - `@Name`  the author (completed from the roster; a name with spaces: `@"Marie Dupont"`)
 - `/q` question, `/s` suggestion, `/h` hypothesis, `/i` impression, `/t` testimony,
-  `/n` plain note, `/a` action, `/l` learning, `/e` evaluation — the kind (each phase has a
-  default)
+  `/n` plain note, `/a` action, `/l` learning, `/e` evaluation, `/v` vote (choosing the
+  subject: `/v @Ana 3`) — the kind (each phase has a default)
 - `/c`     confidential: kept out of the minutes unless asked
 - `/p2`    the phase, by its number (a note for an earlier phase, or moved there when corrected)
 - `//`     ends the prefix: what follows is text even if it starts with `/` or `@`
@@ -35,6 +35,7 @@ KIND_TOKENS: dict[str, str] = {
     "a": "action",
     "l": "learning",
     "e": "evaluation",
+    "v": "vote",
 }
 """Letter after `/` → kind of note."""
 

@@ -31,6 +31,8 @@ NoteKind = Literal[
     "action",
     "learning",
     "evaluation",
+    "subject",
+    "vote",
 ]
 """The kinds of note a facilitator can take; a phase chooses its default."""
 

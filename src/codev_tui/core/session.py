@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from codev_tui.core.choosing import Choice, choose
 from codev_tui.core.events import (
     Adjusted,
     Carried,
@@ -32,6 +33,7 @@ from codev_tui.core.events import (
     Reopened,
     Resumed,
     SpeakerChanged,
+    SubjectChosen,
     Tombstone,
 )
 from codev_tui.core.problems import CoreError, Problem
@@ -100,6 +102,8 @@ class Session:
     timings: list[PhaseTiming] = field(default_factory=list)
     legacy_evaluation: list[str] = field(default_factory=list)
     """Schema 1 evaluation lines, not tied to any note."""
+    choice: Choice | None = None
+    """The subject chosen in the session (the roster says it too), None before any choice."""
     _notes: dict[int, Note] = field(default_factory=dict, repr=False)
     """Live notes by id, in the order they were taken (ids grow with time)."""
     _removed: dict[int, Note] = field(default_factory=dict, repr=False, compare=False)
@@ -271,6 +275,10 @@ class Session:
         else:
             self.carried.discard(event.item)
         self._changed()
+
+    def _chosen(self, event: SubjectChosen) -> None:
+        self.choice = choose(self.roster, event, self.choice)
+        self._changed()  # who does an action is read against the roster
 
     def _legacy_copy(self, event: Event) -> None:
         """Schema 1 copies of the contract, actions and learnings: derived from notes now."""
@@ -445,6 +453,7 @@ _FOLD: dict[type[Event], Callable[[Session, Any], None]] = {
     SpeakerChanged: Session._speaker,
     PromptSkipped: Session._skip,
     Carried: Session._carry,
+    SubjectChosen: Session._chosen,
     LegacyConfidential: Session._confidential,
     LegacyContract: Session._legacy_copy,
     LegacyAction: Session._legacy_copy,

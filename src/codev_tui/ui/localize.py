@@ -11,7 +11,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from codev_tui.words import Texts
+from codev_tui.words import PARTS, Texts
 
 _SYSTEM_TITLES = {
     "Theme": "sys_theme",
@@ -53,7 +53,9 @@ def _localized(binding: Binding, texts: Texts) -> Binding:
     described = binding.description
     if described in _UNDESCRIBED:
         return replace(binding, description="")
-    key = described if described.startswith("k_") else _TEXTUAL_KEYS.get(described)
+    # `k_…` is a key of the interface's words, `choosing.k_…` one of another part's.
+    own = described.startswith("k_") or described.partition(".")[0] in PARTS
+    key = described if own else _TEXTUAL_KEYS.get(described)
     return replace(binding, description=texts(key)) if key else binding
 
 

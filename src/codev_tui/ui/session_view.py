@@ -3,9 +3,11 @@ and its projector view build their widgets' states here (and a read-only room vi
 
 from __future__ import annotations
 
+from codev_tui.core.choosing import SUBJECT, tally
 from codev_tui.core.control import SessionControl
 from codev_tui.core.session import Session
 from codev_tui.core.times import format_clock, local_clock
+from codev_tui.ui.widgets.candidates_strip import Candidacy, CandidatesState
 from codev_tui.ui.widgets.prompt_strip import PromptState
 from codev_tui.ui.widgets.review_strip import ReviewLine, ReviewState
 from codev_tui.ui.widgets.round_strip import RoundState, Seat
@@ -27,7 +29,16 @@ def top_bar_state(control: SessionControl, width: int) -> TopBarState:
         drift=round(c.drift_minutes()),
         speed=s.speed if s.practice else None,
         width=width,
+        subject=chosen_subject(s),
     )
+
+
+def chosen_subject(session: Session) -> str:
+    """`Ana — Conflit avec mon N+1` once the subject was chosen in the session; else ""."""
+    if session.choice is None:
+        return ""
+    roster = session.roster
+    return " — ".join(filter(None, (roster.client, roster.topic))).replace("\n", " ")
 
 
 def rules(session: Session) -> tuple[str, ...]:
@@ -50,6 +61,7 @@ def placeholder(session: Session, t: Texts) -> str:
         "action": t("action_placeholder"),
         "learning": t("learning_placeholder"),
         "status": say(t.lang, "retour.placeholder"),
+        SUBJECT: t("choosing.placeholder"),
     }.get(session.phase.kind, t("note_placeholder"))
 
 
@@ -95,6 +107,19 @@ def contract(session: Session) -> str | None:
     kinds = [p.kind for p in session.script.phases]
     start = kinds.index("contract") if "contract" in kinds else len(kinds)
     return session.contract if session.current >= start else None
+
+
+def candidates(session: Session) -> CandidatesState | None:
+    """The candidates, their votes and the choice, in a phase choosing the subject; else None."""
+    if session.phase.kind != SUBJECT:
+        return None
+    votes = tally(session.notes)
+    top = votes.top
+    shown = tuple(Candidacy(c.name, c.subject, c.votes, c in top) for c in votes.candidates)
+    choice = session.choice
+    if choice is None:
+        return CandidatesState(shown)
+    return CandidatesState(shown, choice.client, choice.topic, choice.overridden)
 
 
 def round_state(control: SessionControl, width: int) -> RoundState | None:

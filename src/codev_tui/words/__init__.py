@@ -87,8 +87,11 @@ class Words:
         self._words = words_of(part, self.lang)
 
     def __call__(self, key: str, **values: object) -> str:
-        """The text for `key`, with its `{placeholders}` filled."""
-        text = self._words[key]
+        """The text for `key`, with its `{placeholders}` filled; a key of another part is
+        named whole (`choosing.k_choose`)."""
+        text = self._words.get(key)
+        if text is None:
+            return say(self.lang, key, **values)
         return text.format(**values) if values else text
 
     def count(self, key: str, n: int, **values: object) -> str:

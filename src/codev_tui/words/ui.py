@@ -206,6 +206,8 @@ FR: dict[str, str] = {
     "ui.kind.learning": "apprentissage",
     "ui.kind.evaluation": "évaluation",
     "ui.kind.status": "statut",
+    "ui.kind.subject": "sujet proposé",
+    "ui.kind.vote": "vote",
 }
 
 EN: dict[str, str] = {
@@ -407,4 +409,6 @@ EN: dict[str, str] = {
     "ui.kind.learning": "learning",
     "ui.kind.evaluation": "evaluation",
     "ui.kind.status": "status",
+    "ui.kind.subject": "subject proposed",
+    "ui.kind.vote": "vote",
 }

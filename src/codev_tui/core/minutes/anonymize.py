@@ -65,6 +65,9 @@ def anonymize(facts: Facts, words: Mapping[str, str]) -> Facts:
         for item in facts.review
     )
     statuses = {n: replace(st, comment=text(st.comment)) for n, st in facts.statuses.items()}
+    choice = facts.choice
+    if choice is not None:
+        choice = replace(choice, client=person(choice.client), topic=text(choice.topic))
     return replace(
         facts,
         script_name=text(facts.script_name),
@@ -87,6 +90,10 @@ def anonymize(facts: Facts, words: Mapping[str, str]) -> Facts:
         timing=replace(facts.timing, rows=rows),
         review=review,
         statuses=statuses,
+        candidates=tuple(
+            replace(c, name=person(c.name), subject=text(c.subject)) for c in facts.candidates
+        ),
+        choice=choice,
     )
 
 

@@ -10,9 +10,10 @@ anonymizer (`anonymize.anonymize`) turns these facts into anonymous ones, and th
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from codev_tui.core.choosing import Candidate, Choice, told
 from codev_tui.core.minutes.names import People, fold
 from codev_tui.core.script import Phase
 from codev_tui.core.session import ActionItem, Evaluation, Learning, Note, Roster, Session, Turn
@@ -59,6 +60,12 @@ class Facts:
     """What the retour said of each, by number (a confidential status only when asked)."""
     carried: frozenset[int] = frozenset()
     """The numbers of those carried over to the next session."""
+    candidates: tuple[Candidate, ...] = ()
+    """The candidates to the subject whose notes show (`core.choosing.told`)."""
+    choice: Choice | None = None
+    """The subject chosen (its topic left out when typed confidential and not shown)."""
+    choosing: bool = False
+    """Whether the subject was chosen in the session: its script has a phase for it."""
 
 
 def gather(
@@ -83,6 +90,8 @@ def gather(
     items += [(a.note, "actions") for a in actions]
     items += [(x.note, "learnings") for x in learnings]
     items += [(e.note, "evaluation") for e in evaluations]
+    choosing = told(session.notes, shown, session.choice)
+    items += [(i, "choosing.section") for c in choosing.candidates for i in c.notes]
     own = {note_id for note_id, _ in items}
     elsewhere: dict[str, list[str]] = {}
     for note_id, section in items:
@@ -93,10 +102,13 @@ def gather(
                 sections.append(section)
     talk = _talk(session, at)
     people = _people(session, shown.values(), talk)
+    roster = session.roster
+    if choosing.choice is not None and choosing.choice.topic != roster.topic:
+        roster = replace(roster, topic=choosing.choice.topic)  # a confidential subject
     return Facts(
         created=session.created if isinstance(session.created, datetime) else None,
         script_name=session.script.script.name,
-        roster=session.roster,
+        roster=roster,
         phases=tuple(session.script.phases),
         notes=tuple(n for n in shown.values() if n.text and n.id not in own),
         contract=contract if contract is not None and contract.id in shown else None,
@@ -113,6 +125,9 @@ def gather(
         review=tuple(session.review_items),
         statuses=statuses,
         carried=frozenset(session.carried),
+        candidates=choosing.candidates,
+        choice=choosing.choice,
+        choosing=any(p.kind == "subject" for p in session.script.phases),
     )
 
 

@@ -4,7 +4,9 @@
 (`anonymize.anonymize`), then lays them out once; `write.write_minutes` saves the text.
 
 What goes where, in this order: the header (date, group, format); **Participants** (the roster,
-then anybody else who wrote or spoke, as "Participant"); **Topic**; **Contract**; **Phases**,
+then anybody else who wrote or spoke, as "Participant"); **Topic**; **Choosing the subject**
+(the candidates and their votes, who was chosen, and whether the facilitator overrode the vote;
+when the session had a phase for it); **Contract**; **Phases**,
 one section per phase of the script with its notes, then the notes of a phase the script no
 longer has; **Action plan** (what / who / by when); **Learnings**, per person; **Evaluation**
 (the mean score and the comments; only when there is one); **Round of the table** (talk
@@ -70,11 +72,13 @@ def render_minutes(
     if session.practice:
         return render_journal(session, lang=lang, now=now)
     lang = lang or session.lang
-    words = words_of("minutes", lang)
+    # The sections of choosing the subject and of the retour have their own words, named whole.
+    own = {f"{p}.{k}": v for p in ("choosing", "retour") for k, v in words_of(p, lang).items()}
+    words = {**words_of("minutes", lang), **own}
     facts = gather(session, include_confidential=include_confidential, now=now)
     if anonymize:
         facts = anonymized(facts, words)
-    return _Minutes(facts, words, words_of("retour", lang)).render()
+    return _Minutes(facts, words).render()
 
 
 def _format_mean(scores: list[int], words: Mapping[str, str]) -> str:
@@ -97,10 +101,9 @@ def _timing_cells(table: TimingTable, row: TimingRow, title: str) -> list[str]:
 class _Minutes:
     """One rendering of the minutes: the sections in order, appended to `out`."""
 
-    def __init__(self, facts: Facts, words: Mapping[str, str], retour: Mapping[str, str]) -> None:
+    def __init__(self, facts: Facts, words: Mapping[str, str]) -> None:
         self.facts = facts
         self.words = words
-        self.retour_words = retour
         self.people = People(facts.roster)
         self.esc = escape_inline
         self.mark = f" *{words['confidential']}*"
@@ -114,6 +117,7 @@ class _Minutes:
         self.participants()
         self.topic()
         self.retour()
+        self.choosing()
         self.contract()
         self.phases()
         self.actions()
@@ -191,7 +195,7 @@ class _Minutes:
         facts, esc = self.facts, self.esc
         if not facts.review:
             return
-        w = self.retour_words
+        w = {k.removeprefix("retour."): v for k, v in self.words.items() if k[:7] == "retour."}
         self.heading(2, self.words["retour"])
         columns = ("col_action", "col_who", "col_due", "col_status", "col_comment")
         self.add(table_row([w[c] for c in columns]))
@@ -207,6 +211,34 @@ class _Minutes:
                 comment = f"{comment} — {carried}" if comment else carried
             row = [f"{item.n}. {esc(item.what)}", esc(item.who), esc(item.due), said, comment]
             self.add(table_row(row))
+        self.add("")
+
+    def choosing(self) -> None:
+        """The candidates, their subject and votes, then who was chosen and how."""
+        facts, words, colon = self.facts, self.words, self.colon
+        if not (facts.choosing or facts.choice or facts.candidates):
+            return
+        self.heading(2, words["choosing.section"])
+        if facts.candidates:
+            columns = ["choosing.candidate", "choosing.subject", "choosing.votes"]
+            self.add(table_row([words[c] for c in columns]))
+            self.add("| --- | --- | ---: |")
+        for c in facts.candidates:
+            subject = self.esc(c.subject) if c.subject else f"*{words['choosing.no_subject']}*"
+            subject += self.mark if c.confidential else ""
+            votes = "—" if c.votes is None else str(c.votes)
+            self.add(table_row([self.name(c.name), subject, votes]))
+        if facts.candidates:
+            self.add("")
+        choice = facts.choice
+        if choice is None:
+            self.nothing("choosing.not_chosen")
+            return
+        self.add(f"- **{words['choosing.chosen_client']}**{colon}{self.name(choice.client)}")
+        if choice.topic:
+            self.add(f"- **{words['choosing.chosen_topic']}**{colon}{self.esc(choice.topic)}")
+        if choice.overridden:
+            self.add(f"- *{words['choosing.by_facilitator']}*")
         self.add("")
 
     def contract(self) -> None:

@@ -10,14 +10,16 @@ from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Static
 
+from codev_tui.core.choosing import SUBJECT
 from codev_tui.core.control import SessionControl
-from codev_tui.core.notes import carry_number
 from codev_tui.core.session import Note
 from codev_tui.core.times import format_clock
 from codev_tui.ui import session_view as view
 from codev_tui.ui.localize import localize_bindings
-from codev_tui.ui.screens.typing import TypingScreen, after_typing
+from codev_tui.ui.screens.retour import RetourScreen
+from codev_tui.ui.screens.typing import after_typing
 from codev_tui.ui.widgets.bigclock import BigClock
+from codev_tui.ui.widgets.candidates_strip import CandidatesStrip
 from codev_tui.ui.widgets.contract_strip import ContractStrip
 from codev_tui.ui.widgets.keys_bar import KeysBar
 from codev_tui.ui.widgets.line_strip import LineStrip
@@ -30,7 +32,7 @@ from codev_tui.ui.widgets.round_strip import RoundStrip
 from codev_tui.ui.widgets.rules_strip import RulesStrip
 from codev_tui.ui.widgets.status_line import SaveState, StatusLine, StatusState
 from codev_tui.ui.widgets.top_bar import TopBar
-from codev_tui.words import Texts, say
+from codev_tui.words import Texts
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 """Below this size the screen shows only the time and a request to enlarge the terminal."""
@@ -38,6 +40,7 @@ MIN_WIDTH, MIN_HEIGHT = 40, 12
 _STRIPS: dict[str, type[LineStrip]] = {
     "review": ReviewStrip,
     "practice-prompt": PromptStrip,
+    "candidates": CandidatesStrip,
     "contract": ContractStrip,
     "round": RoundStrip,
 }
@@ -47,7 +50,7 @@ _ORDER = [*_STRIPS, "notes", "note-input", "status", "too-small", "keys"]
 """The widgets a strip (or the "too small" notice) is added before, in their order."""
 
 
-class FacilitationScreen(TypingScreen):
+class FacilitationScreen(RetourScreen):
     """One phase at a time: what happens now, how long is left, and the notes."""
 
     CSS_PATH = "facilitation.tcss"
@@ -62,6 +65,7 @@ class FacilitationScreen(TypingScreen):
         Binding("f6", "next_speaker", "k_speaker", priority=True, id="speaker"),
         Binding("f4", "pass_turn", "k_pass", priority=True, id="pass"),
         Binding("f4", "carry", "k_carry", priority=True, id="carry"),
+        Binding("f4", "choose_leader", "choosing.k_choose", priority=True, id="choose"),
         Binding("f8", "adjust(1)", "k_more", priority=True, id="more"),
         Binding("f7", "adjust(-1)", "k_less", priority=True, id="less"),
         Binding("f2", "toggle_projector", "k_projector", priority=True, id="projector"),
@@ -196,9 +200,7 @@ class FacilitationScreen(TypingScreen):
             self.refresh_notes()
         self.refresh_clock(force=True)
         self.refresh_topbar()
-        self.refresh_round()
-        self.refresh_prompt()
-        self.refresh_contract()
+        self.refresh_strips()
         self.refresh_status()
 
     def refresh_clock(self, force: bool = False) -> None:
@@ -238,6 +240,8 @@ class FacilitationScreen(TypingScreen):
             return view.contract(c.session)
         if name == "review":
             return view.review_state(c.session, self.t.lang)
+        if name == "candidates":
+            return view.candidates(c.session)
         return view.round_state(c, self.app.size.width - 2)
 
     def _show_strip(self, name: str) -> None:
@@ -260,15 +264,12 @@ class FacilitationScreen(TypingScreen):
         self.query_one(RulesStrip).rules = view.rules(s)
         self.query_one(NoteInput).placeholder = view.placeholder(self.control.session, self.t)
 
-    def refresh_prompt(self) -> None:
-        """Practice: the guiding prompt to answer now."""
-        self._show_strip("practice-prompt")
-
-    def refresh_contract(self) -> None:
-        """The agreed contract stays pinned from the contract phase on; in the retour, the
-        previous plan's actions and their statuses."""
-        self._show_strip("contract")
-        self._show_strip("review")
+    def refresh_strips(self) -> None:
+        """The strips under the phase: a rehearsal's prompt, the previous plan's actions in the
+        retour, the candidates while the subject is chosen, the contract pinned from the
+        contract phase on, the round of the table."""
+        for name in _STRIPS:
+            self._show_strip(name)
 
     def refresh_round(self) -> None:
         """Who has the floor in the round of the table, and each one's talk time."""
@@ -310,18 +311,14 @@ class FacilitationScreen(TypingScreen):
         if self.editing is not None:
             self.save_correction(value)
             return
-        if (n := carry_number(value)) is not None and self.control.session.review_items:
-            self._carry(n)
-            return
-        event = self.control.capture(value)
+        event = self.capture(value)
         if event is None:
             return
         self.notice = ""  # "resumed…" was said; the session goes on
         note = self.control.session.note(event.note_id or 0)
         if note is not None and note.phase == self.control.session.phase.id:
             self.query_one(NotesList).add(note)
-        self.refresh_prompt()
-        self.refresh_contract()
+        self.refresh_strips()
         self.refresh_status()
 
     # -- corrections ------------------------------------------------------------------------
@@ -333,7 +330,7 @@ class FacilitationScreen(TypingScreen):
     def note_changed(self, note_id: int) -> None:
         """A note was corrected, deleted or restored: its line, and the contract it may be."""
         super().note_changed(note_id)
-        self.refresh_contract()
+        self.refresh_strips()
 
     def action_escape(self) -> None:
         """Escape: leave a correction, the notes list, or projector mode."""
@@ -355,12 +352,12 @@ class FacilitationScreen(TypingScreen):
         """
         if action in ("next_speaker", "pass_turn"):
             return self.control.session.phase.round or self._queued > 0
+        if action == "choose_leader":
+            return self.control.session.phase.kind == SUBJECT
         if action == "skip_prompt":
             return self.control.session.practice
         if action == "carry":
-            return self.control.session.phase.kind == "status" and bool(
-                self.control.session.review_items
-            )
+            return self.control.session.phase.kind == "status"
         return True
 
     # -- actions ------------------------------------------------------------------------------
@@ -408,22 +405,10 @@ class FacilitationScreen(TypingScreen):
         self.refresh_round()
 
     @after_typing
-    def action_carry(self) -> None:
-        """F4 in the retour: the action of the latest status goes to the next session."""
-        self._carry(None)
-
-    def _carry(self, n: int | None) -> None:
-        """Carry a reviewed action over (or no longer), and say so."""
-        key, values = self.control.carry(n)
-        self.flash = say(self.t.lang, key, **values)
-        self.refresh_contract()
-        self.refresh_status()
-
-    @after_typing
     def action_skip_prompt(self) -> None:
         """F3 (practice): leave this prompt unanswered and go to the next."""
         if self.control.skip_prompt():
-            self.refresh_prompt()
+            self.refresh_strips()
 
     def action_toggle_projector(self) -> None:
         """F2: hide the notes and show a much larger countdown."""

@@ -27,6 +27,8 @@ class TopBarState(NamedTuple):
     """A rehearsal's speed (a rehearsal always says so); None in a real session."""
     width: int
     """The cells the line may take: the longest version that fits is shown."""
+    subject: str = ""
+    """Whose subject and which, once chosen in the session (`Ana — Conflit…`)."""
 
 
 def top_bar_line(state: TopBarState, t: Texts) -> str:
@@ -47,7 +49,9 @@ def top_bar_line(state: TopBarState, t: Texts) -> str:
     )
     short = f"{s.now} · → {s.projected_end} ({ahead})"
     speed = f"×{s.speed:g} " if rehearsal else ""
+    chosen = [f"{s.subject} · {phase} · {ends}", f"{s.subject} · {phase} · {short}"]
     candidates = [
+        *(chosen if s.subject else ()),
         f"{practice}{s.script} · {phase} · {ends}",
         f"{practice}{phase} · {ends}",
         f"{practice}{phase} · {short}",
