@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from codev_tui.cli.cycle_out import cmd_journal, cmd_review
 from codev_tui.cli.errors import USER_ERROR, UserError, lines_of
 from codev_tui.cli.lang import cli_lang
 from codev_tui.cli.output import OutputError, emit, guard_output
@@ -87,10 +88,13 @@ def _user_errors() -> tuple[type[Exception], ...]:
     store = sys.modules.get("codev_tui.core.store")
     if store is not None:
         kinds.append(store.SaveError)
+    cycle_out = sys.modules.get("codev_tui.core.cycle_out.facts")
+    if cycle_out is not None:
+        kinds.append(cycle_out.CycleError)
     return tuple(kinds)
 
 
-_SHORT_COMMANDS = frozenset({"check", "scripts", "agenda", "list", "export"})
+_SHORT_COMMANDS = frozenset({"check", "scripts", "agenda", "list", "export", "journal", "review"})
 """Commands that print and exit: never the app, which runs for hours."""
 
 
@@ -171,6 +175,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_export(args, lang)
         if command == "agenda":
             return cmd_agenda(args)
+        if command == "journal":
+            return cmd_journal(args, lang)
+        if command == "review":
+            return cmd_review(args, lang)
         return cmd_run(args, lang)
     except KeyboardInterrupt:
         return 130
