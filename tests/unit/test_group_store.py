@@ -17,7 +17,6 @@ from codev_tui.core.group import (
     list_groups,
     load_group,
 )
-
 from tests.conftest import FakeWallClock
 
 FIVE = ["Ana Roy", "Ben Sow", "Cleo Lam", "Dan Ito", "Eve Moe"]
@@ -243,7 +242,7 @@ def test_text_toml_cannot_hold_is_kept_exactly(data_dir: Path, wall: FakeWallClo
     assert group.members[0].name == odd and group.facilitator == odd
 
 
-# -- the charter and the quorum ----------------------------------------------------------------------
+# -- the charter and the quorum ---------------------------------------------------------------
 
 
 def test_the_quorum_is_half_the_present_members_rounded_up(
@@ -277,7 +276,7 @@ def test_the_charter_rules_are_its_lines_without_bullets_or_comments(
     assert load_group(data_dir, "Jeudi").charter == group.charter
 
 
-# -- damaged files, and files of a newer codev --------------------------------------------------------
+# -- damaged files, and files of a newer codev ------------------------------------------------
 
 
 def _written(data: Path, wall: FakeWallClock, change) -> tuple[Path, bytes]:
