@@ -31,6 +31,7 @@ PRIVATE = [
     "un secret bien gardé",
     "trop long",
     "une question confidentielle",
+    "une raison privée",
 ]
 """Texts typed as confidential notes."""
 
@@ -153,7 +154,7 @@ def run_cycle(folder: Path, script: PhaseScript, wall: FakeWallClock) -> Group:
     three = start(folder, group, script, wall, client="Cleo Lam", topic=TOPICS[2], absent=away)
     c = three.control
     phase(three, "retour")
-    c.capture("1 pas fait")
+    c.capture("/c 1 pas fait une raison privée")
     phase(three, "synthese")
     c.capture("Faire le point / Ana")
     three.later(300)

@@ -39,7 +39,7 @@ def test_journal_and_review_print_to_standard_output(
 ) -> None:
     assert main(["journal", group, "--person", "ana roy"]) == 0
     journal = capsys.readouterr().out
-    assert journal.startswith("# Learning log of Ana Roy")
+    assert journal.startswith("# Learning log — Ana Roy")
     assert "Appeler la DRH" in journal
     assert main(["review", group, "--lang", "fr"]) == 0
     review = capsys.readouterr().out

@@ -12,6 +12,7 @@ from codev_tui.core.cycle import cycle_sessions
 from codev_tui.core.cycle_out.facts import CycleFacts, gather
 from codev_tui.core.cycle_out.review import render_review
 from codev_tui.core.script import PhaseScript
+from codev_tui.words import words_of
 from tests.conftest import FakeWallClock
 from tests.unit.cycle_kit import FACILITATOR, GROUP, MEMBERS, NOTES, PRIVATE, TOPICS, run_cycle
 
@@ -149,3 +150,8 @@ def test_a_group_without_sessions_yet(data_dir: Path, wall: FakeWallClock) -> No
     assert "*No session held yet.*" in text
     assert "- **Sessions held**: 0" in text
     assert section(text, "Not client yet")[:5] == [f"- {name}" for name in MEMBERS]
+
+
+def test_french_puts_a_space_before_a_colon() -> None:
+    glued = [t for t in words_of("cycle", "fr").values() if re.search(r"(?<=\S):(?=\s|$)", t)]
+    assert glued == []

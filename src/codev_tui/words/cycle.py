@@ -26,11 +26,11 @@ FR: dict[str, str] = {
     "cycle.nothing": "Rien pour l'instant.",
     "cycle.no_session": "Aucune séance tenue pour l'instant.",
     # -- the journal --
-    "cycle.journal_title": "Journal d'apprentissage de {name}",
+    "cycle.journal_title": "Journal d'apprentissage — {name}",
     "cycle.left": "A quitté le groupe le {date}.",
-    "cycle.as_client": "Mes séances comme client",
-    "cycle.learnings": "Mes apprentissages",
-    "cycle.actions": "Mes actions et ce qu'elles sont devenues",
+    "cycle.as_client": "Séances comme client",
+    "cycle.learnings": "Apprentissages",
+    "cycle.actions": "Actions et ce qu'elles sont devenues",
     "cycle.what": "Action",
     "cycle.who": "Qui",
     "cycle.due": "Pour quand",
@@ -40,9 +40,9 @@ FR: dict[str, str] = {
     "cycle.status.not_done": "pas fait",
     "cycle.carried": "reporté",
     "cycle.not_reviewed": "pas encore revue",
-    "cycle.journal_private": "Personnel : ce journal ne reprend que vos propres apprentissages, "
-    "vos actions et vos séances comme client ; jamais une note confidentielle, jamais la note "
-    "d'un autre.",
+    "cycle.journal_private": "Personnel : ce journal ne reprend que les apprentissages, les "
+    "actions et les séances comme client de la personne ; jamais une note confidentielle, "
+    "jamais la note d'un autre.",
     # -- the review --
     "cycle.review_title": "Bilan de cycle",
     "cycle.held": "Séances tenues",
@@ -124,11 +124,11 @@ EN: dict[str, str] = {
     "cycle.nothing": "Nothing yet.",
     "cycle.no_session": "No session held yet.",
     # -- the journal --
-    "cycle.journal_title": "Learning log of {name}",
+    "cycle.journal_title": "Learning log — {name}",
     "cycle.left": "Left the group on {date}.",
-    "cycle.as_client": "My sessions as client",
-    "cycle.learnings": "My learnings",
-    "cycle.actions": "My actions and what became of them",
+    "cycle.as_client": "Sessions as client",
+    "cycle.learnings": "Learnings",
+    "cycle.actions": "Actions and what became of them",
     "cycle.what": "Action",
     "cycle.who": "Who",
     "cycle.due": "By when",
@@ -138,8 +138,8 @@ EN: dict[str, str] = {
     "cycle.status.not_done": "not done",
     "cycle.carried": "carried over",
     "cycle.not_reviewed": "not reviewed yet",
-    "cycle.journal_private": "Personal: this log holds only your own learnings, your actions "
-    "and your sessions as client; never a confidential note, never anybody else's note.",
+    "cycle.journal_private": "Personal: this log holds only the person's own learnings, actions "
+    "and sessions as client; never a confidential note, never anybody else's note.",
     # -- the review --
     "cycle.review_title": "Cycle review",
     "cycle.held": "Sessions held",
