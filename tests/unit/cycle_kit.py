@@ -3,8 +3,8 @@ the tests of what comes out of a cycle (test_cycle_*.py).
 
 Session 1 (Ana client, everybody there) plans two actions and a confidential one; session 2
 (Ben client, Eve away) reviews them (done, partly) and plans two more; session 3 (Cleo client,
-Ben, Dan and Eve away: below the charter's quorum of 3) reviews the first of those (not done) and plans
-one; then Dan leaves the group.
+Ben, Dan and Eve away: below the charter's quorum of 3) reviews the first of those (not done,
+said as a confidential note) and plans one; then Dan leaves the group.
 """
 
 from __future__ import annotations
