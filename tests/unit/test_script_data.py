@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from codev_tui import locations
 from codev_tui.core.script import (
     NOTE_KINDS,
+    SCRIPT_KINDS,
     Phase,
     PhaseScript,
     ScriptError,
@@ -244,7 +245,7 @@ def test_anything_gives_a_script_or_one_script_error_line(data: Any) -> None:
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     minutes=st.floats(0.1, 480) | st.integers(1, 480),
-    kind=st.sampled_from(NOTE_KINDS),
+    kind=st.sampled_from(SCRIPT_KINDS),
     round_=st.booleans(),
     warning=st.none() | st.floats(0.1, 60),
     text=st.text(max_size=20),

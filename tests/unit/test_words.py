@@ -14,6 +14,7 @@ import pytest
 import codev_tui
 from codev_tui.core.clock import TimerState
 from codev_tui.core.script import NOTE_KINDS, ROLES
+from codev_tui.core.session_parts import STATUSES
 from codev_tui.words import PARTS, Texts, Words, lang_of, plural, say, table, words_of
 
 SRC = Path(codev_tui.__file__).parent
@@ -105,6 +106,7 @@ def test_every_key_is_used(name: str) -> None:
     for key in words_of(name, "en"):
         base = key.rsplit("_", 1)[0] if key.endswith(("_one", "_other")) else key
         dynamic = key.startswith(DYNAMIC) and key.split(".", 1)[1] in NOTE_KINDS
+        dynamic = dynamic or key.startswith("status.") and key.split(".", 1)[1] in STATUSES
         if not (
             {key, base, f"{name}.{key}"} & literals or dynamic or (name == "ui" and key in NAMED)
         ):

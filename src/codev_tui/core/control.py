@@ -11,6 +11,7 @@ from codev_tui.core.clock import Clock, Countdown, TimerState
 from codev_tui.core.events import Event, NoteDeleted, NoteEdited
 from codev_tui.core.notes import PASTED_NEWLINE, note_line, parse_note
 from codev_tui.core.session import Note, Session
+from codev_tui.core.session_parts import split_status
 from codev_tui.core.store import SessionFile, WallClock
 
 Submit = Callable[[Event], None]
@@ -275,6 +276,8 @@ class SessionControl:
         # A note for another phase (`/p2`) without a kind token is of that phase's kind: a
         # question forgotten in the clarification is no contract, typed in the contract phase.
         kind = parsed.kind if parsed.has_kind else phase.kind
+        if kind == "status" and split_status(parsed.text) is None:
+            kind = "note"  # in the retour, what is no status of an action is a plain note
         # In the round of the table a note without @name is the consultant who has the floor's.
         author = parsed.author or (s.speaker if phase.round and phase is s.phase else "")
         return self._emit(
@@ -306,6 +309,27 @@ class SessionControl:
             return False
         self._emit("skip", prompt=current[1])
         return True
+
+    # -- the retour: the previous plan's actions -------------------------------------------
+
+    def carry(self, n: int | None = None) -> tuple[str, dict[str, int]]:
+        """Carry reviewed action `n` over to the next session's retour, or no longer (the key:
+        the action of the latest status typed). What to say: a key of the retour's words and
+        its values."""
+        s = self.session
+        if n is None:
+            latest = list(s.statuses.values())
+            if not latest:
+                return "retour.no_such_item", {"n": 0, "last": len(s.review_items)}
+            n = max(latest, key=lambda st: st.note).n
+        if not any(item.n == n for item in s.review_items):
+            return "retour.no_such_item", {"n": n, "last": len(s.review_items)}
+        status = s.statuses.get(n)
+        if status is not None and status.status == "done":
+            return "retour.done_not_carried", {"n": n}
+        on = n not in s.carried
+        self._emit("carry", item=n, on=on)
+        return ("retour.carried_flash" if on else "retour.uncarried_flash"), {"n": n}
 
     # -- corrections --------------------------------------------------------------------------
 

@@ -338,6 +338,19 @@ class PromptSkipped(Event):
     prompt: str
 
 
+# -- the group's cycle ----------------------------------------------------------------------------
+
+
+@register
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class Carried(Event):
+    """`/report N`: the reviewed action N goes to the next session's retour (`on`), or not."""
+
+    type: ClassVar[str] = "carry"
+    item: int
+    on: bool = True
+
+
 # -- schema 1: read, never written ----------------------------------------------------------------
 
 

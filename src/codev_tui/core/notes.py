@@ -10,6 +10,10 @@ A note may start with any of these tokens, in any order, each followed by a spac
 - `/p2`    the phase, by its number (a note for an earlier phase, or moved there when corrected)
 - `//`     ends the prefix: what follows is text even if it starts with `/` or `@`
 
+In the retour phase a note reads `<n> fait …`, `<n> en partie …`, `<n> pas fait …` (English:
+`done`, `partly`, `not done`): the status of the previous plan's action n; `/report n` is no
+note but carries action n over to the next session's retour.
+
 Action items (synthesis) read `what / who / by when`, the last two optional; `who` may name
 several people (`Sophie + Aïcha`). An evaluation may start with a score from 1 to 5
 (`/e 4 rythme bon`). `note_line` writes a note back in this syntax, so that correcting a note is
@@ -136,6 +140,15 @@ def complete_name(prefix: str, names: list[str]) -> str:
         return first[0]
     matches = [n for n in names if n.casefold().startswith(lowered)]
     return matches[0] if len(matches) == 1 else prefix
+
+
+_CARRY = re.compile(r"/(?:report|reporter|carry)\s+(\d{1,3})\s*", re.IGNORECASE)
+
+
+def carry_number(raw: str) -> int | None:
+    """`/report 3` (or `/carry 3`): the reviewed action to carry over to the next session."""
+    match = _CARRY.fullmatch(raw.strip())
+    return int(match.group(1)) if match else None
 
 
 def split_action(text: str) -> tuple[str, str, str]:

@@ -34,7 +34,12 @@ NoteKind = Literal[
 ]
 """The kinds of note a facilitator can take; a phase chooses its default."""
 
-NOTE_KINDS: tuple[str, ...] = get_args(NoteKind)
+SCRIPT_KINDS: tuple[str, ...] = get_args(NoteKind)
+"""The kinds a phase script may give its phases."""
+
+NOTE_KINDS: tuple[str, ...] = (*SCRIPT_KINDS, "status")
+"""Every kind of note: those of the scripts, and the statuses of the retour phase codev adds
+to a group's session (`core.cycle.with_retour`)."""
 
 LANGS: tuple[str, ...] = ("fr", "en")
 """The languages a script may be written in."""
@@ -53,6 +58,9 @@ class ScriptInfo:
     """The language of the script and, by default, of the interface."""
     description: str = ""
     """A few words on when to use this script."""
+    review_minutes: float = 10.0
+    """Length of the retour phase that opens a group's session when the previous one has an
+    action plan (0: no retour phase)."""
 
 
 @dataclass(slots=True, kw_only=True)
@@ -116,7 +124,7 @@ class Phase:
     """The phase's own rules, e.g. "questions sans suggestion"."""
     prompts: Prompts = field(default_factory=Prompts)
     """Guiding prompts per role."""
-    kind: NoteKind = "note"
+    kind: str = "note"
     """Default kind of the notes taken in this phase (one of NOTE_KINDS)."""
     round: bool = False
     """Show the round-of-the-table tracker (who has the floor) in this phase."""

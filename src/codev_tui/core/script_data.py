@@ -10,6 +10,7 @@ from codev_tui.core.script import (
     LANGS,
     NOTE_KINDS,
     ROLES,
+    SCRIPT_KINDS,
     Phase,
     PhaseScript,
     Prompts,
@@ -66,6 +67,7 @@ def _build(data: Any) -> PhaseScript:
             name=_text(info, "name", "script", required=True),
             lang=_choice(info, "lang", "script", LANGS, None),  # type: ignore[arg-type]
             description=_text(info, "description", "script"),
+            review_minutes=_review_minutes(info),
         ),
         rules=tuple(
             Rule(name=_text(t, "name", w, required=True), text=_text(t, "text", w))
@@ -101,7 +103,7 @@ def _phase(t: dict[str, Any], w: str) -> Phase:
         facilitator=_text(t, "facilitator", w),
         rules=_texts(t, "rules", w),
         prompts=built,
-        kind=_choice(t, "kind", w, NOTE_KINDS, "note"),  # type: ignore[arg-type]
+        kind=_choice(t, "kind", w, NOTE_KINDS, "note", shown=SCRIPT_KINDS),
         round=_bool(t, "round", w),
         warning_minutes=None if warning is None else _minutes(warning, f"{w}.warning_minutes"),
     )
@@ -159,15 +161,21 @@ def _texts(t: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
 
 
 def _choice(
-    t: dict[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str | None
+    t: dict[str, Any],
+    key: str,
+    where: str,
+    allowed: tuple[str, ...],
+    default: str | None,
+    shown: tuple[str, ...] = (),
 ) -> str:
+    """One of `allowed` (the error lists `shown`, when given: what a person may write)."""
     value = t.get(key, _MISSING)
     if value is _MISSING and default is not None:
         return default
     if value is _MISSING:
         raise _Bad(_join(where, key), "script.missing")
     if not isinstance(value, str) or value not in allowed:
-        choices = tuple(map(repr, allowed))
+        choices = tuple(map(repr, shown or allowed))
         raise _Bad(_join(where, key), "script.must_be_one_of", choices=choices)
     return value
 
@@ -177,6 +185,14 @@ def _bool(t: dict[str, Any], key: str, where: str) -> bool:
     if not isinstance(value, bool):
         raise _Bad(_join(where, key), "script.must_be_bool")
     return value
+
+
+def _review_minutes(info: dict[str, Any]) -> float:
+    """The retour phase's length: 0 (none) or minutes, 10 when not said."""
+    value = info.get("review_minutes", 10.0)
+    if value == 0 and type(value) in (int, float):
+        return 0.0
+    return _minutes(value, _join("script", "review_minutes"))
 
 
 def _minutes(value: Any, where: str) -> float:
@@ -203,6 +219,7 @@ def script_to_data(script: PhaseScript) -> dict[str, Any]:
             "name": script.script.name,
             "lang": script.script.lang,
             "description": script.script.description,
+            "review_minutes": script.script.review_minutes,
         },
         "rules": [{"name": r.name, "text": r.text} for r in script.rules],
         "roles": [{"id": r.id, "name": r.name, "text": r.text} for r in script.roles],

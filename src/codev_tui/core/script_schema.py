@@ -43,6 +43,9 @@ class ScriptInfo(_Frozen):
     """The language of the script and, by default, of the interface."""
     description: Text = ""
     """A few words on when to use this script."""
+    review_minutes: Annotated[float, Field(ge=0, le=480, strict=True, allow_inf_nan=False)] = 10
+    """Length of the retour phase that opens a group's session when the previous one has an
+    action plan (0: no retour phase)."""
 
 
 class Rule(_Frozen):

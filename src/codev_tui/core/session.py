@@ -14,6 +14,7 @@ from typing import Any
 
 from codev_tui.core.events import (
     Adjusted,
+    Carried,
     Ended,
     Event,
     LegacyAction,
@@ -38,14 +39,17 @@ from codev_tui.core.script import Phase, PhaseScript
 from codev_tui.core.session_parts import (
     ActionItem,
     Evaluation,
+    ItemStatus,
     Learning,
     Note,
     PhaseTiming,
+    ReviewItem,
     Roster,
     Turn,
     action_items,
     evaluations_of,
     learnings_of,
+    statuses_of,
 )
 from codev_tui.core.session_parts import parse_names as parse_names
 
@@ -70,6 +74,14 @@ class Session:
     practice: bool = False
     practice_role: str = ""
     speed: float = 1.0
+    group_id: str = ""
+    """The group this session is one of (its id), "" for a session on its own."""
+    people: dict[str, str] = field(default_factory=dict)
+    """Name on the roster → the group member's stable id (a renamed person keeps it)."""
+    review_items: list[ReviewItem] = field(default_factory=list)
+    """The group's previous action plan, reviewed in the retour phase (copied at creation)."""
+    carried: set[int] = field(default_factory=set)
+    """The reviewed actions carried over to the next session's retour (`/report N`)."""
     skipped: list[tuple[str, str]] = field(default_factory=list)
     current: int = 0
     running: bool = False
@@ -253,6 +265,13 @@ class Session:
         if name:
             self.talk.setdefault(name, 0.0)
 
+    def _carry(self, event: Carried) -> None:
+        if event.on:
+            self.carried.add(event.item)
+        else:
+            self.carried.discard(event.item)
+        self._changed()
+
     def _legacy_copy(self, event: Event) -> None:
         """Schema 1 copies of the contract, actions and learnings: derived from notes now."""
 
@@ -353,6 +372,13 @@ class Session:
             "evaluations", lambda: evaluations_of(self._notes.values(), self.legacy_evaluation)
         )
 
+    @property
+    def statuses(self) -> dict[int, ItemStatus]:
+        """What the retour said of each reviewed action, by its number (`1 fait …`)."""
+        return self._derived(  # type: ignore[no-any-return]
+            "statuses", lambda: statuses_of(self._notes.values(), self.review_items, self.carried)
+        )
+
     # -- questions the screens and the minutes ask -------------------------------------------
 
     @property
@@ -418,6 +444,7 @@ _FOLD: dict[type[Event], Callable[[Session, Any], None]] = {
     Tombstone: Session._tombstone,
     SpeakerChanged: Session._speaker,
     PromptSkipped: Session._skip,
+    Carried: Session._carry,
     LegacyConfidential: Session._confidential,
     LegacyContract: Session._legacy_copy,
     LegacyAction: Session._legacy_copy,

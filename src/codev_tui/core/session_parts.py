@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -152,3 +153,85 @@ def evaluations_of(notes: Iterable[Note], legacy: list[str]) -> list[Evaluation]
             score, comment = split_score(note.text)
             items.append(Evaluation(note.author, score, comment, note.id))
     return items
+
+
+@dataclass(slots=True)
+class ReviewItem:
+    """An action of the group's previous plan, reviewed in this session's retour phase."""
+
+    n: int
+    """Its number in the retour, as shown and typed (`1 fait …`)."""
+    what: str
+    who: str = ""
+    due: str = ""
+    ref: str = ""
+    """`<session id>:<note id>` of the action where it was first planned: carried over from
+    session to session, it keeps its ref, so its fate follows it."""
+    planned: datetime | None = None
+    """When the session that planned it was held."""
+
+
+@dataclass(slots=True)
+class ItemStatus:
+    """What the retour said of one reviewed action: the latest status note about it."""
+
+    n: int
+    status: str
+    """`done`, `partly` or `not_done`."""
+    comment: str = ""
+    note: int = 0
+    """The note it was typed as: a correction of the note corrects it."""
+    carried: bool = False
+    """Reviewed again at the next session (`/report N`)."""
+
+
+STATUS_WORDS: dict[str, str] = {
+    "fait": "done",
+    "faite": "done",
+    "done": "done",
+    "en partie": "partly",
+    "partiellement": "partly",
+    "partly": "partly",
+    "partially": "partly",
+    "pas fait": "not_done",
+    "pas faite": "not_done",
+    "non fait": "not_done",
+    "not done": "not_done",
+}
+"""What a status note may say of an action, in French or English → the status."""
+
+STATUSES = ("done", "partly", "not_done")
+
+_STATUS_LINE = re.compile(
+    r"(\d{1,3})[.)]?\s+("
+    + "|".join(
+        sorted((re.escape(w).replace(r"\ ", r"\s+") for w in STATUS_WORDS), key=len, reverse=True)
+    )
+    + r")(?=\s|$|[.,;:!-])[\s.,;:!-]*(.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def split_status(text: str) -> tuple[int, str, str] | None:
+    """`2 en partie il manque le devis` → (2, "partly", "il manque le devis"); None when the
+    text is no status."""
+    match = _STATUS_LINE.fullmatch(text.strip())
+    if match is None:
+        return None
+    status = STATUS_WORDS[" ".join(match.group(2).casefold().split())]
+    return int(match.group(1)), status, match.group(3).strip()
+
+
+def statuses_of(
+    notes: Iterable[Note], items: list[ReviewItem], carried: set[int]
+) -> dict[int, ItemStatus]:
+    """The status of each reviewed action: the latest status note about it wins."""
+    known = {item.n for item in items}
+    found: dict[int, ItemStatus] = {}
+    for note in notes:
+        if note.kind != "status" or (said := split_status(note.text)) is None:
+            continue
+        n, status, comment = said
+        if n in known:
+            found[n] = ItemStatus(n, status, comment, note.id, n in carried)
+    return found

@@ -7,7 +7,14 @@ from typing import NamedTuple
 
 from codev_tui.core.script import PhaseScript, ScriptError, load_any_script
 from codev_tui.core.session import Roster, SessionError
-from codev_tui.core.store import SessionFile, WallClock, list_sessions, read_session, utc_now
+from codev_tui.core.store import (
+    GroupLink,
+    SessionFile,
+    WallClock,
+    list_sessions,
+    read_session,
+    utc_now,
+)
 
 RECENT = 30
 """How many recent sessions are read to remember past rosters."""
@@ -21,9 +28,11 @@ def create_session(
     lang: str | None = None,
     practice: float | None = None,
     practice_role: str = "",
+    group: GroupLink | None = None,
     now: WallClock = utc_now,
 ) -> SessionFile:
-    """A new session file in `folder`; `practice` is a rehearsal's speed (None: a real one)."""
+    """A new session file in `folder`; `practice` is a rehearsal's speed (None: a real one);
+    `group`: the group it is one of (see `core.cycle.group_session`)."""
     return SessionFile.create(
         folder,
         script,
@@ -32,6 +41,7 @@ def create_session(
         practice=practice is not None,
         practice_role=practice_role,
         speed=practice or 1.0,
+        group=group,
         now=now,
     )
 

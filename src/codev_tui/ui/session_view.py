@@ -7,10 +7,11 @@ from codev_tui.core.control import SessionControl
 from codev_tui.core.session import Session
 from codev_tui.core.times import format_clock, local_clock
 from codev_tui.ui.widgets.prompt_strip import PromptState
+from codev_tui.ui.widgets.review_strip import ReviewLine, ReviewState
 from codev_tui.ui.widgets.round_strip import RoundState, Seat
 from codev_tui.ui.widgets.status_line import SaveState
 from codev_tui.ui.widgets.top_bar import TopBarState
-from codev_tui.words import Texts
+from codev_tui.words import Texts, Words, say
 
 
 def top_bar_state(control: SessionControl, width: int) -> TopBarState:
@@ -48,7 +49,33 @@ def placeholder(session: Session, t: Texts) -> str:
         "contract": t("contract_placeholder"),
         "action": t("action_placeholder"),
         "learning": t("learning_placeholder"),
+        "status": say(t.lang, "retour.placeholder"),
     }.get(session.phase.kind, t("note_placeholder"))
+
+
+def review_state(session: Session, lang: str) -> ReviewState | None:
+    """The previous plan's actions and what the retour said of each, in the retour phase."""
+    if session.phase.kind != "status" or not session.review_items:
+        return None
+    w = Words("retour", lang)
+    statuses = session.statuses
+    lines = []
+    for item in session.review_items:
+        status = statuses.get(item.n)
+        said = w(f"status.{status.status}") if status else w("no_status")
+        lines.append(
+            ReviewLine(
+                item.n,
+                item.what,
+                item.who,
+                w("by", due=item.due) if item.due else "",
+                status.status if status else "",
+                said,
+                status.comment if status else "",
+                w("carried") if item.n in session.carried else "",
+            )
+        )
+    return ReviewState(w("heading"), tuple(lines))
 
 
 def prompt_state(control: SessionControl, t: Texts) -> PromptState | None:

@@ -118,6 +118,8 @@ FR: dict[str, str] = {
     "store.implausible_year": "l'année {year} n'est pas celle d'une séance",
     "store.bad_lang": "fr ou en attendu",
     "store.bad_consultants": "ce n'est pas une liste de noms",
+    "store.bad_people": "ce n'est pas une table de noms et d'identifiants",
+    "store.bad_review": "l'action n° {n} du retour est abîmée",
     "store.bad_practice": "true ou false attendu",
     "store.bad_speed": "ce n'est pas un nombre entre 0.1 et 100",
     "store.locked": (
@@ -253,6 +255,8 @@ EN: dict[str, str] = {
     "store.implausible_year": "the year {year} is not a session's",
     "store.bad_lang": "expected fr or en",
     "store.bad_consultants": "not a list of names",
+    "store.bad_people": "not a table of names and ids",
+    "store.bad_review": "reviewed action number {n} is damaged",
     "store.bad_practice": "expected true or false",
     "store.bad_speed": "not a number from 0.1 to 100",
     "store.locked": "{name} is already open in another codev (process {pid}); close it there first",

@@ -1,5 +1,69 @@
-"""The words of the review of the previous action plan (the retour phase, its statuses) and a session run in a group."""
+"""The words of the review of the previous action plan (the retour phase, its statuses) and of a
+session run in a group."""
 
-FR: dict[str, str] = {}
+FR: dict[str, str] = {
+    # -- the retour phase codev puts at the start of a group's session --
+    "retour.title": "Retour sur le plan d'action",
+    "retour.summary": (
+        "Le client de la séance précédente dit ce que sont devenues ses actions : "
+        "faites, en partie, pas faites."
+    ),
+    "retour.client": "Écoute ; prépare son exposé.",
+    "retour.consultants": "Écoutent, sans conseiller.",
+    "retour.facilitator": "Note le statut de chaque action ; reporte celles qui restent à faire.",
+    "retour.rule_short": "Un retour bref, sans nouvelle consultation",
+    "retour.rule_status": "« 1 fait … », « 2 en partie … », « 3 pas fait … »",
+    "retour.placeholder": "1 fait … · 2 en partie … · 3 pas fait … · /report 3",
+    # -- the list on screen and the statuses --
+    "retour.heading": "Actions de la séance précédente",
+    "retour.status.done": "fait",
+    "retour.status.partly": "en partie",
+    "retour.status.not_done": "pas fait",
+    "retour.no_status": "—",
+    "retour.carried": "reportée",
+    "retour.by": "pour le {due}",
+    "retour.no_such_item": "pas d'action n° {n} à reporter (1 à {last})",
+    "retour.carried_flash": "action n° {n} reportée à la prochaine séance",
+    "retour.uncarried_flash": "action n° {n} : plus reportée",
+    "retour.done_not_carried": "l'action n° {n} est faite : rien à reporter",
+    # -- the minutes --
+    "retour.col_action": "Action",
+    "retour.col_who": "Qui",
+    "retour.col_due": "Prévue pour",
+    "retour.col_status": "Statut",
+    "retour.col_comment": "Commentaire",
+    "retour.minutes_carried": "reportée à la séance suivante",
+    "retour.minutes_none": "pas de statut",
+}
 
-EN: dict[str, str] = {}
+EN: dict[str, str] = {
+    "retour.title": "Review of the action plan",
+    "retour.summary": (
+        "The previous session's client says what became of their actions: "
+        "done, partly done, not done."
+    ),
+    "retour.client": "Listens; gets ready to present.",
+    "retour.consultants": "Listen, without advising.",
+    "retour.facilitator": "Records each action's status; carries over what is left to do.",
+    "retour.rule_short": "A short review, no new consultation",
+    "retour.rule_status": "“1 done …”, “2 partly …”, “3 not done …”",
+    "retour.placeholder": "1 done … · 2 partly … · 3 not done … · /report 3",
+    "retour.heading": "Actions from the previous session",
+    "retour.status.done": "done",
+    "retour.status.partly": "partly",
+    "retour.status.not_done": "not done",
+    "retour.no_status": "—",
+    "retour.carried": "carried over",
+    "retour.by": "by {due}",
+    "retour.no_such_item": "no action number {n} to carry over (1 to {last})",
+    "retour.carried_flash": "action {n} carried over to the next session",
+    "retour.uncarried_flash": "action {n}: no longer carried over",
+    "retour.done_not_carried": "action {n} is done: nothing to carry over",
+    "retour.col_action": "Action",
+    "retour.col_who": "Who",
+    "retour.col_due": "Planned for",
+    "retour.col_status": "Status",
+    "retour.col_comment": "Comment",
+    "retour.minutes_carried": "carried over to the next session",
+    "retour.minutes_none": "no status",
+}

@@ -132,6 +132,7 @@ FR: dict[str, str] = {
     "ui.h_adjust": "une minute de moins / de plus pour la phase",
     "ui.h_speaker": "consultant suivant",
     "ui.h_pass": "il ou elle passe (tour de table)",
+    "ui.h_carry": "reporter l'action du dernier statut (retour ; ou /report N)",
     "ui.h_projector": "projection, notes masquées (Échap en sort)",
     "ui.h_theme": "thème clair",
     "ui.h_bell": "sonnerie",
@@ -177,6 +178,7 @@ FR: dict[str, str] = {
     "ui.k_projector": "Projo",
     "ui.k_speaker": "Parole",
     "ui.k_pass": "Passe",
+    "ui.k_carry": "Reporter",
     "ui.k_bell": "Sonnerie",
     "ui.k_end": "Fin",
     "ui.k_help": "Aide",
@@ -203,6 +205,7 @@ FR: dict[str, str] = {
     "ui.kind.action": "action",
     "ui.kind.learning": "apprentissage",
     "ui.kind.evaluation": "évaluation",
+    "ui.kind.status": "statut",
 }
 
 EN: dict[str, str] = {
@@ -330,6 +333,7 @@ EN: dict[str, str] = {
     "ui.h_adjust": "one minute less / more for the phase",
     "ui.h_speaker": "next consultant",
     "ui.h_pass": "they pass (round of the table)",
+    "ui.h_carry": "carry over the action of the latest status (review; or /report N)",
     "ui.h_projector": "projector, notes hidden (Esc leaves it)",
     "ui.h_theme": "light theme",
     "ui.h_bell": "bell",
@@ -375,6 +379,7 @@ EN: dict[str, str] = {
     "ui.k_projector": "Projector",
     "ui.k_speaker": "Floor",
     "ui.k_pass": "Pass",
+    "ui.k_carry": "Carry over",
     "ui.k_bell": "Bell",
     "ui.k_end": "End",
     "ui.k_help": "Help",
@@ -401,4 +406,5 @@ EN: dict[str, str] = {
     "ui.kind.action": "action",
     "ui.kind.learning": "learning",
     "ui.kind.evaluation": "evaluation",
+    "ui.kind.status": "status",
 }

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from codev_tui.core.minutes.facts import Facts
 from codev_tui.core.minutes.names import People, fold, fold_char, fold_nfc, folded_with_places
+from codev_tui.core.notes import split_people
 from codev_tui.core.session import Roster
 
 __all__ = ["anonymize"]
@@ -59,6 +60,11 @@ def anonymize(facts: Facts, words: Mapping[str, str]) -> Facts:
         for who, items in facts.learnings
     )
     rows = tuple(replace(row, title=text(row.title)) for row in facts.timing.rows)
+    review = tuple(
+        replace(item, what=text(item.what), who=masks.people_in(item.who), due=text(item.due))
+        for item in facts.review
+    )
+    statuses = {n: replace(st, comment=text(st.comment)) for n, st in facts.statuses.items()}
     return replace(
         facts,
         script_name=text(facts.script_name),
@@ -79,6 +85,8 @@ def anonymize(facts: Facts, words: Mapping[str, str]) -> Facts:
         turns=tuple(replace(t, name=person(t.name)) for t in facts.turns),
         talk=tuple((person(name), seconds) for name, seconds in facts.talk),
         timing=replace(facts.timing, rows=rows),
+        review=review,
+        statuses=statuses,
     )
 
 
@@ -108,6 +116,12 @@ class _Masks:
         if role == "facilitator":
             return self.words["facilitator"]
         return f"{self.words['consultant']} {role.split()[-1]}"
+
+    def people_in(self, who: str) -> str:
+        """`Ana + Bruno` (as a previous session's action said who does it) as their roles;
+        somebody not in this session (absent today) as a participant, never by name."""
+        names = split_people(who, self.people.roster.names())
+        return " + ".join(self.role(name) or self.words["participant"] for name in names)
 
     def person(self, name: str) -> str:
         """A name as its role (blank stays blank); somebody who is not a participant as free

@@ -10,12 +10,13 @@ anonymizer (`anonymize.anonymize`) turns these facts into anonymous ones, and th
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from codev_tui.core.minutes.names import People, fold
 from codev_tui.core.script import Phase
 from codev_tui.core.session import ActionItem, Evaluation, Learning, Note, Roster, Session, Turn
+from codev_tui.core.session_parts import ItemStatus, ReviewItem
 from codev_tui.core.timing import TimingTable, session_timing, taken_at
 
 __all__ = ["Facts", "gather"]
@@ -52,6 +53,12 @@ class Facts:
     had it."""
     timing: TimingTable
     include_confidential: bool
+    review: tuple[ReviewItem, ...] = ()
+    """The previous plan's actions the retour reviewed (a group's session)."""
+    statuses: dict[int, ItemStatus] = field(default_factory=dict)
+    """What the retour said of each, by number (a confidential status only when asked)."""
+    carried: frozenset[int] = frozenset()
+    """The numbers of those carried over to the next session."""
 
 
 def gather(
@@ -70,7 +77,9 @@ def gather(
     actions = tuple(a for a in session.actions if typed(a.note))
     learnings = [x for x in session.learnings if typed(x.note)]
     evaluations = tuple(e for e in session.evaluations if typed(e.note))
+    statuses = {n: st for n, st in session.statuses.items() if typed(st.note)}
     items: list[tuple[int | None, str]] = [(contract.id if contract else None, "contract")]
+    items += [(st.note, "retour") for st in statuses.values()]
     items += [(a.note, "actions") for a in actions]
     items += [(x.note, "learnings") for x in learnings]
     items += [(e.note, "evaluation") for e in evaluations]
@@ -101,6 +110,9 @@ def gather(
         talk=talk,
         timing=session_timing(session, at),
         include_confidential=include_confidential,
+        review=tuple(session.review_items),
+        statuses=statuses,
+        carried=frozenset(session.carried),
     )
 
 

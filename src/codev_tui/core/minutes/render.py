@@ -69,11 +69,12 @@ def render_minutes(
     """
     if session.practice:
         return render_journal(session, lang=lang, now=now)
-    words = words_of("minutes", lang or session.lang)
+    lang = lang or session.lang
+    words = words_of("minutes", lang)
     facts = gather(session, include_confidential=include_confidential, now=now)
     if anonymize:
         facts = anonymized(facts, words)
-    return _Minutes(facts, words).render()
+    return _Minutes(facts, words, words_of("retour", lang)).render()
 
 
 def _format_mean(scores: list[int], words: Mapping[str, str]) -> str:
@@ -96,9 +97,10 @@ def _timing_cells(table: TimingTable, row: TimingRow, title: str) -> list[str]:
 class _Minutes:
     """One rendering of the minutes: the sections in order, appended to `out`."""
 
-    def __init__(self, facts: Facts, words: Mapping[str, str]) -> None:
+    def __init__(self, facts: Facts, words: Mapping[str, str], retour: Mapping[str, str]) -> None:
         self.facts = facts
         self.words = words
+        self.retour_words = retour
         self.people = People(facts.roster)
         self.esc = escape_inline
         self.mark = f" *{words['confidential']}*"
@@ -111,6 +113,7 @@ class _Minutes:
         self.header()
         self.participants()
         self.topic()
+        self.retour()
         self.contract()
         self.phases()
         self.actions()
@@ -182,6 +185,29 @@ class _Minutes:
             self.add("")
         else:
             self.nothing()
+
+    def retour(self) -> None:
+        """A group's session: what became of the previous plan's actions."""
+        facts, esc = self.facts, self.esc
+        if not facts.review:
+            return
+        w = self.retour_words
+        self.heading(2, self.words["retour"])
+        columns = ("col_action", "col_who", "col_due", "col_status", "col_comment")
+        self.add(table_row([w[c] for c in columns]))
+        self.add("| --- | --- | --- | --- | --- |")
+        for item in facts.review:
+            status = facts.statuses.get(item.n)
+            said = w[f"status.{status.status}"] if status else f"*{w['minutes_none']}*"
+            if status is not None:
+                said += self.marked(status.note)
+            comment = esc(status.comment) if status else ""
+            if item.n in facts.carried:
+                carried = f"*{w['minutes_carried']}*"
+                comment = f"{comment} — {carried}" if comment else carried
+            row = [f"{item.n}. {esc(item.what)}", esc(item.who), esc(item.due), said, comment]
+            self.add(table_row(row))
+        self.add("")
 
     def contract(self) -> None:
         self.heading(2, self.words["contract"])

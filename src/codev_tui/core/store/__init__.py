@@ -33,6 +33,7 @@ from codev_tui.core.store.folders import (
     write_atomically,
     write_private_file,
 )
+from codev_tui.core.store.group_link import GroupLink
 from codev_tui.core.store.listing import is_session_file, latest_session, list_sessions
 from codev_tui.core.store.read import Salvaged, read_session, salvage_session
 from codev_tui.core.store.record import (
@@ -45,6 +46,7 @@ from codev_tui.core.store.session_file import SessionFile, WallClock, utc_now
 
 __all__ = [
     "SESSION_MARK",
+    "GroupLink",
     "LockedError",
     "NewerFileError",
     "Salvaged",

@@ -15,6 +15,7 @@ from codev_tui.core.script import PhaseScript, ScriptError
 from codev_tui.core.script_data import script_from_data
 from codev_tui.core.session import Roster, Session, SessionError
 from codev_tui.core.store.errors import NewerFileError, damage, reason, session_error
+from codev_tui.core.store.group_link import read_link
 from codev_tui.core.store.parse import Parsed
 from codev_tui.core.store.record import B64_SUFFIX, Base64Error, decode_strings
 
@@ -138,6 +139,9 @@ def _session_from_header(parsed: Parsed, head: Any, script: PhaseScript) -> Sess
         raise bad("practice", "store.bad_practice")
     if type(speed) not in (int, float) or not 0.1 <= speed <= 100:  # as `practice --speed`
         raise bad("speed", "store.bad_speed")
+    link, field, problem = read_link(head)
+    if problem is not None:
+        raise bad(field, problem.code, **problem.values)
     roster = Roster(
         topic=head.get("topic", ""),
         group=head.get("group", ""),
@@ -154,6 +158,9 @@ def _session_from_header(parsed: Parsed, head: Any, script: PhaseScript) -> Sess
         practice=practice,
         practice_role=head.get("practice_role", ""),
         speed=float(speed),
+        group_id=link.group_id,
+        people=link.people,
+        review_items=list(link.review),
     )
 
 

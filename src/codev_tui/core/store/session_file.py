@@ -31,6 +31,7 @@ from codev_tui.core.store.folders import (
     slugify,
     write_atomically,
 )
+from codev_tui.core.store.group_link import GroupLink
 from codev_tui.core.store.lock import acquire_lock, claim_name, hold, release_lock
 from codev_tui.core.store.parse import Parsed
 from codev_tui.core.store.read import load_session, real_session_path
@@ -103,9 +104,11 @@ class SessionFile:
         practice: bool = False,
         practice_role: str = "",
         speed: float = 1.0,
+        group: GroupLink | None = None,
         now: WallClock = utc_now,
     ) -> SessionFile:
-        """Write a new session file's header atomically and open it for writing."""
+        """Write a new session file's header atomically and open it for writing; `group`: the
+        group it is one of, who is who in it, and the previous plan to review."""
         ensure_private_dir(folder)
         created = now()
         local = created.astimezone()
@@ -126,6 +129,8 @@ class SessionFile:
             "practice_role": practice_role,
             "speed": float(speed),
         }
+        if group is not None:
+            head.update(group.header())
         header = {
             "schema": SCHEMA,
             "session": encode_strings(head),

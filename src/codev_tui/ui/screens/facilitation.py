@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from codev_tui.core.control import SessionControl
+from codev_tui.core.notes import carry_number
 from codev_tui.core.session import Note
 from codev_tui.core.times import format_clock
 from codev_tui.ui import session_view as view
@@ -24,16 +25,18 @@ from codev_tui.ui.widgets.note_input import NoteInput
 from codev_tui.ui.widgets.notes_list import NotesList, note_line
 from codev_tui.ui.widgets.phase_text import PhaseText, phase_body
 from codev_tui.ui.widgets.prompt_strip import PromptStrip
+from codev_tui.ui.widgets.review_strip import ReviewStrip
 from codev_tui.ui.widgets.round_strip import RoundStrip
 from codev_tui.ui.widgets.rules_strip import RulesStrip
 from codev_tui.ui.widgets.status_line import SaveState, StatusLine, StatusState
 from codev_tui.ui.widgets.top_bar import TopBar
-from codev_tui.words import Texts
+from codev_tui.words import Texts, say
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
 """Below this size the screen shows only the time and a request to enlarge the terminal."""
 
 _STRIPS: dict[str, type[LineStrip]] = {
+    "review": ReviewStrip,
     "practice-prompt": PromptStrip,
     "contract": ContractStrip,
     "round": RoundStrip,
@@ -58,6 +61,7 @@ class FacilitationScreen(TypingScreen):
         Binding("f1", "help", "k_help", priority=True, id="help"),
         Binding("f6", "next_speaker", "k_speaker", priority=True, id="speaker"),
         Binding("f4", "pass_turn", "k_pass", priority=True, id="pass"),
+        Binding("f4", "carry", "k_carry", priority=True, id="carry"),
         Binding("f8", "adjust(1)", "k_more", priority=True, id="more"),
         Binding("f7", "adjust(-1)", "k_less", priority=True, id="less"),
         Binding("f2", "toggle_projector", "k_projector", priority=True, id="projector"),
@@ -232,6 +236,8 @@ class FacilitationScreen(TypingScreen):
             return view.prompt_state(c, self.t)
         if name == "contract":
             return view.contract(c.session)
+        if name == "review":
+            return view.review_state(c.session, self.t.lang)
         return view.round_state(c, self.app.size.width - 2)
 
     def _show_strip(self, name: str) -> None:
@@ -259,8 +265,10 @@ class FacilitationScreen(TypingScreen):
         self._show_strip("practice-prompt")
 
     def refresh_contract(self) -> None:
-        """The agreed contract stays pinned from the contract phase on."""
+        """The agreed contract stays pinned from the contract phase on; in the retour, the
+        previous plan's actions and their statuses."""
         self._show_strip("contract")
+        self._show_strip("review")
 
     def refresh_round(self) -> None:
         """Who has the floor in the round of the table, and each one's talk time."""
@@ -301,6 +309,9 @@ class FacilitationScreen(TypingScreen):
         self.flash = ""
         if self.editing is not None:
             self.save_correction(value)
+            return
+        if (n := carry_number(value)) is not None and self.control.session.review_items:
+            self._carry(n)
             return
         event = self.control.capture(value)
         if event is None:
@@ -346,6 +357,10 @@ class FacilitationScreen(TypingScreen):
             return self.control.session.phase.round or self._queued > 0
         if action == "skip_prompt":
             return self.control.session.practice
+        if action == "carry":
+            return self.control.session.phase.kind == "status" and bool(
+                self.control.session.review_items
+            )
         return True
 
     # -- actions ------------------------------------------------------------------------------
@@ -391,6 +406,18 @@ class FacilitationScreen(TypingScreen):
         """F4: the consultant with the floor passes."""
         self.control.pass_turn()
         self.refresh_round()
+
+    @after_typing
+    def action_carry(self) -> None:
+        """F4 in the retour: the action of the latest status goes to the next session."""
+        self._carry(None)
+
+    def _carry(self, n: int | None) -> None:
+        """Carry a reviewed action over (or no longer), and say so."""
+        key, values = self.control.carry(n)
+        self.flash = say(self.t.lang, key, **values)
+        self.refresh_contract()
+        self.refresh_status()
 
     @after_typing
     def action_skip_prompt(self) -> None:

@@ -40,6 +40,7 @@ HELP_ROWS = (
     _row(("timer", "h_timer")),
     _row(("less more", "h_adjust")),
     _row(("speaker", "h_speaker"), ("pass", "h_pass")),
+    _row(("carry", "h_carry")),
     _row(("projector", "h_projector"), ("theme", "h_theme")),
     _row(("bell", "h_bell"), ("end", "h_end"), ("palette", "h_palette"), ("quit", "h_quit")),
     _row(

@@ -1,0 +1,179 @@
+"""A group's cycle, read from its sessions: who has been client, whose turn it is, the action
+plan to review next time and what became of each action.
+
+The sessions of a group are the session files of the data folder whose header names the group's
+id (`group_id`); each names the members on its roster by their stable ids (`people`), so a
+renamed member keeps their history. Nothing here writes: the group file is `core.group`'s, each
+session file its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from codev_tui.core.script import Phase, PhaseScript
+from codev_tui.core.session import Roster, Session, SessionError
+from codev_tui.core.session_parts import ItemStatus, ReviewItem
+from codev_tui.core.store import GroupLink, list_sessions, read_session
+from codev_tui.words import words_of
+
+if TYPE_CHECKING:
+    from codev_tui.core.group import Group, Member
+
+RETOUR_ID = "retour"
+"""The id of the retour phase codev puts at the start of a group's session."""
+
+
+def cycle_sessions(folder: Path, group: Group) -> list[Session]:
+    """The group's sessions in `folder`, oldest first (rehearsals and unreadable files left out:
+    one damaged file never stops the group's commands)."""
+    found = []
+    for path in list_sessions(folder):
+        try:
+            session = read_session(path)
+        except (SessionError, OSError):
+            continue
+        if session.group_id == group.id and not session.practice:
+            found.append(session)
+    return sorted(found, key=lambda s: s.created)
+
+
+def client_id(session: Session) -> str:
+    """The member id of the session's client ("" when the client is no member)."""
+    return session.people.get(session.roster.client, "")
+
+
+def present_ids(session: Session) -> set[str]:
+    """The member ids of those on the session's roster: who came."""
+    return {session.people[name] for name in session.roster.names() if name in session.people}
+
+
+class ClientTurns(NamedTuple):
+    """How often a member has been client this cycle, and when last."""
+
+    times: int
+    last: datetime | None
+
+
+def times_client(group: Group, sessions: list[Session]) -> dict[str, ClientTurns]:
+    """Per member id, how many of the sessions had them as client, and the latest one."""
+    turns = {m.id: ClientTurns(0, None) for m in group.members}
+    for session in sessions:
+        ident = client_id(session)
+        if ident in turns:
+            turns[ident] = ClientTurns(turns[ident].times + 1, session.created)
+    return turns
+
+
+def suggest_clients(
+    group: Group, sessions: list[Session], present: list[str] | None = None
+) -> list[Member]:
+    """Whose turn it is to be client: the active members (among `present` when given), those
+    never client yet first, then those who have been the fewest times, then the longest ago."""
+    turns = times_client(group, sessions)
+    members = group.active()
+    if present is not None:
+        members = [m for m in members if any(group.find(name) is m for name in present)]
+    oldest = datetime.min.replace(tzinfo=None)
+
+    def order(member: Member) -> tuple[int, datetime]:
+        times, last = turns[member.id]
+        return times, (last.replace(tzinfo=None) if last else oldest)
+
+    return sorted(members, key=order)
+
+
+def previous_plan(sessions: list[Session]) -> list[ReviewItem]:
+    """What the next session's retour reviews: the latest session's action plan, then what its
+    own retour did not close (actions carried over with `/report`, and those it left without a
+    status), numbered from 1."""
+    if not sessions:
+        return []
+    last = sessions[-1]
+    items: list[ReviewItem] = []
+    statuses = last.statuses
+    for item in last.review_items:
+        status = statuses.get(item.n)
+        if status is None or (status.carried and status.status != "done"):
+            items.append(item)
+    confidential = {n.id for n in last.notes if n.confidential}
+    for action in last.actions:
+        if action.note in confidential:
+            continue
+        ref = f"{last.id}:{action.note}"
+        items.append(ReviewItem(0, action.what, action.who, action.due, ref, last.created))
+    return [replace(item, n=n) for n, item in enumerate(items, 1)]
+
+
+def fate(sessions: list[Session], ref: str) -> ItemStatus | None:
+    """What became of the action `ref`: the latest status any later retour gave it."""
+    found = None
+    for session in sessions:
+        statuses = session.statuses
+        for item in session.review_items:
+            if item.ref == ref and item.n in statuses:
+                found = statuses[item.n]
+    return found
+
+
+def with_retour(script: PhaseScript) -> PhaseScript:
+    """The script opening with the retour phase, in its language, as long as it says
+    (`review_minutes`; 0: no retour); unchanged when it has one already."""
+    minutes = script.script.review_minutes
+    if not minutes or any(p.id == RETOUR_ID for p in script.phases):
+        return script
+    w = words_of("retour", script.script.lang)
+    phase = Phase(
+        id=RETOUR_ID,
+        title=w["title"],
+        minutes=minutes,
+        summary=w["summary"],
+        client=w["client"],
+        consultants=w["consultants"],
+        facilitator=w["facilitator"],
+        rules=(w["rule_short"], w["rule_status"]),
+        kind="status",
+        warning_minutes=min(2.0, minutes / 2),
+    )
+    return replace(script, phases=(phase, *script.phases))
+
+
+class GroupSession(NamedTuple):
+    """What a group's new session starts with."""
+
+    script: PhaseScript
+    roster: Roster
+    link: GroupLink
+
+
+def group_session(
+    group: Group,
+    sessions: list[Session],
+    script: PhaseScript,
+    *,
+    client: str = "",
+    topic: str = "",
+    absent: list[str] = (),  # type: ignore[assignment]
+) -> GroupSession:
+    """The script, roster and group link of the group's next session: the active members not
+    absent are in the room (the client among them), the facilitator is the group's, and when
+    the previous session planned actions the script opens with their retour."""
+    away = {m.id for name in absent if (m := group.find(name)) is not None}
+    present = [m for m in group.active() if m.id not in away]
+    chosen = group.find(client) if client else None
+    client_name = chosen.name if chosen is not None else client
+    roster = Roster(
+        topic=topic,
+        group=group.name,
+        facilitator=group.facilitator,
+        client=client_name,
+        consultants=[m.name for m in present if m.name != client_name],
+    )
+    plan = previous_plan(sessions)
+    if plan:
+        script = with_retour(script)
+    people = group.person_ids(roster.names())
+    return GroupSession(script, roster, GroupLink(group.id, people, tuple(plan)))

@@ -1,0 +1,88 @@
+"""What a session file's header says of the group it is one of, written once at its creation.
+
+`group_id` names the group (by its id: a renamed group keeps its sessions), `people` each name
+on the roster with the member's stable id, and `[[session.review]]` the previous plan's actions
+the retour phase reviews (copied, so that the session and its minutes stand on their own).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from codev_tui.core.events import PLAUSIBLE_YEARS
+from codev_tui.core.problems import Problem
+from codev_tui.core.session_parts import ReviewItem
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(value: str) -> str:
+    """Text TOML can hold: a lone surrogate (pasted from a broken source) becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+@dataclass(frozen=True)
+class GroupLink:
+    """A session's place in its group, as its header holds it."""
+
+    group_id: str
+    people: dict[str, str] = field(default_factory=dict)
+    review: tuple[ReviewItem, ...] = ()
+
+    def header(self) -> dict[str, Any]:
+        """The fields of the `[session]` table."""
+        items = []
+        for item in self.review:
+            record: dict[str, Any] = {"n": item.n, "what": _text(item.what)}
+            record |= {k: _text(v) for k in ("who", "due", "ref") if (v := getattr(item, k))}
+            if item.planned is not None:
+                record["planned"] = item.planned
+            items.append(record)
+        return {
+            "group_id": self.group_id,
+            "people": {_text(name): ident for name, ident in self.people.items()},
+            "review": items,
+        }
+
+
+def read_link(head: dict[str, Any]) -> tuple[GroupLink, str, Problem | None]:
+    """The group link of a header; the field and the problem when one is wrong."""
+    group_id = head.get("group_id", "")
+    if type(group_id) is not str:
+        return GroupLink(""), "group_id", Problem("store.not_text", {})
+    people = head.get("people", {})
+    if type(people) is not dict or any(type(v) is not str for v in people.values()):
+        return GroupLink(""), "people", Problem("store.bad_people", {})
+    review = head.get("review", [])
+    if type(review) is not list:
+        return GroupLink(""), "review", Problem("store.bad_review", {"n": 1})
+    items = []
+    for index, record in enumerate(review, 1):
+        item = _item(record)
+        if item is None:
+            return GroupLink(""), "review", Problem("store.bad_review", {"n": index})
+        items.append(item)
+    return GroupLink(group_id, dict(people), tuple(items)), "", None
+
+
+def _item(record: Any) -> ReviewItem | None:
+    """One reviewed action of the header, or None when it is not one."""
+    if type(record) is not dict:
+        return None
+    n, what = record.get("n"), record.get("what")
+    texts = [record.get(k, "") for k in ("who", "due", "ref")]
+    planned = record.get("planned")
+    if type(n) is not int or not 0 < n < 1000 or type(what) is not str:
+        return None
+    if any(type(t) is not str for t in texts):
+        return None
+    if planned is not None and not (
+        type(planned) is datetime
+        and planned.tzinfo is not None
+        and PLAUSIBLE_YEARS[0] <= planned.year <= PLAUSIBLE_YEARS[1]
+    ):
+        return None
+    return ReviewItem(n, what, *texts, planned=planned)
