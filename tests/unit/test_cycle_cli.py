@@ -116,14 +116,29 @@ def test_a_person_removed_from_the_group_still_has_a_journal(
     assert "prendre du recul" in capsys.readouterr().out
 
 
-def test_a_damaged_group_file_is_one_line_and_left_as_it_is(
-    group: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("before", "after", "said"),
+    [(b"[group]", b"[group", "not readable"), (b"schema = 1", b"schema = 99", "newer")],
+    ids=["damaged", "newer"],
+)
+@pytest.mark.parametrize("command", [["review"], ["journal", "--person", "Ana Roy"]])
+def test_a_damaged_or_newer_group_file_is_one_line_and_left_as_it_is(
+    group: str,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    before: bytes,
+    after: bytes,
+    said: str,
 ) -> None:
     group_file = next(groups_folder(data_dir).glob("*.toml"))
-    group_file.write_bytes(group_file.read_bytes().replace(b"[group]", b"[group"))
-    damaged = group_file.read_bytes()
-    one_error_line(capsys, ["review", GROUP])
-    assert group_file.read_bytes() == damaged
+    raw = group_file.read_bytes()
+    assert before in raw
+    group_file.write_bytes(raw.replace(before, after, 1))
+    changed = group_file.read_bytes()
+    err = one_error_line(capsys, [command[0], GROUP, *command[1:]])
+    assert said in err
+    assert group_file.read_bytes() == changed
 
 
 def test_o_onto_a_folder_is_one_line(
