@@ -87,8 +87,11 @@ def test_o_never_replaces_a_session_or_the_group_file(
     group_file = next(groups_folder(data_dir).glob("*.toml"))
     kept = group_file.read_bytes()
     err = one_error_line(capsys, ["review", GROUP, "-o", str(group_file), "--force"])
-    assert "group file" in err
+    assert "folder of groups" in err
     assert group_file.read_bytes() == kept
+    beside = group_file.with_name("autre.toml")  # `group list` would read it as a group
+    one_error_line(capsys, ["review", GROUP, "-o", str(beside)])
+    assert not beside.exists()
 
 
 def test_o_dash_is_standard_output(group: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -101,8 +101,9 @@ def _deliver(text: str, output: str | None, force: bool) -> int:
     if output.endswith("/"):
         raise CycleError(Problem("cycle.output_is_folder", {"output": output}))
     dest = Path(output).expanduser()
-    groups = groups_folder(locations.data_dir())
-    if dest.exists() and dest.resolve().parent == groups.resolve():
+    groups = groups_folder(locations.data_dir()).resolve()
+    if groups in (dest.parent.resolve(), dest.resolve().parent):
+        # A group's file, its lock, or a new file `codev group list` would take for a group.
         raise CycleError(Problem("cycle.onto_group", {"dest": dest}))
     try:
         written = write_document(text, dest, force=force)

@@ -13,7 +13,7 @@ FR: dict[str, str] = {
     "cycle.anonymize_help": "aucun nom : Personne 1, Personne 2… et Client 1, Client 2…",
     "cycle.with_topics_help": "montre le sujet de chaque séance",
     "cycle.no_person": "{name} : personne de ce nom dans le groupe {group}",
-    "cycle.onto_group": "{dest} : un fichier de groupe de codev, jamais remplacé",
+    "cycle.onto_group": "{dest} : dans le dossier des groupes de codev, où rien d'autre ne s'écrit",
     "cycle.output_is_folder": "-o {output} : un dossier ; donnez le nom du fichier à écrire",
     # -- both documents --
     "cycle.group": "Groupe",
@@ -111,7 +111,7 @@ EN: dict[str, str] = {
     "cycle.anonymize_help": "no names: Person 1, Person 2… and Client 1, Client 2…",
     "cycle.with_topics_help": "show each session's topic",
     "cycle.no_person": "{name}: nobody of that name in group {group}",
-    "cycle.onto_group": "{dest}: a codev group file, never replaced",
+    "cycle.onto_group": "{dest}: in codev's folder of groups, where nothing else is written",
     "cycle.output_is_folder": "-o {output}: a folder; give the name of the file to write",
     # -- both documents --
     "cycle.group": "Group",
