@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from codev_tui.core.cycle import ClientTurns, client_id, fate, present_ids, times_client
@@ -93,9 +93,9 @@ class SessionFacts:
     actions: tuple[PlannedAction, ...]
     learnings: tuple[tuple[str, str], ...]
     """(member id, what they take away), confidential ones left out."""
-    talk: dict[str, float] = field(default_factory=dict)
+    talk: dict[str, float]
     """Seconds each member held the floor in the rounds of the table."""
-    asked: dict[str, Counter[str]] = field(default_factory=dict)
+    asked: dict[str, Counter[str]]
     """Per kind of `ASKING`, how many notes each member contributed."""
 
 
