@@ -374,3 +374,16 @@ def test_group_commands_never_load_textual(capsys: pytest.CaptureFixture[str]) -
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
+
+
+def test_the_help_of_codev_names_group_and_that_of_group_its_actions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "fr", "--help"])
+    assert "les groupes et leur cycle" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["group", "--help"])
+    out = capsys.readouterr().out
+    for action in ("new", "list", "show", "add", "remove", "rename", "charter"):
+        assert f"\n    {action} " in out, action

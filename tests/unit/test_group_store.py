@@ -293,6 +293,7 @@ DAMAGE = [
     (lambda t: t.replace('id = "p3"', 'id = "x3"'), ":24: members[3].id: not a member's id"),
     (lambda t: t.replace('id = "p3"', 'id = "p2"'), ":24: members[3].id: twice in the group"),
     (lambda t: t.replace("created = ", "made = "), ": group.created: missing or not a date"),
+    (lambda t: t.replace('id = "p3"', 'id = "p3"\nleft = "hier"'), ":25: members[3].left: missing"),
     (lambda t: t.replace("[group]", "[grope]"), ": group: missing or not a table"),
     (lambda t: t.replace('charter = ""', 'charter = "'), ":11: not readable TOML (Illegal"),
     (lambda t: t.replace("schema = 1", "schema = 0"), ":2: schema: expected 1, this is not"),
@@ -363,3 +364,11 @@ def test_times_are_aware_utc(data_dir: Path, wall: FakeWallClock) -> None:
     group = _make(data_dir, wall)
     assert all(m.joined.tzinfo is not None for m in group.members)
     assert load_group(data_dir, "Jeudi").members[0].joined.tzinfo == UTC
+
+
+def test_the_group_modules_never_load_textual() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, codev_tui.core.group; sys.exit('textual' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0

@@ -7,7 +7,7 @@ load them.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,13 +27,18 @@ def add_group_commands(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
     add_lang: Callable[[argparse.ArgumentParser, object], None],
     lang: str,
+    argv: Sequence[str],
 ) -> None:
-    """Add `codev group` and its actions to the command line's subcommands (help in `lang`)."""
+    """Add `codev group` to the command line's subcommands (help in `lang`), and its actions
+    when `argv` names it: building their eight parsers would take longer than all the other
+    commands' together, on every start of codev."""
     import argparse
 
     w = Words("group", lang)
     group = sub.add_parser("group", help=w("help"), description=w("help"))
     add_lang(group, argparse.SUPPRESS)
+    if "group" not in argv:
+        return
     actions = group.add_subparsers(dest="group_command", metavar=w("action_metavar"))
     actions.required = True
 

@@ -16,7 +16,7 @@ from codev_tui.cli.lang import cli_lang
 from codev_tui.cli.output import OutputError, emit, guard_output
 from codev_tui.cli.scripts import choose_script, cmd_agenda, cmd_check, cmd_scripts
 from codev_tui.cli.sessions import cmd_export, cmd_list, resolve_session
-from codev_tui.core.script import ScriptError
+from codev_tui.core.script import PhaseScript, ScriptError
 from codev_tui.core.visible import visible
 from codev_tui.words import say
 
@@ -59,6 +59,10 @@ def cmd_run(args: argparse.Namespace, lang: str) -> int:
     if args.session is not None:
         return launch(session_path=args.session, lang=args.lang, resumed=True, cli_lang=lang)
     script, script_path = choose_script(args.script)
+    if args.group is not None:
+        return _run_group(args, lang, script)
+    if args.absent is not None:
+        raise UserError("absent_without_group")
     consultants = parse_names(args.consultants or "")
     roster = Roster(
         topic=args.topic or "",
@@ -74,6 +78,47 @@ def cmd_run(args: argparse.Namespace, lang: str) -> int:
         roster=roster,
         lang=args.lang,
         ready=ready,
+        cli_lang=lang,
+    )
+
+
+def _run_group(args: argparse.Namespace, lang: str, script: PhaseScript) -> int:
+    """`codev run --group NAME`: the roster from the group, the retour of its previous plan;
+    straight to the first phase when the client and the topic are given (a line warns when
+    fewer members than the quorum are present), else the setup screen with the group."""
+    from codev_tui import locations
+    from codev_tui.core.cycle import cycle_sessions, group_session
+    from codev_tui.core.group import load_group
+    from codev_tui.core.session import parse_names
+    from codev_tui.ui.launch import launch
+
+    folder = locations.data_dir()
+    group = load_group(folder, args.group)
+    if args.consultants is not None:
+        raise UserError("consultants_with_group")
+    made = group_session(
+        group,
+        cycle_sessions(folder, group),
+        script,
+        client=args.client or "",
+        topic=args.topic or "",
+        absent=parse_names(args.absent or ""),
+    )
+    roster = made.roster
+    if args.facilitator:
+        roster.facilitator = args.facilitator
+    present = sum(name in made.link.people for name in [roster.client, *roster.consultants])
+    notice = ""
+    if present < group.quorum:
+        values = {"present": present, "members": len(group.active()), "quorum": group.quorum}
+        notice = say(args.lang or script.script.lang, "retour.below_quorum", **values)
+    return launch(
+        script=made.script,
+        roster=roster,
+        group=made.link,
+        lang=args.lang,
+        ready=bool(roster.topic and roster.client and roster.consultants),
+        notice=notice,
         cli_lang=lang,
     )
 

@@ -21,11 +21,12 @@ if TYPE_CHECKING:
 def get_args(argv: Sequence[str] | None, lang: str) -> argparse.Namespace:
     """Parse the command line; help and errors (argparse's own words too) in `lang`."""
     with argparse_speaks(lang):
-        return _parser(Words("cli", lang)).parse_args(argv)
+        return _parser(Words("cli", lang), sys.argv[1:] if argv is None else argv).parse_args(argv)
 
 
-def _parser(w: Words) -> argparse.ArgumentParser:
-    """The parser of `codev` and its commands, its help in `w`'s language."""
+def _parser(w: Words, argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser of `codev` and its commands, its help in `w`'s language (`argv`: the
+    command line it will parse, whose commands may need more of it)."""
     import argparse
 
     class Parser(argparse.ArgumentParser):
@@ -66,6 +67,7 @@ def _parser(w: Words) -> argparse.ArgumentParser:
     run.add_argument("--consultants", metavar=w("consultants_metavar"), help=w("consultants_help"))
     run.add_argument("--facilitator", metavar=w("facilitator_metavar"), help=w("facilitator_help"))
     run.add_argument("--group", metavar=w("group_metavar"), help=w("group_help"))
+    run.add_argument("--absent", metavar=w("absent_metavar"), help=w("absent_help"))
 
     add_session(command("resume", "resume_help"))
     command("list", "list_help")
@@ -97,6 +99,6 @@ def _parser(w: Words) -> argparse.ArgumentParser:
     agenda.add_argument("--start", metavar="HH:MM", help=w("start_help"))
     agenda.add_argument("--format", choices=["text", "md"], default="text", help=w("format_help"))
 
-    add_group_commands(sub, add_lang, w.lang)
+    add_group_commands(sub, add_lang, w.lang, argv)
     add_cycle_commands(sub, add_lang, w.lang)
     return parser

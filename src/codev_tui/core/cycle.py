@@ -14,7 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from codev_tui.core.script import Phase, PhaseScript
+from codev_tui.core.problems import Problem
+from codev_tui.core.script import Phase, PhaseScript, Rule
 from codev_tui.core.session import Roster, Session, SessionError
 from codev_tui.core.session_parts import ItemStatus, ReviewItem
 from codev_tui.core.store import GroupLink, list_sessions, read_session
@@ -156,15 +157,30 @@ def group_session(
     *,
     client: str = "",
     topic: str = "",
-    absent: list[str] = (),  # type: ignore[assignment]
+    absent: tuple[str, ...] | list[str] = (),
 ) -> GroupSession:
     """The script, roster and group link of the group's next session: the active members not
-    absent are in the room (the client among them), the facilitator is the group's, and when
-    the previous session planned actions the script opens with their retour."""
-    away = {m.id for name in absent if (m := group.find(name)) is not None}
+    absent are in the room (the client among them), the facilitator is the group's, the
+    charter's rules join the script's, and when the previous session planned actions the
+    script opens with their retour.
+
+    A client or an absent person who is no active member is a GroupError (`retour.…` codes),
+    and so is a client said absent.
+    """
+    from codev_tui.core.group import GroupError
+
+    def member(name: str) -> Member:
+        found = group.find(name)
+        if found is None or not found.active:
+            code = "retour.not_member" if found is None else "retour.left"
+            raise GroupError(Problem(code, {"name": name, "group": group.name}))
+        return found
+
+    away = {member(name).id for name in absent}
     present = [m for m in group.active() if m.id not in away]
-    chosen = group.find(client) if client else None
-    client_name = chosen.name if chosen is not None else client
+    client_name = member(client).name if client else ""
+    if client and member(client).id in away:
+        raise GroupError(Problem("retour.client_absent", {"name": client_name}))
     roster = Roster(
         topic=topic,
         group=group.name,
@@ -175,5 +191,8 @@ def group_session(
     plan = previous_plan(sessions)
     if plan:
         script = with_retour(script)
+    charter = tuple(Rule(name=rule) for rule in group.charter_rules())
+    if charter:
+        script = replace(script, rules=(*script.rules, *charter))
     people = group.person_ids(roster.names())
     return GroupSession(script, roster, GroupLink(group.id, people, tuple(plan)))

@@ -10,7 +10,7 @@ from codev_tui import locations
 from codev_tui.core.script import PhaseScript
 from codev_tui.core.session import Roster
 from codev_tui.core.sessions import create_session, past_rosters
-from codev_tui.core.store import SessionFile
+from codev_tui.core.store import GroupLink, SessionFile
 from codev_tui.ui.app import CodevApp, SetupRequest
 from codev_tui.words import Texts, say
 
@@ -45,11 +45,14 @@ def launch(
     resumed: bool = False,
     practice: float | None = None,
     practice_role: str = "",
+    group: GroupLink | None = None,
+    notice: str = "",
     cli_lang: str | None = None,
 ) -> int:
     """Open or create the session (or ask for it on the setup screen) and run the app; the
     lines said on the terminal around it are in `cli_lang`, the command line's language
-    (`lang` when not given)."""
+    (`lang` when not given). `group`: the group a new session is one of; `notice`: what its
+    first screen says first (a quorum not reached)."""
     said = cli_lang or lang or "en"
     stream = _not_a_terminal()
     if stream:  # before anything is created: without a terminal nothing could be typed
@@ -74,8 +77,9 @@ def launch(
             lang=lang,
             practice=practice,
             practice_role=practice_role,
+            group=group,
         )
-        app = CodevApp(file, lang=lang)
+        app = CodevApp(file, lang=lang, notice=notice)
     else:
         scripts = dict(locations.bundled_scripts())
         chosen = "classic"

@@ -33,7 +33,12 @@ FR: dict[str, str] = {
     "cli.client_help": "le nom du client",
     "cli.consultants_help": 'les noms, séparés par des virgules, par ex. "Ana,Bo,Cy"',
     "cli.facilitator_help": "le nom du facilitateur",
-    "cli.group_help": "le nom du groupe",
+    "cli.group_help": (
+        "un groupe (codev group new) : ses membres présents font la séance, "
+        "qui s'ouvre sur le retour du plan d'action précédent"
+    ),
+    "cli.absent_metavar": "NOMS",
+    "cli.absent_help": "avec --group : les membres absents, séparés par des virgules",
     "cli.resume_help": "rouvre une séance là où elle en était (la dernière par défaut)",
     "cli.list_help": "liste les séances de cette machine",
     "cli.export_help": "écrit le compte rendu Markdown d'une séance",
@@ -93,6 +98,11 @@ FR: dict[str, str] = {
     "cli.cannot_write": "impossible d'écrire la sortie : {reason}",
     "cli.stdout_closed": "impossible d'écrire la sortie : la sortie standard est fermée",
     "cli.bad_speed": "--speed : un nombre de 0,1 à 100 est attendu",
+    "cli.absent_without_group": "--absent va avec --group (les absents d'un groupe)",
+    "cli.consultants_with_group": (
+        "--consultants ne va pas avec --group : les consultants sont les membres présents "
+        "(--absent pour les autres)"
+    ),
     "cli.file_refused": "{file} : {reason}",
     "cli.refused": "{reason}",
     "cli.no_terminal_input": "il faut un terminal (l'entrée standard n'en est pas un)",
@@ -126,7 +136,12 @@ EN: dict[str, str] = {
     "cli.client_help": "the client's name",
     "cli.consultants_help": 'comma-separated names, e.g. "Ana,Bo,Cy"',
     "cli.facilitator_help": "the facilitator's name",
-    "cli.group_help": "the group's name",
+    "cli.group_help": (
+        "a group (codev group new): its members present take part, and the session opens "
+        "with the review of the previous action plan"
+    ),
+    "cli.absent_metavar": "NAMES",
+    "cli.absent_help": "with --group: the members who are absent, comma-separated",
     "cli.resume_help": "reopen a session where it was (the latest by default)",
     "cli.list_help": "list the sessions on this machine",
     "cli.export_help": "write the Markdown minutes of a session",
@@ -182,6 +197,11 @@ EN: dict[str, str] = {
     "cli.cannot_write": "cannot write the output: {reason}",
     "cli.stdout_closed": "cannot write the output: standard output is closed",
     "cli.bad_speed": "--speed: expected a number from 0.1 to 100",
+    "cli.absent_without_group": "--absent goes with --group (the members of a group who are away)",
+    "cli.consultants_with_group": (
+        "--consultants does not go with --group: the consultants are the members present "
+        "(--absent for the others)"
+    ),
     "cli.file_refused": "{file}: {reason}",
     "cli.refused": "{reason}",
     "cli.no_terminal_input": "needs a terminal (standard input is not one)",

@@ -26,6 +26,11 @@ FR: dict[str, str] = {
     "retour.carried_flash": "action n° {n} reportée à la prochaine séance",
     "retour.uncarried_flash": "action n° {n} : plus reportée",
     "retour.done_not_carried": "l'action n° {n} est faite : rien à reporter",
+    # -- a session run in a group (`codev run --group`) --
+    "retour.not_member": "{name!r} n'est pas membre du groupe {group!r} (codev group show)",
+    "retour.left": "{name!r} a quitté le groupe {group!r}",
+    "retour.client_absent": "le client {name!r} est dit absent",
+    "retour.below_quorum": "quorum non atteint : {present} présents sur {members}, quorum {quorum}",
     # -- the minutes --
     "retour.col_action": "Action",
     "retour.col_who": "Qui",
@@ -59,6 +64,10 @@ EN: dict[str, str] = {
     "retour.carried_flash": "action {n} carried over to the next session",
     "retour.uncarried_flash": "action {n}: no longer carried over",
     "retour.done_not_carried": "action {n} is done: nothing to carry over",
+    "retour.not_member": "{name!r} is not a member of the group {group!r} (codev group show)",
+    "retour.left": "{name!r} has left the group {group!r}",
+    "retour.client_absent": "the client {name!r} is said to be absent",
+    "retour.below_quorum": "below the quorum: {present} present of {members}, quorum {quorum}",
     "retour.col_action": "Action",
     "retour.col_who": "Who",
     "retour.col_due": "Planned for",

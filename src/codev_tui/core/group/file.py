@@ -102,12 +102,12 @@ class _Reader:
         group = Group(
             id=self.text(head, "group", 0, "id", required=True),
             name=self.text(head, "group", 0, "name", required=True),
-            created=self.time(head, "group", 0, "created", required=True),  # type: ignore[arg-type]
+            created=self.time(head, "group", 0, "created"),
             facilitator=self.text(head, "group", 0, "facilitator"),
             sessions=self.count(head, "sessions"),
             every=self.text(head, "group", 0, "every"),
             charter=self.text(head, "group", 0, "charter"),
-            changed=self.time(head, "group", 0, "changed"),
+            changed=self.time(head, "group", 0, "changed") if "changed" in head else None,
         )
         members = data.get("members", [])
         if type(members) is not list:
@@ -133,8 +133,8 @@ class _Reader:
         return Member(
             id=member_id,
             name=self.text(entry, "members", n, "name", required=True),
-            joined=self.time(entry, "members", n, "joined", required=True),  # type: ignore[arg-type]
-            left=self.time(entry, "members", n, "left"),
+            joined=self.time(entry, "members", n, "joined"),
+            left=self.time(entry, "members", n, "left") if "left" in entry else None,
         )
 
     def table(self, value: Any, table: str, n: int) -> dict[str, Any]:
@@ -158,13 +158,9 @@ class _Reader:
             raise self.fail(_label(name, n, key), name, n, key, code)
         return value
 
-    def time(
-        self, table: dict[str, Any], name: str, n: int, key: str, *, required: bool = False
-    ) -> datetime | None:
-        """A date and time with its offset, as UTC; absent is None unless required."""
+    def time(self, table: dict[str, Any], name: str, n: int, key: str) -> datetime:
+        """A date and time with its offset, as UTC."""
         value = table.get(key)
-        if value is None and not required:
-            return None
         if not isinstance(value, datetime) or value.tzinfo is None:
             raise self.fail(_label(name, n, key), name, n, key, "group.not_time")
         return value.astimezone(UTC)

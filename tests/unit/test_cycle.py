@@ -1,0 +1,179 @@
+"""A group of five over three sessions, on a fake clock and the real store: whose turn it is,
+each session opening with the retour of the previous plan, and the statuses in the minutes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from codev_tui.core.control import SessionControl
+from codev_tui.core.cycle import (
+    RETOUR_ID,
+    cycle_sessions,
+    fate,
+    group_session,
+    suggest_clients,
+    times_client,
+)
+from codev_tui.core.group import Group, GroupError, change_group, create_group, load_group
+from codev_tui.core.minutes.render import render_minutes
+from codev_tui.core.script import PhaseScript
+from codev_tui.core.sessions import create_session
+from tests.conftest import FakeMonotonic, FakeWallClock
+
+MEMBERS = ["Ana Roy", "Ben Sow", "Cleo Lam", "Dan Ito", "Eve Moe"]
+WEEKS_4 = 28 * 24 * 3600
+
+
+def _hold(
+    folder: Path,
+    group: Group,
+    script: PhaseScript,
+    wall: FakeWallClock,
+    client: str,
+    *,
+    absent: tuple[str, ...] = (),
+    retour: tuple[str, ...] = (),
+    carry: tuple[int, ...] = (),
+    actions: tuple[str, ...] = (),
+) -> SessionControl:
+    """One session of the group: the retour typed, the action plan typed, the end."""
+    made = group_session(
+        group,
+        cycle_sessions(folder, group),
+        script,
+        client=client,
+        topic=f"sujet de {client}",
+        absent=absent,
+    )
+    file = create_session(folder, made.script, made.roster, group=made.link, now=wall)
+    control = SessionControl(
+        file, lambda e: (file.write(e), control.saved(e)), FakeMonotonic(), wall
+    )
+    for line in retour:
+        control.capture(line)
+    for n in carry:
+        control.carry(n)
+    synthesis = next(i for i, p in enumerate(made.script.phases) if p.kind == "action")
+    control.go_to(synthesis)
+    for line in actions:
+        control.capture(line)
+    control.end()
+    file.close()
+    wall.advance(WEEKS_4)
+    return control
+
+
+@pytest.fixture
+def group(data_dir: Path, wall: FakeWallClock) -> Group:
+    return create_group(data_dir, "Codev Lyon", MEMBERS, facilitator="Fay Dia", now=wall)
+
+
+def test_three_sessions_rotation_retour_and_statuses(
+    data_dir: Path, group: Group, short_script: PhaseScript, wall: FakeWallClock
+) -> None:
+    assert [m.name for m in suggest_clients(group, [])] == MEMBERS  # nobody client yet
+    first = _hold(
+        data_dir,
+        group,
+        short_script,
+        wall,
+        "Ana Roy",
+        absent=("Eve Moe",),
+        actions=("Appeler la DRH / Ana / 15/12", "Lire le rapport / Ana + Ben", "/c Secret / Ana"),
+    )
+    assert first.session.script.phases[0].id != RETOUR_ID  # no plan before: no retour
+    sessions = cycle_sessions(data_dir, group)
+    assert [s.roster.client for s in sessions] == ["Ana Roy"]
+    assert "Eve Moe" not in sessions[0].roster.names()
+    # Ana has been client: she goes last; Eve, absent, is not suggested among the present.
+    present = ["Ana Roy", "Ben Sow", "Cleo Lam", "Dan Ito"]
+    assert [m.name for m in suggest_clients(group, sessions, present)] == [
+        "Ben Sow",
+        "Cleo Lam",
+        "Dan Ito",
+        "Ana Roy",
+    ]
+
+    second = _hold(
+        data_dir,
+        group,
+        short_script,
+        wall,
+        "Ben Sow",
+        retour=("1 fait appel passé", "2 pas fait pas eu le temps"),
+        carry=(2,),
+        actions=("Parler au chef / Ben",),
+    )
+    s2 = second.session
+    assert s2.script.phases[0].id == RETOUR_ID  # opens with the retour of session 1's plan
+    assert [(i.n, i.what, i.who, i.due) for i in s2.review_items] == [
+        (1, "Appeler la DRH", "Ana Roy", "15/12"),
+        (2, "Lire le rapport", "Ana Roy + Ben Sow", ""),  # the confidential one stays out
+    ]
+    minutes = render_minutes(s2)
+    assert "| 1. Appeler la DRH | Ana Roy | 15/12 | fait | appel passé |" in minutes
+    assert "| 2. Lire le rapport | Ana Roy + Ben Sow |   | pas fait | pas eu le temps" in minutes
+
+    third = _hold(data_dir, group, short_script, wall, "Cleo Lam", retour=("1 en partie",))
+    s3 = third.session
+    # The carried action comes back with its first ref; session 2's plan follows it.
+    assert [(i.n, i.what) for i in s3.review_items] == [
+        (1, "Lire le rapport"),
+        (2, "Parler au chef"),
+    ]
+    sessions = cycle_sessions(data_dir, group)
+    assert fate(sessions, s2.review_items[1].ref).status == "partly"
+    assert fate(sessions, s2.review_items[0].ref).status == "done"
+    assert fate(sessions, s3.review_items[1].ref) is None  # Parler au chef: not reviewed yet
+    turns = times_client(group, sessions)
+    assert [turns[m.id].times for m in group.members] == [1, 1, 1, 0, 0]
+    assert [m.name for m in suggest_clients(group, sessions)][:2] == ["Dan Ito", "Eve Moe"]
+
+
+def test_a_renamed_member_keeps_their_turns(
+    data_dir: Path, group: Group, short_script: PhaseScript, wall: FakeWallClock
+) -> None:
+    _hold(data_dir, group, short_script, wall, "Ana Roy")
+    group = change_group(data_dir, "Codev Lyon", lambda g: g.rename("Ana Roy", "Ana Roy-Martin"))
+    sessions = cycle_sessions(data_dir, group)
+    assert suggest_clients(group, sessions)[-1].name == "Ana Roy-Martin"
+
+
+@pytest.mark.parametrize(
+    ("client", "absent", "says"),
+    [
+        ("Zoé", (), "'Zoé' is not a member of the group 'Codev Lyon'"),
+        ("Ana Roy", ("Zoé",), "'Zoé' is not a member"),
+        ("Ana Roy", ("ana roy",), "the client 'Ana Roy' is said to be absent"),
+        ("Eve Moe", (), "'Eve Moe' has left the group 'Codev Lyon'"),
+    ],
+)
+def test_a_client_or_absent_who_is_no_member_is_said(
+    data_dir: Path,
+    group: Group,
+    short_script: PhaseScript,
+    wall: FakeWallClock,
+    client: str,
+    absent: tuple[str, ...],
+    says: str,
+) -> None:
+    change_group(data_dir, "Codev Lyon", lambda g: g.remove("Eve Moe", wall()))
+    group = load_group(data_dir, "codev lyon")
+    with pytest.raises(GroupError) as caught:
+        group_session(group, [], short_script, client=client, absent=absent)
+    assert says in caught.value.lines("en")[0]
+
+
+def test_the_charter_is_shown_with_the_rules(
+    data_dir: Path, group: Group, short_script: PhaseScript
+) -> None:
+    def charter(g: Group) -> None:
+        g.charter = "# nos règles\n- Ponctualité\n- Prévenir de son absence\nquorum: 4"
+
+    group = change_group(data_dir, "Codev Lyon", charter)
+    made = group_session(group, [], short_script, client="Ana Roy")
+    names = [rule.name for rule in made.script.rules]
+    assert names[-3:] == ["Ponctualité", "Prévenir de son absence", "quorum: 4"]
+    assert group.quorum == 4
