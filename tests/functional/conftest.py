@@ -15,7 +15,9 @@ from textual import events
 from codev_tui import locations
 from codev_tui.core.script import PhaseScript, load_script
 from codev_tui.core.session import Roster
-from codev_tui.core.store import SessionFile
+from codev_tui.core.cycle import with_retour
+from codev_tui.core.session_parts import ReviewItem
+from codev_tui.core.store import GroupLink, SessionFile
 from codev_tui.ui.app import CodevApp
 
 START = datetime(2026, 11, 30, 9, 0, 0, tzinfo=UTC)
@@ -96,6 +98,35 @@ def make_app(
             notice=notice,
             retry_every=0.05,
         )
+
+    return factory
+
+
+REVIEW = (
+    ReviewItem(1, "Appeler la DRH", "Ana", "15/12", "s0:1"),
+    ReviewItem(2, "Relire le contrat [bold]", "Ana + Bruno", "", "s0:2"),
+    ReviewItem(3, "Parler à Marc", "Ana", "fin janvier", "s0:3"),
+)
+"""The previous plan a group's session reviews in its retour phase (`make_retour_app`)."""
+
+
+@pytest.fixture
+def make_retour_app(
+    tmp_path: Path, fake_time: FakeTime, short_script: PhaseScript
+) -> Callable[..., CodevApp]:
+    """Build the app on a group's new session that opens with the retour of `REVIEW`."""
+
+    def factory(lang: str | None = None) -> CodevApp:
+        link = GroupLink("g1", {"Ana": "p1", "Bruno": "p2", "Chloé": "p3"}, REVIEW)
+        file = SessionFile.create(
+            tmp_path / "sessions",
+            with_retour(short_script),
+            ROSTER,
+            lang=lang,
+            group=link,
+            now=fake_time.wall,
+        )
+        return CodevApp(file, lang=lang, clock=fake_time.monotonic, wall=fake_time.wall)
 
     return factory
 

@@ -232,3 +232,11 @@ def test_session_file_replaced(snap_compare, make_app, fake_time, terminal_size)
         await note(pilot)
 
     assert snap_compare(app, terminal_size=terminal_size, run_before=run_before)
+
+
+@size
+def test_retour(snap_compare, make_retour_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
+    app = make_retour_app()
+    statuses = (Note("1 fait appel passé"), Note("3 en partie"))
+    run = steps(app, fake_time, Press("f5"), *statuses, Advance(30), Press("f4"))
+    assert snap_compare(app, terminal_size=terminal_size, run_before=run)

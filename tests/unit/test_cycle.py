@@ -177,3 +177,24 @@ def test_the_charter_is_shown_with_the_rules(
     names = [rule.name for rule in made.script.rules]
     assert names[-3:] == ["Ponctualité", "Prévenir de son absence", "quorum: 4"]
     assert group.quorum == 4
+
+
+def test_group_show_tells_the_cycle_so_far(
+    data_dir: Path,
+    short_script: PhaseScript,
+    wall: FakeWallClock,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from codev_tui.cli.main import main
+
+    group = create_group(data_dir, "Codev Lyon", MEMBERS, sessions=5, now=wall)
+    _hold(data_dir, group, short_script, wall, "Ana Roy", actions=("Appeler la DRH / Ana / 15/12",))
+    assert main(["group", "show", "codev lyon"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-5:] == [
+        "Sessions: 1 held of 5 planned",
+        "Clients so far: Ana Roy (1)",
+        "Next clients suggested: Ben Sow, Cleo Lam, Dan Ito",
+        "Open action (for the next review): 1",
+        "  1. Appeler la DRH — Ana Roy — by 15/12",
+    ]

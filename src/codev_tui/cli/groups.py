@@ -94,7 +94,8 @@ def cmd_group(args: argparse.Namespace, lang: str) -> int:
         print(clean(w.count("created", len(made.members), group=made.name, ids=ids)))
         return 0
     if what == "show":
-        for line in show_lines(load_group(data, args.name), lang):
+        group = load_group(data, args.name)
+        for line in [*show_lines(group, lang), *cycle_lines(group, data, lang)]:
             print(line)
         return 0
     if what == "charter":
@@ -172,6 +173,34 @@ def show_lines(group: Group, lang: str) -> list[str]:
         lines.extend(w("show_rule", rule=clean(rule)) for rule in rules)
     else:
         lines.append(w("show_no_charter", group=clean(group.name)))
+    return lines
+
+
+def cycle_lines(group: Group, data: Path, lang: str) -> list[str]:
+    """The cycle so far, from the group's sessions: held and planned, who has been client,
+    whose turn is next, and the actions the next retour will review."""
+    from codev_tui.core.cycle import cycle_sessions, previous_plan, suggest_clients, times_client
+
+    w = Words("retour", lang)
+    sessions = cycle_sessions(data, group)
+    held = len(sessions)
+    if group.sessions:
+        lines = [w("show_held_planned", held=held, planned=group.sessions)]
+    else:
+        lines = [w.count("show_held", held)]
+    turns = times_client(group, sessions)
+    clients = [f"{clean(m.name)} ({turns[m.id].times})" for m in group.members if turns[m.id].times]
+    if clients:
+        lines.append(w("show_clients", names=", ".join(clients)))
+    suggested = [clean(m.name) for m in suggest_clients(group, sessions)[:3]]
+    if suggested:
+        lines.append(w("show_next", names=", ".join(suggested)))
+    plan = previous_plan(sessions)
+    lines.append(w.count("show_open", len(plan)))
+    for item in plan:
+        who = f" — {clean(item.who)}" if item.who else ""
+        due = f" — {w('by', due=clean(item.due))}" if item.due else ""
+        lines.append(f"  {item.n}. {clean(item.what)}{who}{due}")
     return lines
 
 
