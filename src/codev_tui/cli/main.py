@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from codev_tui.cli.cycle_out import cmd_journal, cmd_review
 from codev_tui.cli.errors import USER_ERROR, UserError, lines_of
 from codev_tui.cli.groups import cmd_group
 from codev_tui.cli.lang import cli_lang
@@ -140,10 +141,15 @@ def _user_errors() -> tuple[type[Exception], ...]:
     group = sys.modules.get("codev_tui.core.group")
     if group is not None:
         kinds.append(group.GroupError)
+    cycle_out = sys.modules.get("codev_tui.core.cycle_out.facts")
+    if cycle_out is not None:
+        kinds.append(cycle_out.CycleError)
     return tuple(kinds)
 
 
-_SHORT_COMMANDS = frozenset({"check", "scripts", "agenda", "list", "export", "group"})
+_SHORT_COMMANDS = frozenset(
+    {"check", "scripts", "agenda", "list", "export", "group", "journal", "review"}
+)
 """Commands that print and exit: never the app, which runs for hours."""
 
 
@@ -226,6 +232,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_agenda(args)
         if command == "group":
             return cmd_group(args, lang)
+        if command == "journal":
+            return cmd_journal(args, lang)
+        if command == "review":
+            return cmd_review(args, lang)
         return cmd_run(args, lang)
     except KeyboardInterrupt:
         return 130

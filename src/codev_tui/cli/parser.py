@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from codev_tui import __version__
+from codev_tui.cli.cycle_out import add_cycle_commands
 from codev_tui.cli.groups import add_group_commands
 from codev_tui.cli.lang import argparse_speaks
 from codev_tui.cli.output import emit
@@ -100,4 +101,5 @@ def _parser(w: Words, argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     agenda.add_argument("--format", choices=["text", "md"], default="text", help=w("format_help"))
 
     add_group_commands(sub, add_lang, w.lang, argv)
+    add_cycle_commands(sub, add_lang, w.lang)
     return parser

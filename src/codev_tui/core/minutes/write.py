@@ -1,8 +1,9 @@
 """Saving the minutes: private (0600), atomic, never over another file by accident.
 
-`write_minutes` renders and writes; `core.store.default_minutes_path` names the file beside the
-session file. Even with `force`, the minutes never replace a codev session file (the one
-exported or any other), a codev lock file, or what is not a regular file.
+`write_minutes` renders and writes (`write_document` writes any document codev made, a journal
+or a review too); `core.store.default_minutes_path` names the file beside the session file.
+Even with `force`, the minutes never replace a codev session file (the one exported or any
+other), a codev lock file, or what is not a regular file.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from codev_tui.core.problems import Problem
 from codev_tui.core.session import Session
 from codev_tui.core.store import SaveError, fsync_dir, is_session_file, write_private_file
 
-__all__ = ["write_minutes"]
+__all__ = ["write_document", "write_minutes"]
 
 
 def write_minutes(
@@ -42,8 +43,6 @@ def write_minutes(
     session file, or not a regular file (a device, FIFO or socket, or a symlink to one). Any
     other failure raises SaveError with one readable line, and leaves no partial file behind.
     """
-    dest = Path(dest)
-    _refuse_destination(dest, source)
     text = render_minutes(
         session,
         include_confidential=include_confidential,
@@ -51,6 +50,17 @@ def write_minutes(
         lang=lang,
         now=now,
     )
+    return write_document(text, dest, force=force, source=source)
+
+
+def write_document(
+    text: str, dest: Path, *, force: bool = False, source: Path | None = None
+) -> Path:
+    """Write a document codev made (the minutes, a journal, a review) to `dest` as
+    `write_minutes` does: UTF-8, 0600, atomically, never over a file unless `force`, never
+    over a session file, a lock or what is not a regular file; returns its path."""
+    dest = Path(dest)
+    _refuse_destination(dest, source)
     data = text.encode("utf-8")
     if not force and (dest.exists() or dest.is_symlink()):
         raise _exists(dest)
