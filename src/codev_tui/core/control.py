@@ -7,8 +7,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from codev_tui.core.choosing import SUBJECT, choice_command, decide, tally
+from codev_tui.core.choosing import SUBJECT, choice_command
 from codev_tui.core.clock import Clock, Countdown, TimerState
+from codev_tui.core.control_cycle import CycleActions
 from codev_tui.core.events import Event, NoteDeleted, NoteEdited
 from codev_tui.core.notes import PASTED_NEWLINE, note_line, parse_note
 from codev_tui.core.session import Note, Session
@@ -31,7 +32,7 @@ class Undo:
     deleted: bool
 
 
-class SessionControl:
+class SessionControl(CycleActions):
     """Turns the facilitator's actions into events: folded at once, handed to `submit` to save.
 
     The countdown of the current phase runs on the injected monotonic clock; events carry
@@ -312,34 +313,6 @@ class SessionControl:
             return False
         self._emit("skip", prompt=current[1])
         return True
-
-    # -- the retour: the previous plan's actions -------------------------------------------
-
-    def carry(self, n: int | None = None) -> tuple[str, dict[str, int]]:
-        """Carry reviewed action `n` over to the next session's retour, or no longer (the key:
-        the action of the latest status typed). What to say: a key of the retour's words and
-        its values."""
-        s = self.session
-        if n is None:
-            latest = list(s.statuses.values())
-            if not latest:
-                return "retour.no_such_item", {"n": 0, "last": len(s.review_items)}
-            n = max(latest, key=lambda st: st.note).n
-        if not any(item.n == n for item in s.review_items):
-            return "retour.no_such_item", {"n": n, "last": len(s.review_items)}
-        status = s.statuses.get(n)
-        if status is not None and status.status == "done":
-            return "retour.done_not_carried", {"n": n}
-        on = n not in s.carried
-        self._emit("carry", item=n, on=on)
-        return ("retour.carried_flash" if on else "retour.uncarried_flash"), {"n": n}
-
-    def choose_subject(self, name: str | None) -> Event:
-        """Choose whose subject the session works on (None: the leader of the vote); the
-        roster changes with it. ChoosingError (a tie, no vote, nobody known): nothing saved."""
-        s = self.session
-        client, topic, overridden = decide(tally(s.notes), s.roster, name)
-        return self._emit("chosen", client=client, topic=topic, overridden=overridden)
 
     # -- corrections --------------------------------------------------------------------------
 

@@ -3,6 +3,8 @@ and its projector view build their widgets' states here (and a read-only room vi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from codev_tui.core.choosing import SUBJECT, tally
 from codev_tui.core.control import SessionControl
 from codev_tui.core.session import Session
@@ -139,3 +141,14 @@ def save_state(control: SessionControl) -> SaveState:
     """How the session is being kept: on its way to the disk, failing, or moved."""
     moved_to = control.file.path.name if control.file.replaced is not None else None
     return SaveState(control.unsaved, control.save_error, moved_to)
+
+
+STRIP_STATES: dict[str, Callable[[SessionControl, Texts, int], object]] = {
+    "review": lambda c, t, width: review_state(c.session, t.lang),
+    "practice-prompt": lambda c, t, width: prompt_state(c, t),
+    "candidates": lambda c, t, width: candidates(c.session),
+    "contract": lambda c, t, width: contract(c.session),
+    "round": lambda c, t, width: round_state(c, width),
+}
+"""What each strip under the phase shows now (None: hidden), from the control, the words and
+the width a line has."""

@@ -233,16 +233,7 @@ class FacilitationScreen(RetourScreen):
 
     def _strip_state(self, name: str) -> object:
         """What a strip shows now, or None when it is not shown."""
-        c = self.control
-        if name == "practice-prompt":
-            return view.prompt_state(c, self.t)
-        if name == "contract":
-            return view.contract(c.session)
-        if name == "review":
-            return view.review_state(c.session, self.t.lang)
-        if name == "candidates":
-            return view.candidates(c.session)
-        return view.round_state(c, self.app.size.width - 2)
+        return view.STRIP_STATES[name](self.control, self.t, self.app.size.width - 2)
 
     def _show_strip(self, name: str) -> None:
         """A strip shows what the session says now (added the first time it has something)."""
