@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from codev_tui.cli.errors import USER_ERROR, UserError, lines_of
+from codev_tui.cli.groups import cmd_group
 from codev_tui.cli.lang import cli_lang
 from codev_tui.cli.output import OutputError, emit, guard_output
 from codev_tui.cli.scripts import choose_script, cmd_agenda, cmd_check, cmd_scripts
@@ -87,10 +88,13 @@ def _user_errors() -> tuple[type[Exception], ...]:
     store = sys.modules.get("codev_tui.core.store")
     if store is not None:
         kinds.append(store.SaveError)
+    group = sys.modules.get("codev_tui.core.group")
+    if group is not None:
+        kinds.append(group.GroupError)
     return tuple(kinds)
 
 
-_SHORT_COMMANDS = frozenset({"check", "scripts", "agenda", "list", "export"})
+_SHORT_COMMANDS = frozenset({"check", "scripts", "agenda", "list", "export", "group"})
 """Commands that print and exit: never the app, which runs for hours."""
 
 
@@ -171,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_export(args, lang)
         if command == "agenda":
             return cmd_agenda(args)
+        if command == "group":
+            return cmd_group(args, lang)
         return cmd_run(args, lang)
     except KeyboardInterrupt:
         return 130

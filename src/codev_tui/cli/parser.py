@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from codev_tui import __version__
+from codev_tui.cli.groups import add_group_commands
 from codev_tui.cli.lang import argparse_speaks
 from codev_tui.cli.output import emit
 from codev_tui.words import LANGS, Words
@@ -94,4 +95,6 @@ def _parser(w: Words) -> argparse.ArgumentParser:
     add_script(agenda)
     agenda.add_argument("--start", metavar="HH:MM", help=w("start_help"))
     agenda.add_argument("--format", choices=["text", "md"], default="text", help=w("format_help"))
+
+    add_group_commands(sub, add_lang, w.lang)
     return parser
