@@ -18,7 +18,15 @@ from codev_tui.core.problems import Problem
 from codev_tui.core.script import Phase, PhaseScript, Rule
 from codev_tui.core.session import Roster, Session, SessionError
 from codev_tui.core.session_parts import ItemStatus, ReviewItem
-from codev_tui.core.store import GroupLink, list_sessions, read_session
+from codev_tui.core.sessions import create_session
+from codev_tui.core.store import (
+    GroupLink,
+    SessionFile,
+    WallClock,
+    list_sessions,
+    read_session,
+    utc_now,
+)
 from codev_tui.words import words_of
 
 if TYPE_CHECKING:
@@ -196,3 +204,27 @@ def group_session(
         script = replace(script, rules=(*script.rules, *charter))
     people = group.person_ids(roster.names())
     return GroupSession(script, roster, GroupLink(group.id, people, tuple(plan)))
+
+
+def create_group_session(
+    folder: Path,
+    group: Group,
+    script: PhaseScript,
+    *,
+    client: str = "",
+    topic: str = "",
+    absent: list[str] = (),  # type: ignore[assignment]
+    facilitator: str = "",
+    lang: str | None = None,
+    now: WallClock = utc_now,
+) -> SessionFile:
+    """The group's next session file in `folder`, as `group_session` makes it from the group's
+    sessions there; `facilitator`: who facilitates this time, when not the group's own."""
+    gs = group_session(
+        group, cycle_sessions(folder, group), script, client=client, topic=topic, absent=absent
+    )
+    roster, link = gs.roster, gs.link
+    if facilitator and facilitator != roster.facilitator:
+        roster = replace(roster, facilitator=facilitator)
+        link = replace(link, people=group.person_ids(roster.names()))
+    return create_session(folder, gs.script, roster, lang=lang, group=link, now=now)

@@ -35,6 +35,7 @@ from codev_tui.words import Texts
 if TYPE_CHECKING:
     from textual.driver import Driver
 
+    from codev_tui.core.group import Group, GroupError
     from codev_tui.ui.screens.setup import SetupResult
 
 PROJECTOR_THEME = Theme(
@@ -63,6 +64,8 @@ class SetupRequest:
     script: str
     roster: Roster = field(default_factory=Roster)
     previous: dict[str, Roster] = field(default_factory=dict)
+    groups: list[Group | GroupError] = field(default_factory=list)
+    """The data folder's groups (a damaged file as its error), to choose from."""
 
 
 class CodevApp(App[int]):
@@ -131,38 +134,65 @@ class CodevApp(App[int]):
             self._show_setup(self.setup.roster, self.setup.script)
         self.call_after_refresh(_collect_garbage_again)
 
-    def _show_setup(self, roster: Roster, script: str, error: str = "") -> None:
+    def _show_setup(
+        self, roster: Roster, script: str, error: str = "", absent: tuple[str, ...] = ()
+    ) -> None:
         # Imported here: a session opened from the command line never shows it.
         from codev_tui.ui.screens.setup import SetupScreen
 
         s = self.setup
         assert s is not None
         choices = script_choices(s.scripts)
-        self.push_screen(
-            SetupScreen(self.texts, roster, choices, script, s.previous, error=error),
-            self._setup_done,
+        screen = SetupScreen(
+            self.texts,
+            roster,
+            choices,
+            script,
+            s.previous,
+            error=error,
+            groups=s.groups,
+            folder=s.folder,
+            absent=absent,
         )
+        self.push_screen(screen, self._setup_done)
 
     def _setup_done(self, result: SetupResult | None) -> None:
         if result is None or self.setup is None:
             self.exit(0)
             return
         try:
-            file = create_from_script_file(
-                self.setup.folder,
-                self.setup.scripts[result.script],
-                result.roster,
-                lang=self.lang,
-                now=self.wall,
-            )
+            file = self._create(result)
         except (ScriptError, SaveError, SessionError) as exc:
             # A full disk, a read-only folder, a broken script: said on the form, kept filled in.
-            self._show_setup(result.roster, result.script, error=str(exc).splitlines()[0])
+            error = str(exc).splitlines()[0]
+            self._show_setup(result.roster, result.script, error, result.absent)
             return
         self.file = file
         if self.lang is None:
             self.texts = Texts(file.session.lang)
         self.start_session(file)
+
+    def _create(self, result: SetupResult) -> SessionFile:
+        """The session file of what the setup screen said: on its own, or the group's next."""
+        assert self.setup is not None
+        folder, script = self.setup.folder, self.setup.scripts[result.script]
+        roster = result.roster
+        if result.group is None:
+            return create_from_script_file(folder, script, roster, lang=self.lang, now=self.wall)
+        from codev_tui.core.cycle import create_group_session
+        from codev_tui.core.script import load_any_script
+
+        return create_group_session(
+            folder,
+            result.group,
+            load_any_script(script),
+            client=roster.client,
+            topic=roster.topic,
+            absent=list(result.absent),
+            facilitator=roster.facilitator,
+            lang=self.lang,
+            now=self.wall,
+        )
 
     def start_session(self, file: SessionFile) -> None:
         """Start the writer and show the facilitation screen."""

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from codev_tui import locations
+from codev_tui.core.group import list_groups
 from codev_tui.core.script import PhaseScript
 from codev_tui.core.session import Roster
 from codev_tui.core.sessions import create_session, past_rosters
@@ -90,7 +91,7 @@ def launch(
             chosen = next(name for name, p in scripts.items() if p == script_path)
         past = past_rosters(folder)
         base = past.prefill(roster or Roster())
-        setup = SetupRequest(folder, scripts, chosen, base, past.by_group)
+        setup = SetupRequest(folder, scripts, chosen, base, past.by_group, list_groups(folder))
         app = CodevApp(setup=setup, lang=lang or (script.script.lang if script else None))
     app.run()
     if app.file is not None and (app.unsaved or app.file.lost):
