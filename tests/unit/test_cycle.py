@@ -198,3 +198,12 @@ def test_group_show_tells_the_cycle_so_far(
         "Open action (for the next review): 1",
         "  1. Appeler la DRH — Ana Roy — by 15/12",
     ]
+
+
+def test_a_member_who_facilitates_is_no_consultant(
+    data_dir: Path, group: Group, short_script: PhaseScript
+) -> None:
+    made = group_session(group, [], short_script, client="Ana Roy", facilitator="eve moe")
+    assert made.roster.facilitator == "Eve Moe"
+    assert made.roster.consultants == ["Ben Sow", "Cleo Lam", "Dan Ito"]
+    assert made.link.people["Eve Moe"] == group.find("Eve Moe").id

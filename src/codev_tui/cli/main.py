@@ -59,14 +59,14 @@ def cmd_run(args: argparse.Namespace, lang: str) -> int:
     if args.session is not None:
         return launch(session_path=args.session, lang=args.lang, resumed=True, cli_lang=lang)
     script, script_path = choose_script(args.script)
-    if args.group is not None:
-        return _run_group(args, lang, script)
-    if args.absent is not None:
-        raise UserError("absent_without_group")
     if args.choose:  # the client and the topic come out of the session's first phase
         from codev_tui.core.choosing import with_choosing
 
         script = with_choosing(script)
+    if args.group is not None:
+        return _run_group(args, lang, script)
+    if args.absent is not None:
+        raise UserError("absent_without_group")
     consultants = parse_names(args.consultants or "")
     roster = Roster(
         topic=args.topic or "",
@@ -107,11 +107,10 @@ def _run_group(args: argparse.Namespace, lang: str, script: PhaseScript) -> int:
         client=args.client or "",
         topic=args.topic or "",
         absent=parse_names(args.absent or ""),
+        facilitator=args.facilitator or "",
     )
     roster = made.roster
-    if args.facilitator:
-        roster.facilitator = args.facilitator
-    present = sum(name in made.link.people for name in [roster.client, *roster.consultants])
+    present = len(set(made.link.people.values()))  # the members in the room
     notice = ""
     if present < group.quorum:
         values = {"present": present, "members": len(group.active()), "quorum": group.quorum}
@@ -121,7 +120,7 @@ def _run_group(args: argparse.Namespace, lang: str, script: PhaseScript) -> int:
         roster=roster,
         group=made.link,
         lang=args.lang,
-        ready=bool(roster.topic and roster.client and roster.consultants),
+        ready=bool(roster.consultants and (args.choose or roster.topic and roster.client)),
         notice=notice,
         cli_lang=lang,
     )

@@ -166,11 +166,13 @@ def group_session(
     client: str = "",
     topic: str = "",
     absent: tuple[str, ...] | list[str] = (),
+    facilitator: str = "",
 ) -> GroupSession:
     """The script, roster and group link of the group's next session: the active members not
-    absent are in the room (the client among them), the facilitator is the group's, the
-    charter's rules join the script's, and when the previous session planned actions the
-    script opens with their retour.
+    absent are in the room (the client among them), the facilitator is `facilitator` or else
+    the group's (a member who facilitates is no consultant), the charter's rules join the
+    script's, and when the previous session planned actions the script opens with their
+    retour.
 
     A client or an absent person who is no active member is a GroupError (`retour.…` codes),
     and so is a client said absent.
@@ -189,12 +191,14 @@ def group_session(
     client_name = member(client).name if client else ""
     if client and member(client).id in away:
         raise GroupError(Problem("retour.client_absent", {"name": client_name}))
+    facilitator = facilitator or group.facilitator
+    chair = group.find(facilitator) if facilitator else None
     roster = Roster(
         topic=topic,
         group=group.name,
-        facilitator=group.facilitator,
+        facilitator=chair.name if chair is not None else facilitator,
         client=client_name,
-        consultants=[m.name for m in present if m.name != client_name],
+        consultants=[m.name for m in present if m.name != client_name and m is not chair],
     )
     plan = previous_plan(sessions)
     if plan:
@@ -213,18 +217,20 @@ def create_group_session(
     *,
     client: str = "",
     topic: str = "",
-    absent: list[str] = (),  # type: ignore[assignment]
+    absent: tuple[str, ...] | list[str] = (),
     facilitator: str = "",
     lang: str | None = None,
     now: WallClock = utc_now,
 ) -> SessionFile:
     """The group's next session file in `folder`, as `group_session` makes it from the group's
-    sessions there; `facilitator`: who facilitates this time, when not the group's own."""
+    sessions there."""
     gs = group_session(
-        group, cycle_sessions(folder, group), script, client=client, topic=topic, absent=absent
+        group,
+        cycle_sessions(folder, group),
+        script,
+        client=client,
+        topic=topic,
+        absent=absent,
+        facilitator=facilitator,
     )
-    roster, link = gs.roster, gs.link
-    if facilitator and facilitator != roster.facilitator:
-        roster = replace(roster, facilitator=facilitator)
-        link = replace(link, people=group.person_ids(roster.names()))
-    return create_session(folder, gs.script, roster, lang=lang, group=link, now=now)
+    return create_session(folder, gs.script, gs.roster, lang=lang, group=gs.link, now=now)
