@@ -112,6 +112,13 @@ def test_an_unknown_person_is_one_line(group: str, capsys: pytest.CaptureFixture
     assert err == f"codev: Zoé: nobody of that name in group {GROUP}"
 
 
+def test_a_first_name_only_one_member_has_is_enough(
+    group: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["journal", GROUP, "--person", "ana"]) == 0
+    assert capsys.readouterr().out.startswith("# Learning log — Ana Roy")
+
+
 def test_a_person_removed_from_the_group_still_has_a_journal(
     group: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
