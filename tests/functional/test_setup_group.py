@@ -31,11 +31,19 @@ def _group(folder: Path, charter: str = "") -> Group:
     return change_group(folder, "Codev Lyon", lambda g: setattr(g, "charter", charter))
 
 
-def _app(folder: Path, fake_time: FakeTime, roster: Roster | None = None) -> CodevApp:
-    """The app on its setup screen, the data folder's groups to choose from."""
-    setup = SetupRequest(
-        folder, locations.bundled_scripts(), "classic", roster or Roster(), {}, list_groups(folder)
-    )
+def _app(
+    folder: Path,
+    fake_time: FakeTime,
+    roster: Roster | None = None,
+    absent: tuple[str, ...] = (),
+    choose: bool = False,
+) -> CodevApp:
+    """The app on its setup screen, the data folder's groups to choose from (`absent` and
+    `choose` as `codev run --group G --absent … --choose` without a client gives them)."""
+    groups = list_groups(folder)
+    scripts = locations.bundled_scripts()
+    roster = roster or Roster()
+    setup = SetupRequest(folder, scripts, "classic", roster, {}, groups, absent, choose)
     return CodevApp(setup=setup, clock=fake_time.monotonic, wall=fake_time.wall, retry_every=0.05)
 
 
@@ -236,3 +244,20 @@ def test_snapshot_setup_with_a_group(snap_compare, tmp_path, fake_time, terminal
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=terminal_size, run_before=run_before)
+
+
+async def test_the_command_lines_absent_and_choose_are_kept_by_the_setup_screen(
+    tmp_path: Path, fake_time: FakeTime
+) -> None:
+    _group(tmp_path)
+    roster = Roster(group="Codev Lyon", topic="x")
+    app = _app(tmp_path, fake_time, roster, absent=("Ben Sow",), choose=True)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = app.screen
+        assert screen.query_one("#present", SelectionList).selected == ["p1", "p3", "p4", "p5"]
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert isinstance(app.screen, FacilitationScreen)
+        session = read_session(app.file.path)
+    assert session.script.phases[0].kind == "subject"  # --choose: the subject chosen first
+    assert "Ben Sow" not in session.roster.names()

@@ -207,3 +207,34 @@ def test_a_member_who_facilitates_is_no_consultant(
     assert made.roster.facilitator == "Eve Moe"
     assert made.roster.consultants == ["Ben Sow", "Cleo Lam", "Dan Ito"]
     assert made.link.people["Eve Moe"] == group.find("Eve Moe").id
+    with pytest.raises(GroupError) as caught:
+        group_session(group, [], short_script, facilitator="Eve Moe", absent=["Eve Moe"])
+    assert "'Eve Moe', the group's facilitator, is said to be absent" in caught.value.lines("en")[0]
+
+
+def test_the_review_tells_no_confidential_subject_and_no_former_name(
+    data_dir: Path, group: Group, short_script: PhaseScript, wall: FakeWallClock
+) -> None:
+    from codev_tui.core.choosing import with_choosing
+    from codev_tui.core.cycle_out.facts import gather
+    from codev_tui.core.cycle_out.review import render_review
+
+    made = group_session(group, [], with_choosing(short_script), facilitator="Zoé Invitée")
+    file = create_session(data_dir, made.script, made.roster, group=made.link, now=wall)
+    control = SessionControl(
+        file, lambda e: (file.write(e), control.saved(e)), FakeMonotonic(), wall
+    )
+    for line in ("/c @Ana Mon divorce secret", "/v @Ana 3", "/choix @Ana"):
+        control.capture(line)
+    control.end()
+    file.close()
+    wall.advance(WEEKS_4)
+    _hold(data_dir, group, short_script, wall, "Ben Sow")  # topic "sujet de Ben Sow"
+    group = change_group(data_dir, "Codev Lyon", lambda g: g.rename("Ben Sow", "Bea Sow"))
+    facts = gather(group, cycle_sessions(data_dir, group))
+    with_topics = render_review(facts, "fr", with_topics=True)
+    assert "divorce" not in with_topics  # typed confidential: the topic is left out
+    assert "sujet de Ben Sow" in with_topics
+    anonymous = render_review(facts, "fr", anonymize=True, with_topics=True)
+    for name in ("Ana", "Ben", "Bea", "Sow", "Zoé", "Invitée", "Roy"):
+        assert name not in anonymous, name

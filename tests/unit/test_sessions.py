@@ -12,10 +12,10 @@ from codev_tui.core.script import PhaseScript, ScriptError
 from codev_tui.core.session import Roster
 from codev_tui.core.sessions import (
     PastRosters,
-    create_from_script_file,
     create_session,
     past_rosters,
     script_choices,
+    script_for,
 )
 from codev_tui.core.store import read_session
 from tests.conftest import SMALL_SCRIPT, FakeWallClock
@@ -55,16 +55,18 @@ def test_a_rehearsal_keeps_its_speed_and_role(data_dir, script, roster, wall) ->
 def test_created_from_a_script_file(tmp_path, data_dir, roster, wall) -> None:
     script_path = tmp_path / "mine.toml"
     script_path.write_text(tomli_w.dumps(SMALL_SCRIPT), encoding="utf-8")
-    with create_from_script_file(data_dir, script_path, roster, now=wall) as file:
+    with create_session(data_dir, script_for(script_path), roster, now=wall) as file:
         path = file.path
     assert [p.id for p in read_session(path).script.phases] == ["expose", "questions", "plan"]
+    chosen = script_for(script_path, choose=True)
+    assert [p.id for p in chosen.phases][:2] == ["choix", "expose"]
 
 
 def test_a_broken_script_file_creates_nothing(tmp_path, data_dir, roster, wall) -> None:
     script_path = tmp_path / "broken.toml"
     script_path.write_text("[script\n", encoding="utf-8")
     with pytest.raises(ScriptError):
-        create_from_script_file(data_dir, script_path, roster, now=wall)
+        create_session(data_dir, script_for(script_path), roster, now=wall)
     assert not data_dir.exists() or not list(data_dir.iterdir())
 
 

@@ -64,7 +64,7 @@ def cmd_run(args: argparse.Namespace, lang: str) -> int:
 
         script = with_choosing(script)
     if args.group is not None:
-        return _run_group(args, lang, script)
+        return _run_group(args, lang, script, script_path)
     if args.absent is not None:
         raise UserError("absent_without_group")
     consultants = parse_names(args.consultants or "")
@@ -82,11 +82,14 @@ def cmd_run(args: argparse.Namespace, lang: str) -> int:
         roster=roster,
         lang=args.lang,
         ready=ready,
+        choose=args.choose,
         cli_lang=lang,
     )
 
 
-def _run_group(args: argparse.Namespace, lang: str, script: PhaseScript) -> int:
+def _run_group(
+    args: argparse.Namespace, lang: str, script: PhaseScript, script_path: Path | None
+) -> int:
     """`codev run --group NAME`: the roster from the group, the retour of its previous plan;
     straight to the first phase when the client and the topic are given (a line warns when
     fewer members than the quorum are present), else the setup screen with the group."""
@@ -117,8 +120,11 @@ def _run_group(args: argparse.Namespace, lang: str, script: PhaseScript) -> int:
         notice = say(args.lang or script.script.lang, "retour.below_quorum", **values)
     return launch(
         script=made.script,
+        script_path=script_path,
         roster=roster,
         group=made.link,
+        absent=tuple(parse_names(args.absent or "")),
+        choose=args.choose,
         lang=args.lang,
         ready=bool(roster.consultants and (args.choose or roster.topic and roster.client)),
         notice=notice,

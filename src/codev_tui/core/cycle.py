@@ -175,7 +175,7 @@ def group_session(
     retour.
 
     A client or an absent person who is no active member is a GroupError (`retour.…` codes),
-    and so is a client said absent.
+    and so is a client or the facilitator said absent.
     """
     from codev_tui.core.group import GroupError
 
@@ -193,6 +193,8 @@ def group_session(
         raise GroupError(Problem("retour.client_absent", {"name": client_name}))
     facilitator = facilitator or group.facilitator
     chair = group.find(facilitator) if facilitator else None
+    if chair is not None and chair.id in away:
+        raise GroupError(Problem("retour.facilitator_absent", {"name": chair.name}))
     roster = Roster(
         topic=topic,
         group=group.name,

@@ -46,16 +46,15 @@ def create_session(
     )
 
 
-def create_from_script_file(
-    folder: Path,
-    script_path: Path,
-    roster: Roster,
-    *,
-    lang: str | None = None,
-    now: WallClock = utc_now,
-) -> SessionFile:
-    """A new session file for the script in `script_path` (ScriptError when it is broken)."""
-    return create_session(folder, load_any_script(script_path), roster, lang=lang, now=now)
+def script_for(script_path: Path, *, choose: bool = False) -> PhaseScript:
+    """The script in `script_path` (ScriptError when it is broken), opening with the choice of
+    the subject when asked (`--choose`)."""
+    script = load_any_script(script_path)
+    if choose:
+        from codev_tui.core.choosing import with_choosing
+
+        script = with_choosing(script)
+    return script
 
 
 def script_choices(scripts: dict[str, Path]) -> list[tuple[str, str]]:

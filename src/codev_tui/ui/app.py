@@ -23,7 +23,7 @@ from codev_tui.core.control import SessionControl
 from codev_tui.core.events import Event
 from codev_tui.core.script import ScriptError
 from codev_tui.core.session import Roster, SessionError
-from codev_tui.core.sessions import create_from_script_file, script_choices
+from codev_tui.core.sessions import create_session, script_choices, script_for
 from codev_tui.core.store import SaveError, SessionFile, WallClock, utc_now
 from codev_tui.core.writer import BackgroundWriter
 from codev_tui.ui.localize import localize_bindings, system_commands
@@ -66,6 +66,10 @@ class SetupRequest:
     previous: dict[str, Roster] = field(default_factory=dict)
     groups: list[Group | GroupError] = field(default_factory=list)
     """The data folder's groups (a damaged file as its error), to choose from."""
+    absent: tuple[str, ...] = ()
+    """The members of the roster's group said absent on the command line (`--absent`)."""
+    choose: bool = False
+    """The session opens by choosing its subject (`--choose`)."""
 
 
 class CodevApp(App[int]):
@@ -131,7 +135,7 @@ class CodevApp(App[int]):
         if self.file is not None:
             self.start_session(self.file)
         elif self.setup is not None:
-            self._show_setup(self.setup.roster, self.setup.script)
+            self._show_setup(self.setup.roster, self.setup.script, absent=self.setup.absent)
         self.call_after_refresh(_collect_garbage_again)
 
     def _show_setup(
@@ -175,17 +179,16 @@ class CodevApp(App[int]):
     def _create(self, result: SetupResult) -> SessionFile:
         """The session file of what the setup screen said: on its own, or the group's next."""
         assert self.setup is not None
-        folder, script = self.setup.folder, self.setup.scripts[result.script]
-        roster = result.roster
+        folder, roster = self.setup.folder, result.roster
+        script = script_for(self.setup.scripts[result.script], choose=self.setup.choose)
         if result.group is None:
-            return create_from_script_file(folder, script, roster, lang=self.lang, now=self.wall)
+            return create_session(folder, script, roster, lang=self.lang, now=self.wall)
         from codev_tui.core.cycle import create_group_session
-        from codev_tui.core.script import load_any_script
 
         return create_group_session(
             folder,
             result.group,
-            load_any_script(script),
+            script,
             client=roster.client,
             topic=roster.topic,
             absent=list(result.absent),

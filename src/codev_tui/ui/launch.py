@@ -47,13 +47,16 @@ def launch(
     practice: float | None = None,
     practice_role: str = "",
     group: GroupLink | None = None,
+    absent: tuple[str, ...] = (),
+    choose: bool = False,
     notice: str = "",
     cli_lang: str | None = None,
 ) -> int:
     """Open or create the session (or ask for it on the setup screen) and run the app; the
     lines said on the terminal around it are in `cli_lang`, the command line's language
     (`lang` when not given). `group`: the group a new session is one of; `notice`: what its
-    first screen says first (a quorum not reached)."""
+    first screen says first (a quorum not reached); `absent` and `choose`: what the setup
+    screen starts from (`--absent`, `--choose`)."""
     said = cli_lang or lang or "en"
     stream = _not_a_terminal()
     if stream:  # before anything is created: without a terminal nothing could be typed
@@ -91,7 +94,8 @@ def launch(
             chosen = next(name for name, p in scripts.items() if p == script_path)
         past = past_rosters(folder)
         base = past.prefill(roster or Roster())
-        setup = SetupRequest(folder, scripts, chosen, base, past.by_group, list_groups(folder))
+        groups = list_groups(folder)
+        setup = SetupRequest(folder, scripts, chosen, base, past.by_group, groups, absent, choose)
         app = CodevApp(setup=setup, lang=lang or (script.script.lang if script else None))
     app.run()
     if app.file is not None and (app.unsaved or app.file.lost):

@@ -30,6 +30,9 @@ FR: dict[str, str] = {
     "retour.not_member": "{name!r} n'est pas membre du groupe {group!r} (codev group show)",
     "retour.left": "{name!r} a quitté le groupe {group!r}",
     "retour.client_absent": "le client {name!r} est dit absent",
+    "retour.facilitator_absent": (
+        "{name!r}, qui facilite le groupe, est dit absent : --facilitator pour qui facilite"
+    ),
     "retour.below_quorum": "quorum non atteint : {present} présents sur {members}, quorum {quorum}",
     # -- `codev group show`: the cycle so far --
     "retour.show_held_planned": "Séances tenues : {held} sur {planned} prévues",
@@ -75,6 +78,9 @@ EN: dict[str, str] = {
     "retour.not_member": "{name!r} is not a member of the group {group!r} (codev group show)",
     "retour.left": "{name!r} has left the group {group!r}",
     "retour.client_absent": "the client {name!r} is said to be absent",
+    "retour.facilitator_absent": (
+        "{name!r}, the group's facilitator, is said to be absent: --facilitator for who facilitates"
+    ),
     "retour.below_quorum": "below the quorum: {present} present of {members}, quorum {quorum}",
     "retour.show_held_planned": "Sessions: {held} held of {planned} planned",
     "retour.show_held_one": "Sessions: {n} held",

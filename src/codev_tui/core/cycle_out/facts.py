@@ -18,10 +18,11 @@ is the note's author, else who had the floor when it was taken, as the minutes t
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from codev_tui.core.choosing import told
 from codev_tui.core.cycle import ClientTurns, client_id, fate, present_ids, times_client
 from codev_tui.core.group import Group, Member
 from codev_tui.core.minutes.names import People, fold
@@ -100,6 +101,9 @@ class SessionFacts:
     """Seconds each member held the floor in the rounds of the table."""
     asked: dict[str, Counter[str]]
     """Per kind of `ASKING`, how many notes each member contributed."""
+    names: tuple[str, ...] = ()
+    """Every name the session knew (its roster, the names its members had then): what an
+    anonymized review hides in free text."""
 
 
 @dataclass(frozen=True)
@@ -180,7 +184,8 @@ def _session_facts(
         date=session.created,
         client=client_id(session),
         client_name=roster.client,
-        topic=roster.topic,
+        topic=_public_topic(session, secret),
+        names=(*roster.names(), *session.people),
         contract=contract.text if contract is not None and contract.id not in secret else "",
         seconds=session_timing(session, at).total.actual,
         present=frozenset(present_ids(session)),
@@ -232,3 +237,11 @@ def _comment(sessions: Sequence[Session], ref: str, status: ItemStatus | None) -
                 note = session.note(status.note)
                 return "" if note is None or note.confidential else status.comment
     return ""
+
+
+def _public_topic(session: Session, secret: Container[int]) -> str:
+    """The topic as told outside the session: a subject chosen that was typed confidential is
+    left out, as the minutes leave it out (`core.choosing.told`)."""
+    shown = {n.id for n in session.notes if n.id not in secret}
+    chosen = told(session.notes, shown, session.choice).choice
+    return chosen.topic if chosen is not None else session.roster.topic

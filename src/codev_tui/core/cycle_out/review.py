@@ -79,7 +79,7 @@ class _Names:
                 self.client[session.number] = escape_inline(session.client_name)
         # Every name the sessions and the group know, as whole words to replace in free text.
         names = [m.name for m in group.members] + [group.facilitator]
-        names += [s.client_name for s in facts.sessions]
+        names += [name for s in facts.sessions for name in (s.client_name, *s.names)]
         self._scrub = _words_pattern(names) if anonymize else None
         self._label = w("person")
 
