@@ -186,3 +186,14 @@ def test_anonymous_minutes_name_nobody(desk: Desk) -> None:
     assert "| Client | Conflit avec Consultant 1 | — |" in minutes
     assert "| Participant 1 | Mon projet | 2 |" in minutes
     assert "- **Client choisi** : Client" in minutes
+
+
+def test_the_client_chosen_is_as_the_roster_spells_them(desk: Desk) -> None:
+    propose(desk, '@"ana" Conflit', "/v @ana 3", "@Anna Un sujet", "/v @Anna 5")
+    with pytest.raises(ChoosingError) as refused:  # Anna is nobody in the room
+        desk.control.choose_subject(None)
+    assert "Anna" in said(refused) and not desk.on_disk("chosen")
+    desk.control.choose_subject("ana")
+    roster = desk.session.roster
+    assert (roster.client, roster.topic) == ("Ana", "Conflit")
+    assert roster.consultants == ["Ben", "Cleo"]  # Ana is no longer a consultant too

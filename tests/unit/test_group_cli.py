@@ -390,3 +390,11 @@ def test_the_help_of_codev_names_group_and_that_of_group_its_actions(
     out = capsys.readouterr().out
     for action in ("new", "list", "show", "add", "remove", "rename", "charter"):
         assert f"\n    {action} " in out, action
+
+
+def test_a_group_without_members_is_refused(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    line = _refused(capsys, "group", "new", "Vide", "--members", " , ")
+    assert line == 'codev: the group Vide has no members: --members "A,B,C"'
+    assert not (data_dir / "groups").exists() or not list((data_dir / "groups").glob("*.toml"))

@@ -169,15 +169,16 @@ def decide(votes: Tally, roster: Roster, name: str | None) -> tuple[str, str, bo
             raise ChoosingError(Problem("choosing.no_votes"))
         name = top[0].name
     candidate = votes.find(name)
-    if candidate is not None:
-        name = candidate.name
-    else:
-        known = [n for n in (roster.client, *roster.consultants) if n.casefold() == name.casefold()]
-        if not known:
-            raise ChoosingError(Problem("choosing.unknown", {"name": name}))
-        name = known[0]
-    overridden = bool(top) and all(c.name != name for c in top)
-    return name, candidate.subject if candidate is not None else "", overridden
+    # The client is somebody in the room, as the roster spells them: a candidate typed
+    # `@"ana roy"` or `@Ana` is Ana Roy (the facilitator only when they proposed a subject).
+    people = [n for n in (roster.client, *roster.consultants) if n]
+    if candidate is not None and roster.facilitator:
+        people.append(roster.facilitator)
+    chosen = complete_name(candidate.name if candidate is not None else name, people)
+    if chosen not in people:
+        raise ChoosingError(Problem("choosing.unknown", {"name": name}))
+    overridden = bool(top) and all(complete_name(c.name, people) != chosen for c in top)
+    return chosen, candidate.subject if candidate is not None else "", overridden
 
 
 def chosen_lines(event: SubjectChosen, votes: Tally) -> list[Problem]:

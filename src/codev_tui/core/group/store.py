@@ -70,6 +70,8 @@ def create_group(
     name = _clean_group_name(name)
     if sessions < 0:
         raise group_error("group.bad_sessions", sessions=sessions)
+    if not any(person.strip() for person in members):
+        raise group_error("group.no_members", group=name)
     created = now()
     group = Group(
         id=uuid.uuid4().hex,
