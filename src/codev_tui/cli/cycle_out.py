@@ -91,7 +91,6 @@ def _deliver(text: str, output: str | None, force: bool) -> int:
     writes the minutes: never over a file without `force`, never over a session file, nor
     over a group's file."""
     from codev_tui.core.cycle_out.facts import CycleError
-    from codev_tui.core.group import groups_folder
     from codev_tui.core.minutes.write import write_document
     from codev_tui.core.problems import Problem
 
@@ -101,7 +100,7 @@ def _deliver(text: str, output: str | None, force: bool) -> int:
     if output.endswith("/"):
         raise CycleError(Problem("cycle.output_is_folder", {"output": output}))
     dest = Path(output).expanduser()
-    groups = groups_folder(locations.data_dir()).resolve()
+    groups = (Path(locations.data_dir()) / "groups").resolve()  # looked at, never made
     if groups in (dest.parent.resolve(), dest.resolve().parent):
         # A group's file, its lock, or a new file `codev group list` would take for a group.
         raise CycleError(Problem("cycle.onto_group", {"dest": dest}))

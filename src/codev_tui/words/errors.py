@@ -130,20 +130,20 @@ FR: dict[str, str] = {
     ),
     # -- saving --
     "save.failed": "impossible d'enregistrer {name} : {reason}",
-    "export.not_written": "impossible d'écrire le compte rendu dans {dest} : {reason}",
-    "export.onto_folder": "impossible d'écrire le compte rendu dans {dest} : c'est un dossier",
+    "export.not_written": "impossible d'écrire dans {dest} : {reason}",
+    "export.onto_folder": "impossible d'écrire dans {dest} : c'est un dossier",
     "export.onto_special": (
-        "impossible d'écrire le compte rendu dans {dest} : ce n'est pas un fichier ordinaire "
+        "impossible d'écrire dans {dest} : ce n'est pas un fichier ordinaire "
         "(périphérique, tube ou socket) ; -o - l'affiche à l'écran"
     ),
     "export.onto_session": (
-        "impossible d'écrire le compte rendu dans {dest} : c'est le fichier de la séance"
+        "impossible d'écrire dans {dest} : c'est le fichier de la séance"
     ),
     "export.onto_any_session": (
-        "impossible d'écrire le compte rendu dans {dest} : c'est un fichier de séance codev"
+        "impossible d'écrire dans {dest} : c'est un fichier de séance codev"
     ),
     "export.onto_lock": (
-        "impossible d'écrire le compte rendu dans {dest} : c'est un fichier de verrou codev"
+        "impossible d'écrire dans {dest} : c'est un fichier de verrou codev"
     ),
     "save.shared_folder": (
         "impossible de garder les séances dans {folder} : un dossier partagé, ou celui d'un "
@@ -265,15 +265,15 @@ EN: dict[str, str] = {
     ),
     # -- saving --
     "save.failed": "could not save {name}: {reason}",
-    "export.not_written": "could not write the minutes to {dest}: {reason}",
-    "export.onto_folder": "cannot write the minutes to {dest}: it is a folder",
+    "export.not_written": "could not write to {dest}: {reason}",
+    "export.onto_folder": "cannot write to {dest}: it is a folder",
     "export.onto_special": (
-        "cannot write the minutes to {dest}: not a regular file (a device, pipe or socket); "
+        "cannot write to {dest}: not a regular file (a device, pipe or socket); "
         "use -o - for the screen"
     ),
-    "export.onto_session": "cannot write the minutes to {dest}: it is the session file",
-    "export.onto_any_session": "cannot write the minutes to {dest}: it is a codev session file",
-    "export.onto_lock": "cannot write the minutes to {dest}: it is a codev lock file",
+    "export.onto_session": "cannot write to {dest}: it is the session file",
+    "export.onto_any_session": "cannot write to {dest}: it is a codev session file",
+    "export.onto_lock": "cannot write to {dest}: it is a codev lock file",
     "save.shared_folder": (
         "cannot keep sessions in {folder}: a shared folder, or another user's; "
         "give codev a folder of its own (CODEV_DATA_DIR)"
