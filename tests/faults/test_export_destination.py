@@ -134,7 +134,7 @@ def test_export_refuses_a_destination_that_is_not_for_minutes(
     assert status == 2
     lines = err.splitlines()
     assert len(lines) == 1 and "Traceback" not in err, err
-    assert "cannot write the minutes" in lines[0] and "--force" not in lines[0], lines[0]
+    assert "cannot write to" in lines[0] and "--force" not in lines[0], lines[0]
     assert out == ""
     for path, before in sessions.items():
         assert path.read_bytes() == before  # no session touched
