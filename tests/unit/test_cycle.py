@@ -238,3 +238,24 @@ def test_the_review_tells_no_confidential_subject_and_no_former_name(
     anonymous = render_review(facts, "fr", anonymize=True, with_topics=True)
     for name in ("Ana", "Ben", "Bea", "Sow", "Zoé", "Invitée", "Roy"):
         assert name not in anonymous, name
+
+
+def test_an_unreadable_session_file_is_said_and_left_out(
+    data_dir: Path,
+    group: Group,
+    short_script: PhaseScript,
+    wall: FakeWallClock,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from codev_tui.cli.main import main
+
+    _hold(data_dir, group, short_script, wall, "Ana Roy")
+    (data_dir / "2026-12-01_0900_abimee.toml").write_text("schema = 2\n[session\n", "utf-8")
+    for command in (["group", "show", "Codev Lyon"], ["review", "Codev Lyon"]):
+        assert main(command) == 0
+        out, err = capsys.readouterr()
+        assert err == (
+            "codev: 1 session file could not be read and is left out: "
+            "2026-12-01_0900_abimee.toml (codev export --salvage reads what it can)\n"
+        )
+        assert "Ana Roy" in out  # the readable session is told

@@ -61,7 +61,7 @@ def cmd_journal(args: argparse.Namespace, lang: str) -> int:
     from codev_tui.core.cycle_out.facts import find_person
     from codev_tui.core.cycle_out.journal import render_journal
 
-    facts = _cycle(args.group)
+    facts = _cycle(args.group, lang)
     member = find_person(facts.group, args.person)
     return _deliver(render_journal(facts, member, lang), args.output, args.force)
 
@@ -70,20 +70,20 @@ def cmd_review(args: argparse.Namespace, lang: str) -> int:
     """The end-of-cycle review: to standard output, or to `-o FILE`."""
     from codev_tui.core.cycle_out.review import render_review
 
-    facts = _cycle(args.group)
+    facts = _cycle(args.group, lang)
     text = render_review(facts, lang, anonymize=args.anonymize, with_topics=args.with_topics)
     return _deliver(text, args.output, args.force)
 
 
-def _cycle(name: str) -> CycleFacts:
+def _cycle(name: str, lang: str) -> CycleFacts:
     """The facts of the cycle of the group called `name` (GroupError: unknown or damaged)."""
-    from codev_tui.core.cycle import cycle_sessions
+    from codev_tui.cli.groups import read_cycle
     from codev_tui.core.cycle_out.facts import gather
     from codev_tui.core.group import load_group
 
     folder = locations.data_dir()
     group = load_group(folder, name)
-    return gather(group, cycle_sessions(folder, group))
+    return gather(group, read_cycle(folder, group, lang))
 
 
 def _deliver(text: str, output: str | None, force: bool) -> int:

@@ -7,6 +7,7 @@ load them.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from codev_tui import locations
 from codev_tui.cli.errors import lines_of
 from codev_tui.cli.listing import clean
+from codev_tui.cli.output import emit
 from codev_tui.words import Words, say
 
 if TYPE_CHECKING:
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from codev_tui.core.group import Group
+    from codev_tui.core.session import Session
 
 
 def add_group_commands(
@@ -176,13 +179,27 @@ def show_lines(group: Group, lang: str) -> list[str]:
     return lines
 
 
+def read_cycle(data: Path, group: Group, lang: str) -> list[Session]:
+    """The group's sessions; a line on standard error names the session files that could not
+    be read (left out: what is counted may then be short)."""
+    from codev_tui.core.cycle import cycle_sessions
+
+    unreadable: list[Path] = []
+    sessions = cycle_sessions(data, group, unreadable)
+    if unreadable:
+        names = ", ".join(clean(path.name) for path in unreadable)
+        line = Words("retour", lang).count("unreadable", len(unreadable), names=names)
+        emit(sys.stderr, say(lang, "cli.report", line=line) + "\n")
+    return sessions
+
+
 def cycle_lines(group: Group, data: Path, lang: str) -> list[str]:
     """The cycle so far, from the group's sessions: held and planned, who has been client,
     whose turn is next, and the actions the next retour will review."""
-    from codev_tui.core.cycle import cycle_sessions, previous_plan, suggest_clients, times_client
+    from codev_tui.core.cycle import previous_plan, suggest_clients, times_client
 
     w = Words("retour", lang)
-    sessions = cycle_sessions(data, group)
+    sessions = read_cycle(data, group, lang)
     held = len(sessions)
     if group.sessions:
         lines = [w("show_held_planned", held=held, planned=group.sessions)]

@@ -36,14 +36,19 @@ RETOUR_ID = "retour"
 """The id of the retour phase codev puts at the start of a group's session."""
 
 
-def cycle_sessions(folder: Path, group: Group) -> list[Session]:
-    """The group's sessions in `folder`, oldest first (rehearsals and unreadable files left out:
-    one damaged file never stops the group's commands)."""
+def cycle_sessions(
+    folder: Path, group: Group, unreadable: list[Path] | None = None
+) -> list[Session]:
+    """The group's sessions in `folder`, oldest first (rehearsals left out). A session file
+    that cannot be read never stops the group's commands: it is left out, and added to
+    `unreadable` when given, for the command to say so."""
     found = []
     for path in list_sessions(folder):
         try:
             session = read_session(path)
         except (SessionError, OSError):
+            if unreadable is not None:
+                unreadable.append(path)
             continue
         if session.group_id == group.id and not session.practice:
             found.append(session)

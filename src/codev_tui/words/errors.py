@@ -136,15 +136,11 @@ FR: dict[str, str] = {
         "impossible d'écrire dans {dest} : ce n'est pas un fichier ordinaire "
         "(périphérique, tube ou socket) ; -o - l'affiche à l'écran"
     ),
-    "export.onto_session": (
-        "impossible d'écrire dans {dest} : c'est le fichier de la séance"
-    ),
+    "export.onto_session": ("impossible d'écrire dans {dest} : c'est le fichier de la séance"),
     "export.onto_any_session": (
         "impossible d'écrire dans {dest} : c'est un fichier de séance codev"
     ),
-    "export.onto_lock": (
-        "impossible d'écrire dans {dest} : c'est un fichier de verrou codev"
-    ),
+    "export.onto_lock": ("impossible d'écrire dans {dest} : c'est un fichier de verrou codev"),
     "save.shared_folder": (
         "impossible de garder les séances dans {folder} : un dossier partagé, ou celui d'un "
         "autre utilisateur ; donnez à codev un dossier à lui (CODEV_DATA_DIR)"

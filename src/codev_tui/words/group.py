@@ -80,7 +80,7 @@ FR: dict[str, str] = {
     "group.exists": "un groupe nommé {name!r} existe déjà (les majuscules ne comptent pas)",
     "group.empty_group_name": "le nom du groupe est vide",
     "group.bad_sessions": "{sessions} séances prévues : un nombre, 0 ou plus, est attendu",
-    "group.no_members": "le groupe {group} n'a aucun membre : --members \"A,B,C\"",
+    "group.no_members": 'le groupe {group} n\'a aucun membre : --members "A,B,C"',
     "group.empty_name": "un nom de membre est vide",
     "group.comma_in_name": (
         "{name!r} : un nom ne peut pas contenir de virgule (elle sépare les noms d'une liste)"
@@ -200,7 +200,7 @@ EN: dict[str, str] = {
     "group.exists": "a group named {name!r} already exists (case does not matter)",
     "group.empty_group_name": "the group's name is empty",
     "group.bad_sessions": "{sessions} sessions planned: expected a number, 0 or more",
-    "group.no_members": "the group {group} has no members: --members \"A,B,C\"",
+    "group.no_members": 'the group {group} has no members: --members "A,B,C"',
     "group.empty_name": "a member's name is empty",
     "group.comma_in_name": (
         "{name!r}: a name cannot hold a comma (it separates the names of a list)"

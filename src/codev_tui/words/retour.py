@@ -42,6 +42,14 @@ FR: dict[str, str] = {
     "retour.show_next": "Prochains clients suggérés : {names}",
     "retour.show_open_one": "Action ouverte (au prochain retour) : {n}",
     "retour.show_open_other": "Actions ouvertes (au prochain retour) : {n}",
+    "retour.unreadable_one": (
+        "{n} fichier de séance illisible, laissé de côté : {names} "
+        "(codev export --salvage lit ce qui peut l'être)"
+    ),
+    "retour.unreadable_other": (
+        "{n} fichiers de séance illisibles, laissés de côté : {names} "
+        "(codev export --salvage lit ce qui peut l'être)"
+    ),
     # -- the minutes --
     "retour.col_action": "Action",
     "retour.col_who": "Qui",
@@ -89,6 +97,14 @@ EN: dict[str, str] = {
     "retour.show_next": "Next clients suggested: {names}",
     "retour.show_open_one": "Open action (for the next review): {n}",
     "retour.show_open_other": "Open actions (for the next review): {n}",
+    "retour.unreadable_one": (
+        "{n} session file could not be read and is left out: {names} "
+        "(codev export --salvage reads what it can)"
+    ),
+    "retour.unreadable_other": (
+        "{n} session files could not be read and are left out: {names} "
+        "(codev export --salvage reads what it can)"
+    ),
     "retour.col_action": "Action",
     "retour.col_who": "Who",
     "retour.col_due": "Planned for",
