@@ -156,9 +156,7 @@ def test_the_minutes_refused_a_destination_in_both_languages(tmp_path: Path) -> 
 
     with pytest.raises(SaveError) as caught:
         write_minutes(read_session(full_session(tmp_path / "sessions")), tmp_path)
-    assert caught.value.lines("fr") == [
-        f"impossible d'écrire dans {tmp_path} : c'est un dossier"
-    ]
+    assert caught.value.lines("fr") == [f"impossible d'écrire dans {tmp_path} : c'est un dossier"]
     assert caught.value.lines("en") == [f"cannot write to {tmp_path}: it is a folder"]
 
 

@@ -152,3 +152,31 @@ def test_the_minutes_have_the_retour_table_and_anonymized_no_name(
     anonymous = render_minutes(read_session(desk.path), anonymize=True)
     for name in ("Ana", "Bruno", "Zoé", "Chloé"):
         assert name not in anonymous
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "said"),
+    [
+        ('what = "Lire"', "what = 3", "review: reviewed action number 2 is damaged"),
+        ('group_id = "g1"', "group_id = 1", "group_id: not a text"),
+        ('Bruno = "p2"', "Bruno = 2", "people: not a table of names and ids"),
+    ],
+)
+def test_a_damaged_group_link_in_the_header_is_one_line(
+    tmp_path: Path, short_script: PhaseScript, wall: FakeWallClock, before, after, said
+) -> None:
+    from codev_tui.core.session import SessionError
+    from codev_tui.core.store import header_crc_line
+
+    review = [ReviewItem(1, "Appeler"), ReviewItem(2, "Lire")]
+    desk = _session(tmp_path, short_script, wall, review)
+    desk.control.file.close()
+    text = desk.path.read_text(encoding="utf-8")
+    head, _, _ = text.partition("# header crc")  # rewritten with a checksum that matches
+    assert before in head
+    damaged = head.replace(before, after).encode("utf-8")
+    desk.path.write_bytes(damaged + header_crc_line(damaged))
+    with pytest.raises(SessionError) as caught:
+        read_session(desk.path)
+    (line,) = caught.value.lines("en")
+    assert line.startswith(str(desk.path)) and said in line, line

@@ -118,7 +118,7 @@ def previous_plan(sessions: list[Session]) -> list[ReviewItem]:
         if action.note in confidential:
             continue
         ref = f"{last.id}:{action.note}"
-        items.append(ReviewItem(0, action.what, action.who, action.due, ref, last.created))
+        items.append(ReviewItem(0, action.what, action.who, action.due, ref))
     return [replace(item, n=n) for n, item in enumerate(items, 1)]
 
 

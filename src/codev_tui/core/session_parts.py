@@ -167,8 +167,6 @@ class ReviewItem:
     ref: str = ""
     """`<session id>:<note id>` of the action where it was first planned: carried over from
     session to session, it keeps its ref, so its fate follows it."""
-    planned: datetime | None = None
-    """When the session that planned it was held."""
 
 
 @dataclass(slots=True)

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from codev_tui.core.events import PLAUSIBLE_YEARS
 from codev_tui.core.problems import Problem
 from codev_tui.core.session_parts import ReviewItem
 
@@ -38,8 +36,6 @@ class GroupLink:
         for item in self.review:
             record: dict[str, Any] = {"n": item.n, "what": _text(item.what)}
             record |= {k: _text(v) for k in ("who", "due", "ref") if (v := getattr(item, k))}
-            if item.planned is not None:
-                record["planned"] = item.planned
             items.append(record)
         return {
             "group_id": self.group_id,
@@ -74,15 +70,8 @@ def _item(record: Any) -> ReviewItem | None:
         return None
     n, what = record.get("n"), record.get("what")
     texts = [record.get(k, "") for k in ("who", "due", "ref")]
-    planned = record.get("planned")
     if type(n) is not int or not 0 < n < 1000 or type(what) is not str:
         return None
     if any(type(t) is not str for t in texts):
         return None
-    if planned is not None and not (
-        type(planned) is datetime
-        and planned.tzinfo is not None
-        and PLAUSIBLE_YEARS[0] <= planned.year <= PLAUSIBLE_YEARS[1]
-    ):
-        return None
-    return ReviewItem(n, what, *texts, planned=planned)
+    return ReviewItem(n, what, *texts)
