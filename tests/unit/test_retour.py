@@ -180,3 +180,10 @@ def test_a_damaged_group_link_in_the_header_is_one_line(
         read_session(desk.path)
     (line,) = caught.value.lines("en")
     assert line.startswith(str(desk.path)) and said in line, line
+
+
+def test_an_action_with_a_lone_surrogate_is_reviewed_with_a_replacement_character(
+    tmp_path: Path, short_script: PhaseScript, wall: FakeWallClock
+) -> None:
+    desk = _session(tmp_path, short_script, wall, [ReviewItem(1, "Lire \ud800 vite", "Ana")])
+    assert read_session(desk.path).review_items[0].what == "Lire \ufffd vite"

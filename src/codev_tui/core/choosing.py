@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from codev_tui.core.events import SubjectChosen
 from codev_tui.core.notes import complete_name, parse_note
 from codev_tui.core.problems import CoreError, Problem
-from codev_tui.core.script import Phase, PhaseScript
+from codev_tui.core.script import PhaseScript, worded_phase
 from codev_tui.core.session_parts import Note, Roster
 from codev_tui.words import words_of
 
@@ -50,17 +50,9 @@ def with_choosing(script: PhaseScript) -> PhaseScript:
     while phase_id in ids:
         n += 1
         phase_id = f"{w['phase_id']}-{n}"
-    phase = Phase(
-        id=phase_id,
-        title=w["title"],
-        minutes=MINUTES,
-        summary=w["summary"],
-        client=w["client"],
-        consultants=w["consultants"],
-        facilitator=w["facilitator"],
-        rules=(w["urgency"], w["importance"], w["leverage"]),
-        kind=SUBJECT,
-    )
+    rules = ("urgency", "importance", "leverage")
+    lang = script.script.lang
+    phase = worded_phase("choosing", lang, rules, id=phase_id, minutes=MINUTES, kind=SUBJECT)
     phases = list(script.phases)
     at = next((i for i, p in enumerate(phases) if p.kind != "status"), len(phases))
     phases.insert(at, phase)

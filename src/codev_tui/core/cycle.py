@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from codev_tui.core.problems import Problem
-from codev_tui.core.script import Phase, PhaseScript, Rule
+from codev_tui.core.script import PhaseScript, Rule, worded_phase
 from codev_tui.core.session import Roster, Session, SessionError
 from codev_tui.core.session_parts import ItemStatus, ReviewItem
 from codev_tui.core.sessions import create_session
@@ -27,7 +27,6 @@ from codev_tui.core.store import (
     read_session,
     utc_now,
 )
-from codev_tui.words import words_of
 
 if TYPE_CHECKING:
     from codev_tui.core.group import Group, Member
@@ -139,16 +138,12 @@ def with_retour(script: PhaseScript) -> PhaseScript:
     minutes = script.script.review_minutes
     if not minutes or any(p.id == RETOUR_ID for p in script.phases):
         return script
-    w = words_of("retour", script.script.lang)
-    phase = Phase(
+    phase = worded_phase(
+        "retour",
+        script.script.lang,
+        ("rule_short", "rule_status"),
         id=RETOUR_ID,
-        title=w["title"],
         minutes=minutes,
-        summary=w["summary"],
-        client=w["client"],
-        consultants=w["consultants"],
-        facilitator=w["facilitator"],
-        rules=(w["rule_short"], w["rule_status"]),
         kind="status",
         warning_minutes=min(2.0, minutes / 2),
     )

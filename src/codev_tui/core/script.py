@@ -172,6 +172,16 @@ class PhaseScript:
         return default
 
 
+def worded_phase(part: str, lang: str, rules: tuple[str, ...], **fields: Any) -> Phase:
+    """A phase codev adds to a script (the retour, choosing the subject): its title, summary,
+    roles and `rules` (keys) from the words of `part` in the script's language."""
+    from codev_tui.words import words_of
+
+    w = words_of(part, lang)
+    texts = {key: w[key] for key in ("title", "summary", "client", "consultants", "facilitator")}
+    return Phase(**texts, rules=tuple(w[key] for key in rules), **fields)
+
+
 class ScriptError(CoreError):
     """A phase script that cannot be used: one problem per thing wrong, each one line."""
 

@@ -7,19 +7,12 @@ the retour phase reviews (copied, so that the session and its minutes stand on t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from codev_tui.core.problems import Problem
 from codev_tui.core.session_parts import ReviewItem
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _text(value: str) -> str:
-    """Text TOML can hold: a lone surrogate (pasted from a broken source) becomes U+FFFD."""
-    return _SURROGATE.sub("\ufffd", value)
+from codev_tui.core.store.record import toml_text
 
 
 @dataclass(frozen=True)
@@ -34,12 +27,12 @@ class GroupLink:
         """The fields of the `[session]` table."""
         items = []
         for item in self.review:
-            record: dict[str, Any] = {"n": item.n, "what": _text(item.what)}
-            record |= {k: _text(v) for k in ("who", "due", "ref") if (v := getattr(item, k))}
+            record: dict[str, Any] = {"n": item.n, "what": toml_text(item.what)}
+            record |= {k: toml_text(v) for k in ("who", "due", "ref") if (v := getattr(item, k))}
             items.append(record)
         return {
             "group_id": self.group_id,
-            "people": {_text(name): ident for name, ident in self.people.items()},
+            "people": {toml_text(name): ident for name, ident in self.people.items()},
             "review": items,
         }
 

@@ -35,9 +35,14 @@ def encode_strings(data: dict[str, Any]) -> dict[str, Any]:
             out[key + B64_SUFFIX] = base64.b64encode(raw).decode("ascii")
             continue
         if isinstance(value, list):
-            value = [_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in value]
+            value = [toml_text(v) if isinstance(v, str) else v for v in value]
         out[key] = value
     return out
+
+
+def toml_text(value: str) -> str:
+    """Text TOML can hold: a lone surrogate (pasted from a broken source) becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value)
 
 
 class Base64Error(ValueError):
