@@ -92,7 +92,10 @@ async def test_choose_a_group_tick_who_is_present_and_start_below_the_quorum(
             "○ Eve Moe",
         ]
         quorum = text_of(screen.query_one("#quorum", Static))
-        assert quorum == "⚠ Présents : 3 sur 5, en dessous du quorum (4)"
+        assert (
+            quorum
+            == "⚠ Présents : 3 sur 5, en dessous du quorum (4) · absences : Ben Sow, Cleo Lam"
+        )
         await pilot.press("tab", "down", "down", "space")  # Eve is the client
         assert _clients(screen)[2].startswith("● Eve Moe")
         screen.query_one("#topic", Input).value = "Dire non"

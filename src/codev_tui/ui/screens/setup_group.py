@@ -20,6 +20,7 @@ from codev_tui.core.cycle import ClientTurns, suggest_clients, times_client
 from codev_tui.core.group import Group, Member
 from codev_tui.core.session import Session
 from codev_tui.core.times import format_date
+from codev_tui.ui.text import literal
 from codev_tui.words import Texts
 
 
@@ -126,8 +127,12 @@ class GroupPanel(Vertical):
             clients.highlighted = order.index(self.client)
         quorum, count, members = self.group.quorum, len(present), len(self.group.active())
         key = "quorum_below" if count < quorum else "quorum_met"
+        said = self.t(key, present=count, members=members, quorum=quorum)
+        away = [m.name for m in self.group.active() if m not in present]
+        if away:  # in words: an unticked box differs from a ticked one only by its colour
+            said += self.t("group_away", names=", ".join(away))
         line = self.query_one("#quorum", Static)
-        line.update(Text(self.t(key, present=count, members=members, quorum=quorum)))
+        line.update(literal(said))
         line.set_class(count < quorum, "-below")
 
     def _choice(self, member: Member) -> Text:
