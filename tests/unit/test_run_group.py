@@ -62,3 +62,14 @@ def test_a_damaged_or_newer_group_file_stops_the_run_in_one_line(
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and said in err[0] and str(group_file) in err[0], err
     assert group_file.read_bytes() == before
+
+
+def test_a_first_name_only_one_member_has_is_enough(data_dir: Path, group_file: Path) -> None:
+    from codev_tui.core.cycle import group_session
+    from codev_tui.core.group import load_group
+    from codev_tui.core.script import load_bundled_script
+
+    group = load_group(data_dir, G)
+    made = group_session(group, [], load_bundled_script("classic"), client="ana", absent=["Dan"])
+    assert made.roster.client == "Ana Roy"
+    assert made.roster.consultants == ["Ben Sow", "Cleo Lam"]  # Dan away, Eve left

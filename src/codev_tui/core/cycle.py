@@ -180,7 +180,7 @@ def group_session(
     from codev_tui.core.group import GroupError
 
     def member(name: str) -> Member:
-        found = group.find(name)
+        found = group.lookup(name)
         if found is None or not found.active:
             code = "retour.not_member" if found is None else "retour.left"
             raise GroupError(Problem(code, {"name": name, "group": group.name}))
@@ -192,7 +192,7 @@ def group_session(
     if client and member(client).id in away:
         raise GroupError(Problem("retour.client_absent", {"name": client_name}))
     facilitator = facilitator or group.facilitator
-    chair = group.find(facilitator) if facilitator else None
+    chair = group.lookup(facilitator) if facilitator else None
     if chair is not None and chair.id in away:
         raise GroupError(Problem("retour.facilitator_absent", {"name": chair.name}))
     roster = Roster(

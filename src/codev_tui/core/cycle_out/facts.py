@@ -26,7 +26,6 @@ from codev_tui.core.choosing import told
 from codev_tui.core.cycle import ClientTurns, client_id, fate, present_ids, times_client
 from codev_tui.core.group import Group, Member
 from codev_tui.core.minutes.names import People, fold
-from codev_tui.core.notes import complete_name
 from codev_tui.core.problems import CoreError, Problem
 from codev_tui.core.session import ItemStatus, Session
 from codev_tui.core.timing import session_timing, taken_at
@@ -52,7 +51,7 @@ def find_person(group: Group, name: str) -> Member:
     """The member of the group called `name` (ignoring case; a member who left too), or the
     only one with that first name, or whose name starts so (`Ana` for Ana Roy), as notes
     complete an author."""
-    member = group.find(name) or group.find(complete_name(name, [m.name for m in group.members]))
+    member = group.lookup(name)
     if member is None:
         problem = Problem("cycle.no_person", {"name": " ".join(name.split()), "group": group.name})
         raise CycleError(problem)

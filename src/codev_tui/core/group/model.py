@@ -92,6 +92,14 @@ class Group:
         key = name_key(name)
         return next((m for m in self.members if name_key(m.name) == key), None)
 
+    def lookup(self, name: str) -> Member | None:
+        """The member `name` stands for, as a note completes an author: the whole name
+        (`find`), else the only member with that first name, else the only one whose name
+        starts so (`Ana` for Ana Roy)."""
+        from codev_tui.core.notes import complete_name
+
+        return self.find(name) or self.find(complete_name(name, [m.name for m in self.members]))
+
     @property
     def quorum(self) -> int:
         """How many members must be present: the charter's first `quorum: N` line, else half

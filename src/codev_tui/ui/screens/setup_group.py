@@ -58,8 +58,8 @@ class GroupPanel(Vertical):
         self.group = group
         self.sessions = sessions
         self.turns: dict[str, ClientTurns] = times_client(group, sessions)
-        self._away = {m.id for name in absent if (m := group.find(name)) is not None}
-        chosen = group.find(client) if client else None
+        self._away = {m.id for name in absent if (m := group.lookup(name)) is not None}
+        chosen = group.lookup(client) if client else None
         if chosen is not None and chosen.id in self._away:
             chosen = None
         self.client: Member | None = chosen
