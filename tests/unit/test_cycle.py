@@ -259,3 +259,28 @@ def test_an_unreadable_session_file_is_said_and_left_out(
             "2026-12-01_0900_abimee.toml (codev export --salvage reads what it can)\n"
         )
         assert "Ana Roy" in out  # the readable session is told
+
+
+def test_a_session_not_finished_is_not_held_and_is_said(
+    data_dir: Path,
+    group: Group,
+    short_script: PhaseScript,
+    wall: FakeWallClock,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from codev_tui.cli.main import main
+
+    _hold(data_dir, group, short_script, wall, "Ana Roy")
+    made = group_session(group, [], short_script, client="Ben Sow", topic="Pas fini")
+    create_session(data_dir, made.script, made.roster, group=made.link, now=wall).close()
+    unfinished: list = []
+    assert [s.roster.client for s in cycle_sessions(data_dir, group, None, unfinished)] == [
+        "Ana Roy"
+    ]
+    assert [s.roster.topic for s in unfinished] == ["Pas fini"]
+    assert main(["group", "show", "Codev Lyon"]) == 0
+    out, err = capsys.readouterr()
+    assert "Sessions: 1 held" in out and "Next clients suggested: Ben Sow" in out
+    assert err == (
+        "codev: 1 session not finished yet, not counted: Pas fini (codev resume, then F10)\n"
+    )

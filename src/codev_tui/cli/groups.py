@@ -180,15 +180,22 @@ def show_lines(group: Group, lang: str) -> list[str]:
 
 
 def read_cycle(data: Path, group: Group, lang: str) -> list[Session]:
-    """The group's sessions; a line on standard error names the session files that could not
-    be read (left out: what is counted may then be short)."""
+    """The group's sessions held; a line on standard error names the session files that could
+    not be read, and another those not finished (left out: what is counted may be short)."""
     from codev_tui.core.cycle import cycle_sessions
 
     unreadable: list[Path] = []
-    sessions = cycle_sessions(data, group, unreadable)
+    unfinished: list[Session] = []
+    sessions = cycle_sessions(data, group, unreadable, unfinished)
+    w = Words("retour", lang)
+    lines = []
     if unreadable:
         names = ", ".join(clean(path.name) for path in unreadable)
-        line = Words("retour", lang).count("unreadable", len(unreadable), names=names)
+        lines.append(w.count("unreadable", len(unreadable), names=names))
+    if unfinished:
+        topics = ", ".join(clean(s.roster.topic or s.id[:8]) for s in unfinished)
+        lines.append(w.count("unfinished", len(unfinished), topics=topics))
+    for line in lines:
         emit(sys.stderr, say(lang, "cli.report", line=line) + "\n")
     return sessions
 

@@ -36,11 +36,16 @@ RETOUR_ID = "retour"
 
 
 def cycle_sessions(
-    folder: Path, group: Group, unreadable: list[Path] | None = None
+    folder: Path,
+    group: Group,
+    unreadable: list[Path] | None = None,
+    unfinished: list[Session] | None = None,
 ) -> list[Session]:
-    """The group's sessions in `folder`, oldest first (rehearsals left out). A session file
-    that cannot be read never stops the group's commands: it is left out, and added to
-    `unreadable` when given, for the command to say so."""
+    """The group's sessions held in `folder`, oldest first: those that reached their end (F10;
+    rehearsals left out). One still open (quit half-way, to resume) is no session held: it is
+    added to `unfinished` when given. A session file that cannot be read never stops the
+    group's commands: it is left out, and added to `unreadable` when given, for the command
+    to say so."""
     found = []
     for path in list_sessions(folder):
         try:
@@ -49,8 +54,12 @@ def cycle_sessions(
             if unreadable is not None:
                 unreadable.append(path)
             continue
-        if session.group_id == group.id and not session.practice:
+        if session.group_id != group.id or session.practice:
+            continue
+        if session.ended is not None:
             found.append(session)
+        elif unfinished is not None:
+            unfinished.append(session)
     return sorted(found, key=lambda s: s.created)
 
 

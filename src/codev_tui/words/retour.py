@@ -50,6 +50,12 @@ FR: dict[str, str] = {
         "{n} fichiers de séance illisibles, laissés de côté : {names} "
         "(codev export --salvage lit ce qui peut l'être)"
     ),
+    "retour.unfinished_one": (
+        "{n} séance pas encore finie, pas comptée : {topics} (codev resume, puis F10)"
+    ),
+    "retour.unfinished_other": (
+        "{n} séances pas encore finies, pas comptées : {topics} (codev resume, puis F10)"
+    ),
     # -- the minutes --
     "retour.col_action": "Action",
     "retour.col_who": "Qui",
@@ -104,6 +110,12 @@ EN: dict[str, str] = {
     "retour.unreadable_other": (
         "{n} session files could not be read and are left out: {names} "
         "(codev export --salvage reads what it can)"
+    ),
+    "retour.unfinished_one": (
+        "{n} session not finished yet, not counted: {topics} (codev resume, then F10)"
+    ),
+    "retour.unfinished_other": (
+        "{n} sessions not finished yet, not counted: {topics} (codev resume, then F10)"
     ),
     "retour.col_action": "Action",
     "retour.col_who": "Who",
