@@ -70,3 +70,13 @@ async def test_the_retour_keys_show_only_in_the_retour(make_retour_app) -> None:
         from codev_tui.ui.widgets.review_strip import ReviewStrip
 
         assert screen_of(app).query_one(ReviewStrip).has_class("-hidden")
+
+
+async def test_report_alone_carries_the_action_of_the_latest_status(make_retour_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_retour_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press(*"2 pas fait", "enter", *"/report", "enter")
+        await settle(app, pilot)
+        assert "[pas fait] → reportée" in _review_text(app)
+        path = app.file.path
+    assert [n.text for n in read_session(path).notes] == ["2 pas fait"]  # /report is no note

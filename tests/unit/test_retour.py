@@ -86,7 +86,8 @@ def test_statuses_are_notes_the_latest_wins_and_a_correction_corrects_it(
     assert [n.kind for n in desk.session.notes] == ["status", "note", "status"]
     c.correct(first.note_id, "1 fait appel passé")
     assert desk.session.statuses[1].status == "done"
-    c.capture("9 fait")  # no action 9: a status of nothing, ignored
+    c.capture("9 fait")  # no action 9: a plain note, no status of anything
+    assert desk.session.notes[-1].kind == "note"
     on_disk = read_session(desk.path)
     assert {n: s.status for n, s in on_disk.statuses.items()} == {1: "done", 2: "not_done"}
 

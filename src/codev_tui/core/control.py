@@ -13,7 +13,6 @@ from codev_tui.core.control_cycle import CycleActions
 from codev_tui.core.events import Event, NoteDeleted, NoteEdited
 from codev_tui.core.notes import PASTED_NEWLINE, note_line, parse_note
 from codev_tui.core.session import Note, Session
-from codev_tui.core.session_parts import split_status
 from codev_tui.core.store import SessionFile, WallClock
 
 Submit = Callable[[Event], None]
@@ -280,7 +279,7 @@ class SessionControl(CycleActions):
         # A note for another phase (`/p2`) without a kind token is of that phase's kind: a
         # question forgotten in the clarification is no contract, typed in the contract phase.
         kind = parsed.kind if parsed.has_kind else phase.kind
-        if kind == "status" and split_status(parsed.text) is None:
+        if kind == "status" and not self.is_status(parsed.text):
             kind = "note"  # in the retour, what is no status of an action is a plain note
         # In the round of the table a note without @name is the consultant who has the floor's.
         author = parsed.author or (s.speaker if phase.round and phase is s.phase else "")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from codev_tui.core.choosing import decide, tally
 from codev_tui.core.events import Event
 from codev_tui.core.session import Session
+from codev_tui.core.session_parts import split_status
 
 
 class CycleActions:
@@ -15,6 +16,12 @@ class CycleActions:
 
     session: Session
     _emit: Callable[..., Event]
+
+    def is_status(self, text: str) -> bool:
+        """Whether a line typed in the retour says what became of one of the actions it
+        reviews (`2 en partie …`; `5 fait` when there are four is a plain note)."""
+        said = split_status(text)
+        return said is not None and any(item.n == said[0] for item in self.session.review_items)
 
     def carry(self, n: int | None = None) -> tuple[str, dict[str, int]]:
         """Carry reviewed action `n` over to the next session's retour, or no longer (the key:

@@ -143,13 +143,17 @@ def complete_name(prefix: str, names: list[str]) -> str:
     return matches[0] if len(matches) == 1 else prefix
 
 
-_CARRY = re.compile(r"/(?:report|reporter|carry)\s+(\d{1,3})\s*", re.IGNORECASE)
+_CARRY = re.compile(r"/(?:report|reporter|carry)(?:\s+(\d{1,3}))?\s*", re.IGNORECASE)
 
 
 def carry_number(raw: str) -> int | None:
-    """`/report 3` (or `/carry 3`): the reviewed action to carry over to the next session."""
+    """`/report 3` (or `/carry 3`): the reviewed action to carry over to the next session;
+    0 for `/report` alone (the action of the latest status); None when the line is no
+    carry-over."""
     match = _CARRY.fullmatch(raw.strip())
-    return int(match.group(1)) if match else None
+    if match is None:
+        return None
+    return int(match.group(1)) if match.group(1) else 0
 
 
 def split_action(text: str) -> tuple[str, str, str]:

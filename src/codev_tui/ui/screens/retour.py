@@ -16,10 +16,11 @@ class RetourScreen(ChoosingScreen):
     (`action_carry`)."""
 
     def capture(self, value: str) -> Event | None:
-        """`/report N` in a session with a previous plan carries action N over (no note);
-        anything else is saved as the phase captures it."""
+        """`/report N` in a session with a previous plan carries action N over (no note;
+        `/report` alone, the action of the latest status); anything else is saved as the phase
+        captures it."""
         if (n := carry_number(value)) is not None and self.control.session.review_items:
-            self._carry(n)
+            self._carry(n or None)
             return None
         return super().capture(value)
 
