@@ -137,6 +137,17 @@ def tally(notes: Iterable[Note]) -> Tally:
     return Tally(tuple(candidates))
 
 
+def check_candidacy(kind: str, author: str, text: str, names: list[str]) -> None:
+    """A subject or a vote typed for somebody in the room (`names`), a vote a count of votes;
+    else ChoosingError, and nothing is saved (the line stays to be corrected)."""
+    if kind not in (SUBJECT, VOTE):
+        return
+    if not any(author.casefold() == name.casefold() for name in names):
+        raise ChoosingError(Problem("choosing.not_in_room", {"name": author or "?"}))
+    if kind == VOTE and _VOTES.match(text.strip()) is None:
+        raise ChoosingError(Problem("choosing.bad_vote", {"name": author}))
+
+
 def choice_command(raw: str, names: list[str]) -> str | None:
     """The name a line chooses (`/choix @Ana`, `/choose Ana`; "" for the leader of the vote),
     or None when the line is no choice."""

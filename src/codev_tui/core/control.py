@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from codev_tui.core.choosing import SUBJECT, choice_command
+from codev_tui.core.choosing import SUBJECT, check_candidacy, choice_command
 from codev_tui.core.clock import Clock, Countdown, TimerState
 from codev_tui.core.control_cycle import CycleActions
 from codev_tui.core.events import Event, NoteDeleted, NoteEdited
@@ -283,6 +283,7 @@ class SessionControl(CycleActions):
             kind = "note"  # in the retour, what is no status of an action is a plain note
         # In the round of the table a note without @name is the consultant who has the floor's.
         author = parsed.author or (s.speaker if phase.round and phase is s.phase else "")
+        check_candidacy(kind, author, parsed.text, s.roster.names())
         return self._emit(
             "note",
             phase=phase.id,

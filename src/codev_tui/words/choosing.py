@@ -47,6 +47,11 @@ FR: dict[str, str] = {
     "choosing.unknown": (
         "{name} n'est ni candidat ni dans le groupe : rien n'est choisi (/choix @Nom)."
     ),
+    "choosing.not_in_room": (
+        "{name} n'est pas dans la séance : un sujet ou des voix vont à quelqu'un de présent "
+        "(@Nom) ; rien n'est enregistré."
+    ),
+    "choosing.bad_vote": "Un vote est un nombre de voix : /v @{name} 3 ; rien n'est enregistré.",
     # The minutes.
     "choosing.section": "Choix du sujet",
     "choosing.candidate": "Candidat",
@@ -99,6 +104,11 @@ EN: dict[str, str] = {
     "choosing.unknown": (
         "{name} is neither a candidate nor on the roster: nothing chosen (/choose @Name)."
     ),
+    "choosing.not_in_room": (
+        "{name} is not in the session: a subject or votes go to somebody present (@Name); "
+        "nothing saved."
+    ),
+    "choosing.bad_vote": "A vote is a number of votes: /v @{name} 3; nothing saved.",
     "choosing.section": "Choosing the subject",
     "choosing.candidate": "Candidate",
     "choosing.subject": "Subject",
