@@ -161,14 +161,13 @@ def test_charter_from_a_file_sets_the_rules_and_the_quorum(
         encoding="utf-8",
     )
     status, out, _ = _run(capsys, "group", "charter", G, "--from", str(source))
-    assert (status, out) == (0, [f"{G}: charter saved, 3 rules; quorum: 4"])
+    assert (status, out) == (0, [f"{G}: charter saved, 2 rules; quorum: 4"])
     out = _run(capsys, "group", "show", G)[1][:-3]  # the cycle's lines follow
-    assert out[-5:] == [
+    assert out[-4:] == [  # the quorum's line is no rule shown with the others
         "Quorum: 4 (set by the charter)",
         "Charter:",
         "  - Confidentiality",
         "  - On time",
-        "  - Quorum : 4",
     ]
     status, out, _ = _run(capsys, "group", "charter", G.upper(), "--from", str(source))
     assert (status, out) == (0, [f"{G}: the charter is the same, nothing changed"])
@@ -199,7 +198,7 @@ def test_charter_opens_the_editor_on_a_private_file_removed_after(
         "EDITOR", _editor(tmp_path, 'printf "Confidentiality\\nquorum = 2\\n" >> "$1"')
     )
     status, out, err = _run(capsys, "group", "charter", G)
-    assert (status, out) == (0, [f"{G}: charter saved, 2 rules; quorum: 2"]), err
+    assert (status, out) == (0, [f"{G}: charter saved, 1 rule; quorum: 2"]), err
     assert (tmp_path / "seen.mode").read_text().strip() == "600"
     assert "one rule per line" in (tmp_path / "seen.text").read_text()  # the help, when empty
     assert load_group(data_dir, G).charter == "Confidentiality\nquorum = 2"  # the help left out
@@ -398,3 +397,24 @@ def test_a_group_without_members_is_refused(
     line = _refused(capsys, "group", "new", "Vide", "--members", " , ")
     assert line == 'codev: the group Vide has no members: --members "A,B,C"'
     assert not (data_dir / "groups").exists() or not list((data_dir / "groups").glob("*.toml"))
+
+
+@pytest.mark.parametrize(
+    ("charter", "said"),
+    [
+        ("Confidentiality\nquorum: deux\n", "charter: “quorum: deux” says no quorum; write"),
+        ("quorum: 3\nQuorum = 4\n", "charter: two quorums (“quorum: 3”, “Quorum = 4”)"),
+        ("quorum: 9\n", "charter: a quorum of 9 for 5 members"),
+    ],
+)
+def test_a_charter_whose_quorum_says_nothing_usable_is_refused(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path, charter: str, said: str
+) -> None:
+    _new(capsys)
+    before = _file(data_dir).read_bytes()
+    source = tmp_path / "charte.txt"
+    source.write_text(charter, encoding="utf-8")
+    assert _refused(capsys, "group", "charter", G, "--from", str(source)).startswith(
+        f"codev: {said}"
+    )
+    assert _file(data_dir).read_bytes() == before

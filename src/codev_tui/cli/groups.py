@@ -259,7 +259,7 @@ def _charter(args: argparse.Namespace, data: Path, w: Words) -> int:
             raise group_error("group.charter_empty")
         if text == group.charter:
             raise _Unchanged(group.name)
-        group.charter = text
+        group.set_charter(text)
 
     try:
         group = change_group(data, args.name, change)

@@ -81,6 +81,9 @@ FR: dict[str, str] = {
     "group.empty_group_name": "le nom du groupe est vide",
     "group.bad_sessions": "{sessions} séances prévues : un nombre, 0 ou plus, est attendu",
     "group.no_members": 'le groupe {group} n\'a aucun membre : --members "A,B,C"',
+    "group.bad_quorum": "charte : « {line} » ne dit pas un quorum ; écrivez « quorum : 3 »",
+    "group.two_quorums": "charte : deux quorums (« {first} », « {second} ») ; gardez-en un",
+    "group.quorum_too_high": "charte : un quorum de {n} pour {members} membres",
     "group.empty_name": "un nom de membre est vide",
     "group.comma_in_name": (
         "{name!r} : un nom ne peut pas contenir de virgule (elle sépare les noms d'une liste)"
@@ -201,6 +204,9 @@ EN: dict[str, str] = {
     "group.empty_group_name": "the group's name is empty",
     "group.bad_sessions": "{sessions} sessions planned: expected a number, 0 or more",
     "group.no_members": 'the group {group} has no members: --members "A,B,C"',
+    "group.bad_quorum": "charter: “{line}” says no quorum; write “quorum: 3”",
+    "group.two_quorums": "charter: two quorums (“{first}”, “{second}”); keep one",
+    "group.quorum_too_high": "charter: a quorum of {n} for {members} members",
     "group.empty_name": "a member's name is empty",
     "group.comma_in_name": (
         "{name!r}: a name cannot hold a comma (it separates the names of a list)"

@@ -58,8 +58,11 @@ class Member:
         return self.left is None
 
 
-_QUORUM = re.compile(r"quorum\s*[:=]\s*(\d+)", re.IGNORECASE)
+_QUORUM = re.compile(r"quorum\s*[:=]\s*(\d+)(?:\s.*)?", re.IGNORECASE)
 """A charter line setting the quorum: `quorum: 3`, `Quorum : 3`, `quorum = 3`."""
+
+_QUORUM_LINE = re.compile(r"quorum\b", re.IGNORECASE)
+"""A charter line about the quorum (one that sets none is refused)."""
 
 _BULLETS = ("- ", "* ", "• ")
 
@@ -102,10 +105,10 @@ class Group:
 
     @property
     def quorum(self) -> int:
-        """How many members must be present: the charter's first `quorum: N` line, else half
-        the active members rounded up."""
-        for rule in self.charter_rules():
-            found = _QUORUM.match(rule)
+        """How many members must be present: the charter's `quorum: N` line, else half the
+        active members rounded up."""
+        for line in self._charter_lines():
+            found = _QUORUM.fullmatch(line)
             if found:
                 return int(found.group(1))
         return (len(self.active()) + 1) // 2
@@ -113,20 +116,43 @@ class Group:
     @property
     def quorum_from_charter(self) -> bool:
         """Whether the charter sets the quorum (rather than half the members)."""
-        return any(_QUORUM.match(rule) for rule in self.charter_rules())
+        return any(_QUORUM.fullmatch(line) for line in self._charter_lines())
 
     def charter_rules(self) -> list[str]:
-        """The charter's rules: its non-empty lines, bullets stripped, `#` lines left out."""
-        rules = []
+        """The charter's rules, shown with the method's: its lines but the quorum's."""
+        return [line for line in self._charter_lines() if not _QUORUM_LINE.match(line)]
+
+    def set_charter(self, text: str) -> None:
+        """A new charter; a `quorum` line that says no number, or more than the members, is a
+        GroupError and nothing changes."""
+        before, self.charter = self.charter, text
+        said = [line for line in self._charter_lines() if _QUORUM_LINE.match(line)]
+        problem = None
+        wrong = [line for line in said if _QUORUM.fullmatch(line) is None]
+        if wrong:
+            problem = group_error("group.bad_quorum", line=wrong[0])
+        elif len(said) > 1:
+            problem = group_error("group.two_quorums", first=said[0], second=said[1])
+        elif said and not 0 < self.quorum <= len(self.active()):
+            problem = group_error(
+                "group.quorum_too_high", n=self.quorum, members=len(self.active())
+            )
+        if problem is not None:
+            self.charter = before
+            raise problem
+
+    def _charter_lines(self) -> list[str]:
+        """The charter's non-empty lines, bullets stripped, `#` lines left out."""
+        lines = []
         for line in self.charter.splitlines():
-            rule = line.strip()
-            if not rule or rule.startswith("#"):
+            line = line.strip()
+            if not line or line.startswith("#"):
                 continue
-            if rule.startswith(_BULLETS):
-                rule = rule[2:].strip()
-            if rule:
-                rules.append(rule)
-        return rules
+            if line.startswith(_BULLETS):
+                line = line[2:].strip()
+            if line:
+                lines.append(line)
+        return lines
 
     def person_ids(self, names: list[str]) -> dict[str, str]:
         """Each given name that is a member's (active or not), with that member's id."""
