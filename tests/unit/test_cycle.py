@@ -284,3 +284,15 @@ def test_a_session_not_finished_is_not_held_and_is_said(
     assert err == (
         "codev: 1 session not finished yet, not counted: Pas fini (codev resume, then F10)\n"
     )
+
+
+def test_an_action_that_names_nobody_is_in_the_clients_journal(
+    data_dir: Path, group: Group, short_script: PhaseScript, wall: FakeWallClock
+) -> None:
+    from codev_tui.core.cycle_out.facts import gather
+    from codev_tui.core.cycle_out.journal import render_journal
+
+    _hold(data_dir, group, short_script, wall, "Ana Roy", actions=("Faire un point d'équipe",))
+    facts = gather(group, cycle_sessions(data_dir, group))
+    assert "Faire un point d'équipe" in render_journal(facts, group.find("Ana Roy"), "fr")
+    assert "Faire un point d'équipe" not in render_journal(facts, group.find("Ben Sow"), "fr")

@@ -212,13 +212,15 @@ def _planned(
             continue
         ref = f"{session.id}:{action.note}"
         status = fate(list(sessions), ref)
+        # An action that names nobody is the client's: the plan is theirs (synthesis phase).
+        people = action.people or (session.roster.client,)
         planned.append(
             PlannedAction(
                 ref=ref,
                 what=action.what,
                 who=action.who,
                 due=action.due,
-                people=frozenset(pid for p in action.people if (pid := cast.id_of(p))),
+                people=frozenset(pid for p in people if (pid := cast.id_of(p))),
                 status=status,
                 comment=_comment(sessions, ref, status),
             )
