@@ -101,11 +101,11 @@ def test_the_participation_balance(cycle: CycleFacts) -> None:
     }
     # Talk time in the rounds; questions and suggestions said at one's turn, the confidential
     # question counted (never shown).
-    assert balance["Ana Roy"] == ["01:30", "1", "0"]
-    assert balance["Ben Sow"] == ["02:00", "1", "0"]
-    assert balance["Cleo Lam"] == ["01:45", "0", "1"]
-    assert balance["Dan Ito *(left the group)*"] == ["00:30", "1", "0"]
-    assert balance["Eve Moe"] == ["00:30", "0", "0"]
+    assert balance["Ana Roy"] == ["0:01:30", "1", "0"]
+    assert balance["Ben Sow"] == ["0:02:00", "1", "0"]
+    assert balance["Cleo Lam"] == ["0:01:45", "0", "1"]
+    assert balance["Dan Ito *(left the group)*"] == ["0:00:30", "1", "0"]
+    assert balance["Eve Moe"] == ["0:00:30", "0", "0"]
 
 
 def test_who_has_not_been_client_yet(cycle: CycleFacts) -> None:

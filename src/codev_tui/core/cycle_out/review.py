@@ -169,13 +169,12 @@ class _Review:
             columns.append(w("topic"))
         doc.add(table_row(columns))
         doc.add("| ---: | --- | --- | ---: | --- |" + (" --- |" if self.with_topics else ""))
-        long = any(s.seconds >= 3600 for s in self.facts.sessions)  # a column reads alike
         for s in self.facts.sessions:
             present = str(len(s.present))
             if len(s.present) < self.quorum:
                 present += f" — **{w('below_quorum')}**"
             cells = [str(s.number), doc.date(s.date), self.names.client[s.number]]
-            cells += [format_duration(s.seconds, hours=long), present]
+            cells += [format_duration(s.seconds, hours=True), present]
             if self.with_topics:
                 cells.append(self.names.text(s.topic) or "—")
             doc.add(table_row(cells))
@@ -259,10 +258,9 @@ class _Review:
         doc.add(table_row([w("person"), w("talk"), w("questions"), w("suggestions")]))
         doc.add("| --- | ---: | ---: | ---: |")
         talk = {m.id: sum(s.talk.get(m.id, 0.0) for s in sessions) for m in self.people}
-        long = any(seconds >= 3600 for seconds in talk.values())
         for member in self.people:
             asked = [sum(s.asked[kind][member.id] for s in sessions) for kind in ASKING]
-            said = format_duration(talk[member.id], hours=long)
+            said = format_duration(talk[member.id], hours=True)
             doc.add(table_row([self.who(member), said, *map(str, asked)]))
         doc.add("")
 
