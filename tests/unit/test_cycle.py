@@ -296,3 +296,14 @@ def test_an_action_that_names_nobody_is_in_the_clients_journal(
     facts = gather(group, cycle_sessions(data_dir, group))
     assert "Faire un point d'équipe" in render_journal(facts, group.find("Ana Roy"), "fr")
     assert "Faire un point d'équipe" not in render_journal(facts, group.find("Ben Sow"), "fr")
+
+
+def test_anonymized_people_are_not_numbered_in_the_members_order(wall: FakeWallClock) -> None:
+    from codev_tui.core.cycle_out.review import anonymous_order
+    from codev_tui.core.group import Member
+
+    members = [Member(f"p{i}", name, wall()) for i, name in enumerate(MEMBERS, 1)]
+    group = Group(id="0f1e2d3c", name="Codev Lyon", created=wall(), members=members)
+    order = [m.name for m in anonymous_order(group)]
+    assert sorted(order) == sorted(MEMBERS) and order != MEMBERS
+    assert order == [m.name for m in anonymous_order(group)]  # the same in every review

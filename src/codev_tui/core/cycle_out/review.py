@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from codev_tui.core.cycle_out.chart import Bar, bar_chart
 from codev_tui.core.cycle_out.document import Doc
 from codev_tui.core.cycle_out.facts import ASKING, CycleFacts, PlannedAction, SessionFacts
-from codev_tui.core.group import Member
+from codev_tui.core.group import Group, Member
 from codev_tui.core.minutes.escape import escape_inline, table_row
 from codev_tui.core.times import format_duration
 
@@ -47,6 +47,17 @@ def render_review(
     return _Review(facts, Doc(lang), anonymize, with_topics).render()
 
 
+def anonymous_order(group: Group) -> list[Member]:
+    """The members in an order fixed for the group but unrelated to their names or to when they
+    joined: from a hash of the group's id (kept in its private file) and each member's id."""
+    import hashlib
+
+    def key(member: Member) -> bytes:
+        return hashlib.sha256(f"{group.id}:{member.id}".encode()).digest()
+
+    return sorted(group.members, key=key)
+
+
 class _Names:
     """How the review names people: as themselves (escaped), or by a number."""
 
@@ -54,9 +65,12 @@ class _Names:
         w, group = doc.w, facts.group
         self.anonymize = anonymize
         self.members = {m.id: m for m in group.members}
+        self.order = anonymous_order(group) if anonymize else list(group.members)
+        """The members in the order the review lists them: anonymized, an order the list of
+        members does not give away (Person 1 is not the first member)."""
         self.person = {
             m.id: w("person_n", n=i) if anonymize else escape_inline(m.name)
-            for i, m in enumerate(group.members, 1)
+            for i, m in enumerate(self.order, 1)
         }
         host = group.find(group.facilitator) if group.facilitator else None
         if host is not None:
@@ -121,7 +135,7 @@ class _Review:
         self.quorum = facts.group.quorum
         sessions = facts.sessions
         came = {pid for s in sessions for pid in s.present}
-        self.people: list[Member] = [m for m in facts.group.members if m.active or m.id in came]
+        self.people: list[Member] = [m for m in self.names.order if m.active or m.id in came]
         """Whom the attendance and balance tables list: the members, and those who left after
         coming."""
 
@@ -267,7 +281,8 @@ class _Review:
     def not_client(self) -> None:
         doc, w = self.doc, self.w
         doc.heading(2, w("not_client"))
-        waiting = self.facts.never_client()
+        never = {m.id for m in self.facts.never_client()}
+        waiting = [m for m in self.names.order if m.id in never]
         if waiting:
             doc.out.extend(f"- {self.names.person[m.id]}" for m in waiting)
             doc.add("")
