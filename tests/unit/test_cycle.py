@@ -195,7 +195,7 @@ def test_group_show_tells_the_cycle_so_far(
         "Sessions: 1 held of 5 planned",
         "Clients so far: Ana Roy (1)",
         "Next clients suggested: Ben Sow, Cleo Lam, Dan Ito",
-        "Open action (for the next review): 1",
+        "Open action (reviewed at the next session): 1",
         "  1. Appeler la DRH — Ana Roy — by 15/12",
     ]
 

@@ -84,7 +84,7 @@ def test_new_then_show_lists_the_members_the_plan_and_the_quorum(
         f'Charter: none yet (codev group charter "{G}")',
         "Sessions: 0 held of 6 planned",
         "Next clients suggested: Ana Roy, Ben Sow, Cleo Lam",
-        "Open actions (for the next review): 0",
+        "Open actions (reviewed at the next session): 0",
     ]
     assert stat.S_IMODE(_file(data_dir).stat().st_mode) == 0o600
     assert stat.S_IMODE((data_dir / "groups").stat().st_mode) == 0o700

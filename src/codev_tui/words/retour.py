@@ -40,8 +40,8 @@ FR: dict[str, str] = {
     "retour.show_held_other": "Séances : {n} tenues",
     "retour.show_clients": "Déjà clients : {names}",
     "retour.show_next": "Prochains clients suggérés : {names}",
-    "retour.show_open_one": "Action ouverte (au prochain retour) : {n}",
-    "retour.show_open_other": "Actions ouvertes (au prochain retour) : {n}",
+    "retour.show_open_one": "Action ouverte (revue à la prochaine séance) : {n}",
+    "retour.show_open_other": "Actions ouvertes (revues à la prochaine séance) : {n}",
     "retour.unreadable_one": (
         "{n} fichier de séance illisible, laissé de côté : {names} "
         "(codev export --salvage lit ce qui peut l'être)"
@@ -101,8 +101,8 @@ EN: dict[str, str] = {
     "retour.show_held_other": "Sessions: {n} held",
     "retour.show_clients": "Clients so far: {names}",
     "retour.show_next": "Next clients suggested: {names}",
-    "retour.show_open_one": "Open action (for the next review): {n}",
-    "retour.show_open_other": "Open actions (for the next review): {n}",
+    "retour.show_open_one": "Open action (reviewed at the next session): {n}",
+    "retour.show_open_other": "Open actions (reviewed at the next session): {n}",
     "retour.unreadable_one": (
         "{n} session file could not be read and is left out: {names} "
         "(codev export --salvage reads what it can)"
