@@ -91,8 +91,8 @@ def _run_group(
     args: argparse.Namespace, lang: str, script: PhaseScript, script_path: Path | None
 ) -> int:
     """`codev run --group NAME`: the roster from the group, the retour of its previous plan;
-    straight to the first phase when the client and the topic are given (a line warns when
-    fewer members than the quorum are present), else the setup screen with the group."""
+    straight to the first phase when the client and the topic are given and the quorum is
+    reached, else the setup screen with the group (which asks before starting below it)."""
     from codev_tui import locations
     from codev_tui.core.cycle import cycle_sessions, group_session
     from codev_tui.core.group import load_group
@@ -114,10 +114,7 @@ def _run_group(
     )
     roster = made.roster
     present = len(set(made.link.people.values()))  # the members in the room
-    notice = ""
-    if present < group.quorum:
-        values = {"present": present, "members": len(group.active()), "quorum": group.quorum}
-        notice = say(args.lang or script.script.lang, "retour.below_quorum", **values)
+    given = roster.consultants and (args.choose or roster.topic and roster.client)
     return launch(
         script=made.script,
         script_path=script_path,
@@ -126,8 +123,8 @@ def _run_group(
         absent=tuple(parse_names(args.absent or "")),
         choose=args.choose,
         lang=args.lang,
-        ready=bool(roster.consultants and (args.choose or roster.topic and roster.client)),
-        notice=notice,
+        # Below the quorum, the setup screen shows who is away and asks before starting.
+        ready=bool(given and present >= group.quorum),
         cli_lang=lang,
     )
 

@@ -49,14 +49,12 @@ def launch(
     group: GroupLink | None = None,
     absent: tuple[str, ...] = (),
     choose: bool = False,
-    notice: str = "",
     cli_lang: str | None = None,
 ) -> int:
     """Open or create the session (or ask for it on the setup screen) and run the app; the
     lines said on the terminal around it are in `cli_lang`, the command line's language
-    (`lang` when not given). `group`: the group a new session is one of; `notice`: what its
-    first screen says first (a quorum not reached); `absent` and `choose`: what the setup
-    screen starts from (`--absent`, `--choose`)."""
+    (`lang` when not given). `group`: the group a new session is one of; `absent` and
+    `choose`: what the setup screen starts from (`--absent`, `--choose`)."""
     said = cli_lang or lang or "en"
     stream = _not_a_terminal()
     if stream:  # before anything is created: without a terminal nothing could be typed
@@ -83,7 +81,7 @@ def launch(
             practice_role=practice_role,
             group=group,
         )
-        app = CodevApp(file, lang=lang, notice=notice)
+        app = CodevApp(file, lang=lang)
     else:
         scripts = dict(locations.bundled_scripts())
         chosen = "classic"

@@ -33,7 +33,6 @@ FR: dict[str, str] = {
     "retour.facilitator_absent": (
         "{name!r}, qui facilite le groupe, est dit absent : --facilitator pour qui facilite"
     ),
-    "retour.below_quorum": "quorum non atteint : {present} présents sur {members}, quorum {quorum}",
     # -- `codev group show`: the cycle so far --
     "retour.show_held_planned": "Séances tenues : {held} sur {planned} prévues",
     "retour.show_held_one": "Séances : {n} tenue",
@@ -95,7 +94,6 @@ EN: dict[str, str] = {
     "retour.facilitator_absent": (
         "{name!r}, the group's facilitator, is said to be absent: --facilitator for who facilitates"
     ),
-    "retour.below_quorum": "below the quorum: {present} present of {members}, quorum {quorum}",
     "retour.show_held_planned": "Sessions: {held} held of {planned} planned",
     "retour.show_held_one": "Sessions: {n} held",
     "retour.show_held_other": "Sessions: {n} held",
