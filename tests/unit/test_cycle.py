@@ -307,3 +307,24 @@ def test_anonymized_people_are_not_numbered_in_the_members_order(wall: FakeWallC
     order = [m.name for m in anonymous_order(group)]
     assert sorted(order) == sorted(MEMBERS) and order != MEMBERS
     assert order == [m.name for m in anonymous_order(group)]  # the same in every review
+
+
+def test_the_minutes_name_who_was_away_and_the_review_keeps_the_days_quorum(
+    data_dir: Path, group: Group, short_script: PhaseScript, wall: FakeWallClock
+) -> None:
+    from codev_tui.core.cycle_out.facts import gather
+    from codev_tui.core.cycle_out.review import render_review
+
+    _hold(data_dir, group, short_script, wall, "Ana Roy", absent=("Dan Ito", "Eve Moe"))
+    (session,) = cycle_sessions(data_dir, group)
+    assert (session.absent, session.quorum) == (["Dan Ito", "Eve Moe"], 3)
+    minutes = render_minutes(session)
+    assert "- **Membres du groupe absents** : Dan Ito, Eve Moe" in minutes
+    anonymous = render_minutes(session, anonymize=True)
+    assert "- **Membres du groupe absents** : 2" in anonymous and "Dan" not in anonymous
+    # Two members join later: today's quorum is 4, that day's was 3 (three were present).
+    for name in ("Zoé Roux", "Yann Le"):
+        group = change_group(data_dir, "Codev Lyon", lambda g, n=name: g.add(n, wall()))
+    assert group.quorum == 4
+    review = render_review(gather(group, cycle_sessions(data_dir, group)), "en")
+    assert "below the quorum" not in review

@@ -161,6 +161,8 @@ def test_the_minutes_have_the_retour_table_and_anonymized_no_name(
         ('what = "Lire"', "what = 3", "review: reviewed action number 2 is damaged"),
         ('group_id = "g1"', "group_id = 1", "group_id: not a text"),
         ('Bruno = "p2"', "Bruno = 2", "people: not a table of names and ids"),
+        ("quorum = 0", "quorum = -1", "quorum: not a number of members"),
+        ("absent = []", "absent = [1]", "absent: not a list of names"),
     ],
 )
 def test_a_damaged_group_link_in_the_header_is_one_line(

@@ -218,7 +218,9 @@ def group_session(
     if charter:
         script = replace(script, rules=(*script.rules, *charter))
     people = group.person_ids(roster.names())
-    return GroupSession(script, roster, GroupLink(group.id, people, tuple(plan)))
+    away_names = tuple(m.name for m in group.active() if m.id in away)
+    link = GroupLink(group.id, people, tuple(plan), away_names, group.quorum)
+    return GroupSession(script, roster, link)
 
 
 def create_group_session(

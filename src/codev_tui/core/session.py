@@ -83,6 +83,10 @@ class Session(RoundOfTheTable):
     """Name on the roster → the group member's stable id (a renamed person keeps it)."""
     review_items: list[ReviewItem] = field(default_factory=list)
     """The group's previous action plan, reviewed in the retour phase (copied at creation)."""
+    absent: list[str] = field(default_factory=list)
+    """The group's members away that day."""
+    quorum: int = 0
+    """The group's quorum that day (0: not a group's session, or not known)."""
     carried: set[int] = field(default_factory=set)
     """The reviewed actions carried over to the next session's retour (`/report N`)."""
     skipped: list[tuple[str, str]] = field(default_factory=list)

@@ -100,6 +100,8 @@ class SessionFacts:
     """Seconds each member held the floor in the rounds of the table."""
     asked: dict[str, Counter[str]]
     """Per kind of `ASKING`, how many notes each member contributed."""
+    quorum: int = 0
+    """The group's quorum that day (0: not known, the group's today counts)."""
     names: tuple[str, ...] = ()
     """Every name the session knew (its roster, the names its members had then): what an
     anonymized review hides in free text."""
@@ -184,7 +186,8 @@ def _session_facts(
         client=client_id(session),
         client_name=roster.client,
         topic=_public_topic(session, secret),
-        names=(*roster.names(), *session.people),
+        names=(*roster.names(), *session.people, *session.absent),
+        quorum=session.quorum,
         contract=contract.text if contract is not None and contract.id not in secret else "",
         seconds=session_timing(session, at).total.actual,
         present=frozenset(present_ids(session)),

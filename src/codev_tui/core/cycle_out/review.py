@@ -185,7 +185,7 @@ class _Review:
         doc.add("| ---: | --- | --- | ---: | --- |" + (" --- |" if self.with_topics else ""))
         for s in self.facts.sessions:
             present = str(len(s.present))
-            if len(s.present) < self.quorum:
+            if len(s.present) < (s.quorum or self.quorum):  # the quorum of that day
                 present += f" — **{w('below_quorum')}**"
             cells = [str(s.number), doc.date(s.date), self.names.client[s.number]]
             cells += [format_duration(s.seconds, hours=True), present]

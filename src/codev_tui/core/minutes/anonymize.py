@@ -90,6 +90,7 @@ def anonymize(facts: Facts, words: Mapping[str, str]) -> Facts:
         timing=replace(facts.timing, rows=rows),
         review=review,
         statuses=statuses,
+        absent=(),  # counted (`away`), never named
         candidates=tuple(
             replace(c, name=person(c.name), subject=text(c.subject)) for c in facts.candidates
         ),

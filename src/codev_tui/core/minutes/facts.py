@@ -60,6 +60,10 @@ class Facts:
     """What the retour said of each, by number (a confidential status only when asked)."""
     carried: frozenset[int] = frozenset()
     """The numbers of those carried over to the next session."""
+    absent: tuple[str, ...] = ()
+    """The group's members away that day (none named when anonymized: see `away`)."""
+    away: int = 0
+    """How many of the group's members were away."""
     candidates: tuple[Candidate, ...] = ()
     """The candidates to the subject whose notes show (`core.choosing.told`)."""
     choice: Choice | None = None
@@ -125,6 +129,8 @@ def gather(
         review=tuple(session.review_items),
         statuses=statuses,
         carried=frozenset(session.carried),
+        absent=tuple(session.absent),
+        away=len(session.absent),
         candidates=choosing.candidates,
         choice=choosing.choice,
         choosing=any(p.kind == "subject" for p in session.script.phases),

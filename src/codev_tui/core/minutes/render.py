@@ -180,6 +180,10 @@ class _Minutes:
             if name:
                 self.add(table_row([role, self.name(name)]))
         self.add("")
+        if self.facts.away:  # a group's session: who was away, by name unless anonymized
+            names = ", ".join(map(self.name, self.facts.absent)) or str(self.facts.away)
+            self.add(f"- **{words['away']}**{self.colon}{names}")
+            self.add("")
 
     def topic(self) -> None:
         topic = self.facts.roster.topic

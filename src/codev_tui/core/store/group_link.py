@@ -22,6 +22,10 @@ class GroupLink:
     group_id: str
     people: dict[str, str] = field(default_factory=dict)
     review: tuple[ReviewItem, ...] = ()
+    absent: tuple[str, ...] = ()
+    """The group's members away that day, by name."""
+    quorum: int = 0
+    """The group's quorum that day (0: not known)."""
 
     def header(self) -> dict[str, Any]:
         """The fields of the `[session]` table."""
@@ -34,6 +38,8 @@ class GroupLink:
             "group_id": self.group_id,
             "people": {toml_text(name): ident for name, ident in self.people.items()},
             "review": items,
+            "absent": [toml_text(name) for name in self.absent],
+            "quorum": self.quorum,
         }
 
 
@@ -54,7 +60,13 @@ def read_link(head: dict[str, Any]) -> tuple[GroupLink, str, Problem | None]:
         if item is None:
             return GroupLink(""), "review", Problem("store.bad_review", {"n": index})
         items.append(item)
-    return GroupLink(group_id, dict(people), tuple(items)), "", None
+    absent, quorum = head.get("absent", []), head.get("quorum", 0)
+    if type(absent) is not list or any(type(name) is not str for name in absent):
+        return GroupLink(""), "absent", Problem("store.bad_consultants", {})
+    if type(quorum) is not int or not 0 <= quorum < 1000:
+        return GroupLink(""), "quorum", Problem("store.bad_quorum", {})
+    link = GroupLink(group_id, dict(people), tuple(items), tuple(absent), quorum)
+    return link, "", None
 
 
 def _item(record: Any) -> ReviewItem | None:

@@ -161,6 +161,8 @@ def _session_from_header(parsed: Parsed, head: Any, script: PhaseScript) -> Sess
         group_id=link.group_id,
         people=link.people,
         review_items=list(link.review),
+        absent=list(link.absent),
+        quorum=link.quorum,
     )
 
 
