@@ -240,3 +240,17 @@ def test_retour(snap_compare, make_retour_app, fake_time, terminal_size) -> None
     statuses = (Note("1 fait appel passé"), Note("3 en partie"))
     run = steps(app, fake_time, Press("f5"), *statuses, Advance(30), Press("f4"))
     assert snap_compare(app, terminal_size=terminal_size, run_before=run)
+
+
+@size
+def test_choosing_the_subject(  # type: ignore[no-untyped-def]
+    snap_compare, make_app, tmp_path, short_script, fake_time, terminal_size
+) -> None:
+    from tests.functional.test_choosing import choosing_session
+
+    path = choosing_session(tmp_path, short_script, fake_time)
+    app = make_app(path=path)
+    candidates = (Note("@Ana Conflit avec mon N+1"), Note("@Ben Réorganisation du service"))
+    votes = (Note("/v @Ana 3"), Note("/v @Ben 2"))
+    run = steps(app, fake_time, Press("f5"), *candidates, *votes)
+    assert snap_compare(app, terminal_size=terminal_size, run_before=run)
