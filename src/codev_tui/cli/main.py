@@ -16,7 +16,8 @@ from codev_tui.cli.lang import cli_lang
 from codev_tui.cli.output import OutputError, emit, guard_output
 from codev_tui.cli.scripts import choose_script, cmd_agenda, cmd_check, cmd_scripts
 from codev_tui.cli.sessions import cmd_export, cmd_list, resolve_session
-from codev_tui.core.script import PhaseScript, ScriptError
+from codev_tui.core.problems import CoreError
+from codev_tui.core.script import PhaseScript
 from codev_tui.core.visible import visible
 from codev_tui.words import say
 
@@ -129,26 +130,6 @@ def _run_group(
     )
 
 
-def _user_errors() -> tuple[type[Exception], ...]:
-    """The exceptions reported in one line with exit status 2. Those of the session modules
-    only when they are loaded: none of theirs can have been raised otherwise, and `check`
-    must not import them."""
-    kinds: list[type[Exception]] = [UserError, ScriptError]
-    session = sys.modules.get("codev_tui.core.session")
-    if session is not None:
-        kinds.append(session.SessionError)
-    store = sys.modules.get("codev_tui.core.store")
-    if store is not None:
-        kinds.append(store.SaveError)
-    group = sys.modules.get("codev_tui.core.group")
-    if group is not None:
-        kinds.append(group.GroupError)
-    cycle_out = sys.modules.get("codev_tui.core.cycle_out.facts")
-    if cycle_out is not None:
-        kinds.append(cycle_out.CycleError)
-    return tuple(kinds)
-
-
 _SHORT_COMMANDS = frozenset(
     {"check", "scripts", "agenda", "list", "export", "group", "journal", "review"}
 )
@@ -250,9 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             report(UserError("refused", reason=reason), lang)
         return USER_ERROR
-    except Exception as exc:
-        if not isinstance(exc, _user_errors()):
-            raise
+    except CoreError as exc:  # a script, a session, a group… said in its lines, in `lang`
         report(exc, lang)
         return USER_ERROR
     finally:
