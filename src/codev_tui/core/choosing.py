@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from codev_tui.core.events import SubjectChosen
 from codev_tui.core.notes import complete_name, parse_note
@@ -195,8 +196,7 @@ def chosen_lines(event: SubjectChosen, votes: Tally) -> list[Problem]:
     return said
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(NamedTuple):
     """The subject chosen: the latest `SubjectChosen`, and the roster as it was before the
     first choice (a later choice starts again from it)."""
 
@@ -239,8 +239,7 @@ def told(notes: Iterable[Note], shown: Container[int], choice: Choice | None) ->
     return Told(candidates, Choice(choice.client, topic, choice.overridden, ("", "", ())))
 
 
-@dataclass(frozen=True, slots=True)
-class Told:
+class Told(NamedTuple):
     """The choice of the subject as the minutes tell it."""
 
     candidates: tuple[Candidate, ...]

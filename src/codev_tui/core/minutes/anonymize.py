@@ -67,7 +67,7 @@ def anonymize(facts: Facts, words: Mapping[str, str]) -> Facts:
     statuses = {n: replace(st, comment=text(st.comment)) for n, st in facts.statuses.items()}
     choice = facts.choice
     if choice is not None:
-        choice = replace(choice, client=person(choice.client), topic=text(choice.topic))
+        choice = choice._replace(client=person(choice.client), topic=text(choice.topic))
     return replace(
         facts,
         script_name=text(facts.script_name),

@@ -7,20 +7,19 @@ the retour phase reviews (copied, so that the session and its minutes stand on t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from codev_tui.core.problems import Problem
 from codev_tui.core.session_parts import ReviewItem
 from codev_tui.core.store.record import toml_text
 
 
-@dataclass(frozen=True)
-class GroupLink:
-    """A session's place in its group, as its header holds it."""
+class GroupLink(NamedTuple):
+    """A session's place in its group, as its header holds it (a NamedTuple: a frozen
+    dataclass would cost every start of codev the making of its class)."""
 
     group_id: str
-    people: dict[str, str] = field(default_factory=dict)
+    people: dict[str, str] = {}  # noqa: RUF012 (never changed: a NamedTuple's default)
     review: tuple[ReviewItem, ...] = ()
     absent: tuple[str, ...] = ()
     """The group's members away that day, by name."""
