@@ -328,3 +328,21 @@ def test_the_minutes_name_who_was_away_and_the_review_keeps_the_days_quorum(
     assert group.quorum == 4
     review = render_review(gather(group, cycle_sessions(data_dir, group)), "en")
     assert "below the quorum" not in review
+
+
+def test_group_show_says_when_the_sessions_planned_are_held_and_not_everyone_was_client(
+    data_dir: Path,
+    short_script: PhaseScript,
+    wall: FakeWallClock,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from codev_tui.cli.main import main
+
+    group = create_group(data_dir, "Codev Lyon", MEMBERS, sessions=2, now=wall)
+    for client in ("Ana Roy", "Ben Sow"):
+        _hold(data_dir, group, short_script, wall, client)
+    assert main(["group", "show", "Codev Lyon"]) == 0
+    assert (
+        "The sessions planned are held; 3 members have not been client yet: "
+        "Cleo Lam, Dan Ito, Eve Moe"
+    ) in capsys.readouterr().out.splitlines()

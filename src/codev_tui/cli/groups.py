@@ -213,6 +213,10 @@ def cycle_lines(group: Group, data: Path, lang: str) -> list[str]:
     else:
         lines = [w.count("show_held", held)]
     turns = times_client(group, sessions)
+    never = [clean(m.name) for m in group.active() if not turns[m.id].times]
+    if group.sessions and held >= group.sessions and never:
+        # "As many sessions as participants": the cycle planned is over, not everyone's turn.
+        lines.append(w.count("show_over", len(never), names=", ".join(never)))
     clients = [f"{clean(m.name)} ({turns[m.id].times})" for m in group.members if turns[m.id].times]
     if clients:
         lines.append(w("show_clients", names=", ".join(clients)))

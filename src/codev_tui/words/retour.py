@@ -38,6 +38,12 @@ FR: dict[str, str] = {
     "retour.show_held_one": "Séances : {n} tenue",
     "retour.show_held_other": "Séances : {n} tenues",
     "retour.show_clients": "Déjà clients : {names}",
+    "retour.show_over_one": (
+        "Les séances prévues sont tenues ; {n} membre n'a pas encore été client : {names}"
+    ),
+    "retour.show_over_other": (
+        "Les séances prévues sont tenues ; {n} membres n'ont pas encore été clients : {names}"
+    ),
     "retour.show_next": "Prochains clients suggérés : {names}",
     "retour.show_open_one": "Action ouverte (revue à la prochaine séance) : {n}",
     "retour.show_open_other": "Actions ouvertes (revues à la prochaine séance) : {n}",
@@ -98,6 +104,12 @@ EN: dict[str, str] = {
     "retour.show_held_one": "Sessions: {n} held",
     "retour.show_held_other": "Sessions: {n} held",
     "retour.show_clients": "Clients so far: {names}",
+    "retour.show_over_one": (
+        "The sessions planned are held; {n} member has not been client yet: {names}"
+    ),
+    "retour.show_over_other": (
+        "The sessions planned are held; {n} members have not been client yet: {names}"
+    ),
     "retour.show_next": "Next clients suggested: {names}",
     "retour.show_open_one": "Open action (reviewed at the next session): {n}",
     "retour.show_open_other": "Open actions (reviewed at the next session): {n}",
