@@ -129,6 +129,11 @@ def test_three_sessions_rotation_retour_and_statuses(
     assert fate(sessions, s3.review_items[1].ref) is None  # Parler au chef: not reviewed yet
     turns = times_client(group, sessions)
     assert [turns[m.id].times for m in group.members] == [1, 1, 1, 0, 0]
+    from codev_tui.core.cycle_out.facts import gather
+    from codev_tui.core.cycle_out.journal import render_journal
+
+    journal = render_journal(gather(group, sessions), group.find("Ben Sow"), "fr")
+    assert "| Lire le rapport | Ana Roy + Ben Sow |   | pas fait (reportée) → en partie |" in journal
     assert [m.name for m in suggest_clients(group, sessions)][:2] == ["Dan Ito", "Eve Moe"]
 
 

@@ -130,15 +130,20 @@ def previous_plan(sessions: list[Session]) -> list[ReviewItem]:
     return [replace(item, n=n) for n, item in enumerate(items, 1)]
 
 
-def fate(sessions: list[Session], ref: str) -> ItemStatus | None:
-    """What became of the action `ref`: the latest status any later retour gave it."""
-    found = None
+def fates(sessions: list[Session], ref: str) -> list[ItemStatus]:
+    """What the retours said of the action `ref`, session after session (an action carried
+    over is reviewed again)."""
+    said = []
     for session in sessions:
         statuses = session.statuses
-        for item in session.review_items:
-            if item.ref == ref and item.n in statuses:
-                found = statuses[item.n]
-    return found
+        said += [statuses[i.n] for i in session.review_items if i.ref == ref and i.n in statuses]
+    return said
+
+
+def fate(sessions: list[Session], ref: str) -> ItemStatus | None:
+    """What became of the action `ref`: the latest status any later retour gave it."""
+    said = fates(sessions, ref)
+    return said[-1] if said else None
 
 
 def with_retour(script: PhaseScript) -> PhaseScript:

@@ -38,7 +38,7 @@ FR: dict[str, str] = {
     "cycle.status.done": "fait",
     "cycle.status.partly": "en partie",
     "cycle.status.not_done": "pas fait",
-    "cycle.carried": "reporté",
+    "cycle.carried": "reportée",
     "cycle.not_reviewed": "pas encore revue",
     "cycle.journal_private": "Personnel : ce journal ne reprend que les apprentissages, les "
     "actions et les séances comme client de la personne ; jamais une note confidentielle, "

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from codev_tui.core.choosing import told
-from codev_tui.core.cycle import ClientTurns, client_id, fate, present_ids, times_client
+from codev_tui.core.cycle import ClientTurns, client_id, fates, present_ids, times_client
 from codev_tui.core.group import Group, Member
 from codev_tui.core.minutes.names import People, fold
 from codev_tui.core.problems import CoreError, Problem
@@ -73,6 +73,8 @@ class PlannedAction:
     """Its latest status, typed in a later session's retour (None: not reviewed yet)."""
     comment: str
     """The status's comment, blank when it was typed as a confidential note."""
+    earlier: tuple[ItemStatus, ...] = ()
+    """The statuses earlier retours gave it, when it was carried over (oldest first)."""
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,8 @@ def _planned(
         if action.note in secret:  # neither reviewed in a retour nor told
             continue
         ref = f"{session.id}:{action.note}"
-        status = fate(list(sessions), ref)
+        said = fates(list(sessions), ref)
+        status = said[-1] if said else None
         # An action that names nobody is the client's: the plan is theirs (synthesis phase).
         people = action.people or (session.roster.client,)
         planned.append(
@@ -226,6 +229,7 @@ def _planned(
                 people=frozenset(pid for p in people if (pid := cast.id_of(p))),
                 status=status,
                 comment=_comment(sessions, ref, status),
+                earlier=tuple(said[:-1]),
             )
         )
     return planned

@@ -13,6 +13,7 @@ from codev_tui.core.cycle_out.document import Doc
 from codev_tui.core.cycle_out.facts import CycleFacts, PlannedAction, SessionFacts
 from codev_tui.core.group import Member
 from codev_tui.core.minutes.escape import escape_inline, table_row
+from codev_tui.core.session_parts import ItemStatus
 
 __all__ = ["render_journal"]
 
@@ -78,14 +79,18 @@ def _theirs(session: SessionFacts, pid: str) -> list[PlannedAction]:
 
 
 def _outcome(doc: Doc, action: PlannedAction) -> str:
-    """`fait — appel passé`, `pas fait (reporté)`, or `pas encore revue`."""
+    """`fait — appel passé`, `pas fait (reportée)`, `en partie (reportée) → fait`, or `pas encore
+    revue`."""
     w, status = doc.w, action.status
     if status is None:
         return f"*{w('not_reviewed')}*"
-    key = _STATUS.get(status.status)
-    said = w(key) if key else escape_inline(status.status)
-    if status.carried:
-        said += f" ({w('carried')})"
+
+    def word(status: ItemStatus) -> str:
+        key = _STATUS.get(status.status)
+        said = w(key) if key else escape_inline(status.status)
+        return said + (f" ({w('carried')})" if status.carried else "")
+
+    said = " → ".join(map(word, (*action.earlier, status)))
     if action.comment:
         said += f" — {escape_inline(action.comment)}"
     return said
