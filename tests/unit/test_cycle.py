@@ -351,3 +351,14 @@ def test_group_show_says_when_the_sessions_planned_are_held_and_not_everyone_was
         "The sessions planned are held; 3 members have not been client yet: "
         "Cleo Lam, Dan Ito, Eve Moe"
     ) in capsys.readouterr().out.splitlines()
+
+
+def test_a_script_without_retour_reviews_nothing_and_carries_nothing(
+    data_dir: Path, group: Group, short_script: PhaseScript, wall: FakeWallClock
+) -> None:
+    from dataclasses import replace
+
+    none = replace(short_script, script=replace(short_script.script, review_minutes=0))
+    _hold(data_dir, group, none, wall, "Ana Roy", actions=("Appeler la DRH / Ana",))
+    made = group_session(group, cycle_sessions(data_dir, group), none, client="Ben Sow")
+    assert made.script.phases[0].id != RETOUR_ID and made.link.review == ()

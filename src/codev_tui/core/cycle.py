@@ -99,11 +99,10 @@ def suggest_clients(
     members = group.active()
     if present is not None:
         members = [m for m in members if any(group.find(name) is m for name in present)]
-    oldest = datetime.min.replace(tzinfo=None)
 
-    def order(member: Member) -> tuple[int, datetime]:
+    def order(member: Member) -> tuple[int, float]:
         times, last = turns[member.id]
-        return times, (last.replace(tzinfo=None) if last else oldest)
+        return times, (last.timestamp() if last else float("-inf"))
 
     return sorted(members, key=order)
 
@@ -219,6 +218,8 @@ def group_session(
     plan = previous_plan(sessions)
     if plan:
         script = with_retour(script)
+    if not any(phase.kind == "status" for phase in script.phases):
+        plan = []  # no retour (`review_minutes = 0`): nothing is reviewed, nothing carried
     charter = tuple(Rule(name=rule) for rule in group.charter_rules())
     if charter:
         script = replace(script, rules=(*script.rules, *charter))
