@@ -264,3 +264,17 @@ async def test_the_command_lines_absent_and_choose_are_kept_by_the_setup_screen(
         session = read_session(app.file.path)
     assert session.script.phases[0].kind == "subject"  # --choose: the subject chosen first
     assert "Ben Sow" not in session.roster.names()
+
+
+async def test_names_with_brackets_show_as_typed(tmp_path: Path, fake_time: FakeTime) -> None:
+    create_group(tmp_path, "[b]Codev[/b]", ["[red]Ana", "Ben [Paris]", "Cleo"])
+    app = _app(tmp_path, fake_time, Roster(group="[b]Codev[/b]"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        present = screen.query_one("#present", SelectionList)
+        shown = [str(present.get_option_at_index(i).prompt) for i in range(3)]
+        assert shown == ["[red]Ana", "Ben [Paris]", "Cleo"]
+        assert _clients(screen)[0] == "● [red]Ana · jamais client"
+        label = screen.query_one("#group-choice").query_one("SelectCurrent #label", Static)
+        assert text_of(label) == "[b]Codev[/b]"

@@ -133,7 +133,9 @@ def test_three_sessions_rotation_retour_and_statuses(
     from codev_tui.core.cycle_out.journal import render_journal
 
     journal = render_journal(gather(group, sessions), group.find("Ben Sow"), "fr")
-    assert "| Lire le rapport | Ana Roy + Ben Sow |   | pas fait (reportée) → en partie |" in journal
+    assert (
+        "| Lire le rapport | Ana Roy + Ben Sow |   | pas fait (reportée) → en partie |" in journal
+    )
     assert [m.name for m in suggest_clients(group, sessions)][:2] == ["Dan Ito", "Eve Moe"]
 
 

@@ -105,7 +105,7 @@ class SetupScreen(Screen[SetupResult]):
                 yield Static(literal(error.lines(t.lang)[0]), classes="group-unreadable")
             if self.groups:
                 yield Label(t("group_cycle"))
-                choices = [(g.name, g.id) for g in self.groups]
+                choices = [(literal(g.name), g.id) for g in self.groups]  # text, never markup
                 chosen = self.group.id if self.group else Select.NULL
                 yield Select(choices, prompt=t("group_none"), value=chosen, id="group-choice")
                 with Vertical(id="group-part"):
@@ -123,7 +123,8 @@ class SetupScreen(Screen[SetupResult]):
             yield Label(t("group"), classes="solo")
             yield Input(r.group, id="group", classes="solo")
             yield Label(t("script"))
-            yield Select(self.scripts, value=self.script, allow_blank=False, id="script")
+            scripts = [(literal(name), key) for name, key in self.scripts]
+            yield Select(scripts, value=self.script, allow_blank=False, id="script")
             with Horizontal(id="setup-buttons"):
                 yield Button(t("start"), variant="primary", id="start")
         yield KeysBar()

@@ -72,7 +72,8 @@ class GroupPanel(Vertical):
             with Vertical(id="present-column"):
                 yield Label(self.t("group_present"))
                 present = SelectionList[str](
-                    *[(m.name, m.id, m.id not in self._away) for m in members], id="present"
+                    *[(literal(m.name), m.id, m.id not in self._away) for m in members],
+                    id="present",
                 )
                 present.border_subtitle = self.t("group_present_keys")
                 yield present
@@ -145,4 +146,4 @@ class GroupPanel(Vertical):
             date = format_date(last, months, self.t("short_date"))
             said = self.t.count("times_client", times, date=date)
         mark = "●" if member is self.client else "○"
-        return Text.assemble(f"{mark} ", (member.name, "bold"), " · ", (said, "dim"))
+        return Text.assemble(f"{mark} ", literal(member.name, "bold"), " · ", (said, "dim"))
