@@ -139,3 +139,24 @@ async def test_f4_chooses_only_in_the_subject_phase(make_app) -> None:  # type: 
         await pilot.press("f4")
         await settle(app, pilot)
     assert events_of(app.file.path, "chosen") == []
+
+
+async def test_a_correction_cannot_make_a_stranger_a_candidate(
+    tmp_path, short_script, fake_time
+) -> None:  # type: ignore[no-untyped-def]
+    from codev_tui.ui.app import CodevApp
+
+    path = choosing_session(tmp_path, short_script, fake_time)
+    file = SessionFile.open(path, now=fake_time.wall)
+    app = CodevApp(file, clock=fake_time.monotonic, wall=fake_time.wall, retry_every=0.05)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await write_note(app, pilot, "@Ana Un client difficile")
+        await settle(app, pilot)
+        await pilot.press("up", "enter", "ctrl+u", *"@Marc Un client difficile", "enter")
+        await settle(app, pilot)
+        assert "Marc n'est pas dans la séance" in status(app)
+        assert note_input(app).value == "@Marc Un client difficile"  # the line stays
+        assert note_input(app).cursor_position == len("@Marc Un client difficile")
+    assert [(n.author, n.text) for n in read_session(path).notes] == [
+        ("Ana", "Un client difficile")
+    ]

@@ -143,8 +143,14 @@ def check_candidacy(kind: str, author: str, text: str, names: list[str]) -> None
     else ChoosingError, and nothing is saved (the line stays to be corrected)."""
     if kind not in (SUBJECT, VOTE):
         return
+    if not author:
+        raise ChoosingError(
+            Problem(
+                "choosing.no_author" if kind == SUBJECT else "choosing.bad_vote", {"name": "Nom"}
+            )
+        )
     if not any(author.casefold() == name.casefold() for name in names):
-        raise ChoosingError(Problem("choosing.not_in_room", {"name": author or "?"}))
+        raise ChoosingError(Problem("choosing.not_in_room", {"name": author}))
     if kind == VOTE and _VOTES.match(text.strip()) is None:
         raise ChoosingError(Problem("choosing.bad_vote", {"name": author}))
 

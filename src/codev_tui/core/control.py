@@ -347,6 +347,7 @@ class SessionControl(CycleActions):
             before = s.phase_index(note.phase)
             if before is not None and note.kind == s.script.phases[before].kind:
                 kind = phase.kind
+        check_candidacy(kind, parsed.author, parsed.text, s.roster.names())
         wanted = {
             "text": parsed.text,
             "kind": kind,

@@ -47,11 +47,9 @@ FR: dict[str, str] = {
     "choosing.unknown": (
         "{name} n'est ni candidat ni dans le groupe : rien n'est choisi (/choix @Nom)."
     ),
-    "choosing.not_in_room": (
-        "{name} n'est pas dans la séance : un sujet ou des voix vont à quelqu'un de présent "
-        "(@Nom) ; rien n'est enregistré."
-    ),
-    "choosing.bad_vote": "Un vote est un nombre de voix : /v @{name} 3 ; rien n'est enregistré.",
+    "choosing.not_in_room": "{name} n'est pas dans la séance : rien d'enregistré.",
+    "choosing.no_author": "Un sujet se dit @Nom son sujet : rien d'enregistré.",
+    "choosing.bad_vote": "Un vote : /v @{name} 3 ; rien d'enregistré.",
     # The minutes.
     "choosing.section": "Choix du sujet",
     "choosing.candidate": "Candidat",
@@ -104,11 +102,9 @@ EN: dict[str, str] = {
     "choosing.unknown": (
         "{name} is neither a candidate nor on the roster: nothing chosen (/choose @Name)."
     ),
-    "choosing.not_in_room": (
-        "{name} is not in the session: a subject or votes go to somebody present (@Name); "
-        "nothing saved."
-    ),
-    "choosing.bad_vote": "A vote is a number of votes: /v @{name} 3; nothing saved.",
+    "choosing.not_in_room": "{name} is not in the session: nothing saved.",
+    "choosing.no_author": "A subject is said @Name their subject: nothing saved.",
+    "choosing.bad_vote": "A vote: /v @{name} 3; nothing saved.",
     "choosing.section": "Choosing the subject",
     "choosing.candidate": "Candidate",
     "choosing.subject": "Subject",

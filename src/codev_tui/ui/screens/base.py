@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 
 from codev_tui.core.control import SessionControl
 from codev_tui.core.events import Event
+from codev_tui.core.problems import CoreError
 from codev_tui.core.session import Note
 from codev_tui.core.store import default_minutes_path
 from codev_tui.ui.widgets.note_input import NoteInput
@@ -103,7 +104,15 @@ class SessionScreen(Screen[None]):
         if not self.control.has_text(value):
             self.ask_delete(note_id)
             return
-        self.control.correct(note_id, value)
+        try:
+            self.control.correct(note_id, value)
+        except CoreError as refused:  # a vote for nobody in the room: the line stays
+            self.editing = note_id
+            note_input = self.query_one(NoteInput)
+            note_input.value, note_input.cursor_position = value, len(value)
+            self.flash = " · ".join(refused.lines(self.t.lang))
+            self.refresh_status()
+            return
         self.note_changed(note_id)
 
     def ask_delete(self, note_id: int) -> None:

@@ -26,7 +26,8 @@ class ChoosingScreen(TypingScreen):
             return self._said(self.control.capture(value))
         except ChoosingError as refused:
             self._refused(refused)
-            self.query_one(NoteInput).value = value
+            note_input = self.query_one(NoteInput)
+            note_input.value, note_input.cursor_position = value, len(value)
             return None
 
     def save_draft(self) -> None:

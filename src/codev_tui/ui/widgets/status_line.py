@@ -61,8 +61,8 @@ def status_line(state: StatusState, t: Texts) -> Text:
     text = f"{saved} · {t.count('notes', state.notes)}"
     if state.notice:
         text = f"{text} · {state.notice}"
-    if state.editing:
-        text = f"✎ {t('editing_keys')}"
+    if state.editing:  # a correction refused says why (the flash is cleared as it starts)
+        text = f"✎ {state.flash or t('editing_keys')}"
     elif state.flash:
         text = f"{saved} · {state.flash}"
     elif state.choosing:  # the keys first: they must fit 80 columns
