@@ -364,3 +364,12 @@ def test_a_script_without_retour_reviews_nothing_and_carries_nothing(
     _hold(data_dir, group, none, wall, "Ana Roy", actions=("Appeler la DRH / Ana",))
     made = group_session(group, cycle_sessions(data_dir, group), none, client="Ben Sow")
     assert made.script.phases[0].id != RETOUR_ID and made.link.review == ()
+
+
+def test_the_charters_quorum_is_never_more_than_the_members_left(
+    data_dir: Path, group: Group, wall: FakeWallClock
+) -> None:
+    group = change_group(data_dir, "Codev Lyon", lambda g: g.set_charter("quorum: 4"))
+    for name in ("Dan Ito", "Eve Moe"):
+        group = change_group(data_dir, "Codev Lyon", lambda g, n=name: g.remove(n, wall()))
+    assert group.quorum == 3

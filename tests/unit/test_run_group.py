@@ -73,3 +73,13 @@ def test_a_first_name_only_one_member_has_is_enough(data_dir: Path, group_file: 
     made = group_session(group, [], load_bundled_script("classic"), client="ana", absent=["Dan"])
     assert made.roster.client == "Ana Roy"
     assert made.roster.consultants == ["Ben Sow", "Cleo Lam"]  # Dan away, Eve left
+
+
+def test_a_first_name_two_members_have_asks_which(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    create_group(data_dir, "K", ["Ana Roy", "Ana Lopez", "Ben Sow"])
+    assert main(["run", "--group", "K", "--client", "ana", "--topic", "x"]) == 2
+    assert (
+        capsys.readouterr().err == "codev: 'ana': Ana Roy or Ana Lopez? give the whole name\n"
+    )

@@ -29,6 +29,7 @@ FR: dict[str, str] = {
     # -- a session run in a group (`codev run --group`) --
     "retour.not_member": "{name!r} n'est pas membre du groupe {group!r} (codev group show)",
     "retour.left": "{name!r} a quitté le groupe {group!r}",
+    "retour.ambiguous": "{name!r} : {names} ? donnez le nom entier",
     "retour.client_absent": "le client {name!r} est dit absent",
     "retour.facilitator_absent": (
         "{name!r}, qui facilite le groupe, est dit absent : --facilitator pour qui facilite"
@@ -96,6 +97,7 @@ EN: dict[str, str] = {
     "retour.done_not_carried": "action {n} is done: nothing to carry over",
     "retour.not_member": "{name!r} is not a member of the group {group!r} (codev group show)",
     "retour.left": "{name!r} has left the group {group!r}",
+    "retour.ambiguous": "{name!r}: {names}? give the whole name",
     "retour.client_absent": "the client {name!r} is said to be absent",
     "retour.facilitator_absent": (
         "{name!r}, the group's facilitator, is said to be absent: --facilitator for who facilitates"

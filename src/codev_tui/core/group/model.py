@@ -103,14 +103,21 @@ class Group:
 
         return self.find(name) or self.find(complete_name(name, [m.name for m in self.members]))
 
+    def matching(self, name: str) -> list[Member]:
+        """The members a first name or the start of a name could stand for (several: `Ana`
+        for Ana Roy and Ana Lopez)."""
+        key = name_key(name)
+        first = [m for m in self.members if name_key(m.name.split()[0]) == key]
+        return first or [m for m in self.members if name_key(m.name).startswith(key)]
+
     @property
     def quorum(self) -> int:
         """How many members must be present: the charter's `quorum: N` line, else half the
         active members rounded up."""
         for line in self._charter_lines():
             found = _QUORUM.fullmatch(line)
-            if found:
-                return int(found.group(1))
+            if found:  # never more than the members left (after `group remove`)
+                return min(int(found.group(1)), len(self.active()))
         return (len(self.active()) + 1) // 2
 
     @property
