@@ -242,6 +242,7 @@ def test_the_review_tells_no_confidential_subject_and_no_former_name(
     with_topics = render_review(facts, "fr", with_topics=True)
     assert "divorce" not in with_topics  # typed confidential: the topic is left out
     assert "sujet de Ben Sow" in with_topics
+    assert "| Bea Sow |" in with_topics and "| Ben Sow |" not in with_topics  # its name now
     anonymous = render_review(facts, "fr", anonymize=True, with_topics=True)
     for name in ("Ana", "Ben", "Bea", "Sow", "Zoé", "Invitée", "Roy"):
         assert name not in anonymous, name

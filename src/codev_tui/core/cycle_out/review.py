@@ -89,8 +89,10 @@ class _Names:
             elif anonymize:
                 label = firsts.setdefault(who, w("client_n", n=len(firsts) + 1))
                 self.client[session.number] = label
-            else:
-                self.client[session.number] = escape_inline(session.client_name)
+            else:  # a member by the name they have now, as in the other tables
+                member = self.members.get(session.client)
+                name = member.name if member is not None else session.client_name
+                self.client[session.number] = escape_inline(name)
         # Every name the sessions and the group know, as whole words to replace in free text.
         names = [m.name for m in group.members] + [group.facilitator]
         names += [name for s in facts.sessions for name in (s.client_name, *s.names)]
