@@ -199,3 +199,16 @@ def test_the_client_chosen_is_as_the_roster_spells_them(desk: Desk) -> None:
     roster = desk.session.roster
     assert (roster.client, roster.topic) == ("Ana", "Conflit")
     assert roster.consultants == ["Ben", "Cleo"]  # Ana is no longer a consultant too
+
+
+def test_a_confidential_subject_chosen_is_not_listed(
+    desk: Desk, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from codev_tui.cli.main import main
+
+    propose(desk, "/c @Ana Ma santé mentale", "/v @Ana 3", "/choix @Ana")
+    desk.control.file.close()
+    monkeypatch.setenv("CODEV_DATA_DIR", str(desk.path.parent))
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "santé" not in out and "Ana" in out

@@ -185,7 +185,7 @@ def read_cycle(data: Path, group: Group, lang: str) -> list[Session]:
     from codev_tui.core.cycle import cycle_sessions
 
     unreadable: list[Path] = []
-    unfinished: list[Session] = []
+    unfinished: list[Path] = []
     sessions = cycle_sessions(data, group, unreadable, unfinished)
     w = Words("retour", lang)
     lines = []
@@ -193,8 +193,8 @@ def read_cycle(data: Path, group: Group, lang: str) -> list[Session]:
         names = ", ".join(clean(path.name) for path in unreadable)
         lines.append(w.count("unreadable", len(unreadable), names=names))
     if unfinished:
-        topics = ", ".join(clean(s.roster.topic or s.id[:8]) for s in unfinished)
-        lines.append(w.count("unfinished", len(unfinished), topics=topics))
+        names = ", ".join(clean(path.name) for path in unfinished)  # no topic: it may be private
+        lines.append(w.count("unfinished", len(unfinished), names=names))
     for line in lines:
         emit(sys.stderr, say(lang, "cli.report", line=line) + "\n")
     return sessions

@@ -88,12 +88,14 @@ def cmd_list(lang: str) -> int:
 
 def session_row(session: Session, path: Path, w: Words) -> list[str]:
     """The columns of `codev list` for one session (user text cleaned, not yet cut)."""
+    from codev_tui.core.choosing import public_topic
+
     phases = len(session.script.phases)
     created = session.created
     return [
         f"{created.astimezone():%Y-%m-%d %H:%M}" if hasattr(created, "astimezone") else "?",
         w("ended") if session.ended else w("phase_of", n=session.current + 1, count=phases),
-        clean(session.roster.topic) or "—",
+        clean(public_topic(session)) or "—",
         clean(session.roster.client) or "—",
         w.count("notes", session.note_count),
         w("practice") if session.practice else "",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from codev_tui.core.events import SubjectChosen
 from codev_tui.core.notes import complete_name, parse_note
@@ -22,6 +22,9 @@ from codev_tui.core.problems import CoreError, Problem
 from codev_tui.core.script import PhaseScript, worded_phase
 from codev_tui.core.session_parts import Note, Roster
 from codev_tui.words import words_of
+
+if TYPE_CHECKING:
+    from codev_tui.core.session import Session
 
 SUBJECT, VOTE = "subject", "vote"
 """The kinds of note of the phase: a candidate's subject, the votes a candidate got."""
@@ -251,3 +254,11 @@ class Told(NamedTuple):
     candidates: tuple[Candidate, ...]
     choice: Choice | None
     """The choice (without the roster before it), None when none was made."""
+
+
+def public_topic(session: Session) -> str:
+    """The session's topic as told outside it (`codev list`, the review, a journal): a
+    subject chosen that was typed confidential is left out, as the minutes leave it out."""
+    shown = {n.id for n in session.notes if not n.confidential}
+    chosen = told(session.notes, shown, session.choice).choice
+    return chosen.topic if chosen is not None else session.roster.topic

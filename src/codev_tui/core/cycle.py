@@ -39,7 +39,7 @@ def cycle_sessions(
     folder: Path,
     group: Group,
     unreadable: list[Path] | None = None,
-    unfinished: list[Session] | None = None,
+    unfinished: list[Path] | None = None,
 ) -> list[Session]:
     """The group's sessions held in `folder`, oldest first: those that reached their end (F10;
     rehearsals left out). One still open (quit half-way, to resume) is no session held: it is
@@ -59,7 +59,7 @@ def cycle_sessions(
         if session.ended is not None:
             found.append(session)
         elif unfinished is not None:
-            unfinished.append(session)
+            unfinished.append(path)
     return sorted(found, key=lambda s: s.created)
 
 

@@ -57,10 +57,10 @@ FR: dict[str, str] = {
         "(codev export --salvage lit ce qui peut l'être)"
     ),
     "retour.unfinished_one": (
-        "{n} séance pas encore finie, pas comptée : {topics} (codev resume, puis F10)"
+        "{n} séance pas encore finie, pas comptée : {names} (codev resume, puis F10)"
     ),
     "retour.unfinished_other": (
-        "{n} séances pas encore finies, pas comptées : {topics} (codev resume, puis F10)"
+        "{n} séances pas encore finies, pas comptées : {names} (codev resume, puis F10)"
     ),
     # -- the minutes --
     "retour.col_action": "Action",
@@ -124,10 +124,10 @@ EN: dict[str, str] = {
         "(codev export --salvage reads what it can)"
     ),
     "retour.unfinished_one": (
-        "{n} session not finished yet, not counted: {topics} (codev resume, then F10)"
+        "{n} session not finished yet, not counted: {names} (codev resume, then F10)"
     ),
     "retour.unfinished_other": (
-        "{n} sessions not finished yet, not counted: {topics} (codev resume, then F10)"
+        "{n} sessions not finished yet, not counted: {names} (codev resume, then F10)"
     ),
     "retour.col_action": "Action",
     "retour.col_who": "Who",

@@ -18,11 +18,11 @@ is the note's author, else who had the floor when it was taken, as the minutes t
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from codev_tui.core.choosing import told
+from codev_tui.core.choosing import public_topic
 from codev_tui.core.cycle import ClientTurns, client_id, fates, present_ids, times_client
 from codev_tui.core.group import Group, Member
 from codev_tui.core.minutes.names import People, fold
@@ -187,7 +187,7 @@ def _session_facts(
         date=session.created,
         client=client_id(session),
         client_name=roster.client,
-        topic=_public_topic(session, secret),
+        topic=public_topic(session),
         names=(*roster.names(), *session.people, *session.absent),
         quorum=session.quorum,
         contract=contract.text if contract is not None and contract.id not in secret else "",
@@ -245,11 +245,3 @@ def _comment(sessions: Sequence[Session], ref: str, status: ItemStatus | None) -
                 note = session.note(status.note)
                 return "" if note is None or note.confidential else status.comment
     return ""
-
-
-def _public_topic(session: Session, secret: Container[int]) -> str:
-    """The topic as told outside the session: a subject chosen that was typed confidential is
-    left out, as the minutes leave it out (`core.choosing.told`)."""
-    shown = {n.id for n in session.notes if n.id not in secret}
-    chosen = told(session.notes, shown, session.choice).choice
-    return chosen.topic if chosen is not None else session.roster.topic
