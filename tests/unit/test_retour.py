@@ -98,6 +98,7 @@ def test_report_carries_an_action_over_and_a_done_one_cannot_be(
     review = [ReviewItem(1, "Appeler", ref="s0:1"), ReviewItem(2, "Lire", ref="s0:2")]
     desk = _session(tmp_path, short_script, wall, review)
     c = desk.control
+    assert c.carry(None) == ("retour.no_status_yet", {})  # F4 before any status
     c.capture("1 fait")
     c.capture("2 pas fait pas eu le temps")
     assert c.carry(1) == ("retour.done_not_carried", {"n": 1})

@@ -209,7 +209,7 @@ def cycle_lines(group: Group, data: Path, lang: str) -> list[str]:
     sessions = read_cycle(data, group, lang)
     held = len(sessions)
     if group.sessions:
-        lines = [w("show_held_planned", held=held, planned=group.sessions)]
+        lines = [w.count("show_held_planned", group.sessions, held=held)]
     else:
         lines = [w.count("show_held", held)]
     turns = times_client(group, sessions)

@@ -31,7 +31,7 @@ class CycleActions:
         if n is None:
             latest = list(s.statuses.values())
             if not latest:
-                return "retour.no_such_item", {"n": 0, "last": len(s.review_items)}
+                return "retour.no_status_yet", {}
             n = max(latest, key=lambda st: st.note).n
         if not any(item.n == n for item in s.review_items):
             return "retour.no_such_item", {"n": n, "last": len(s.review_items)}

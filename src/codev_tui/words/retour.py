@@ -24,6 +24,7 @@ FR: dict[str, str] = {
     "retour.by": "échéance {due}",
     "retour.no_such_item": "pas d'action n° {n} à reporter (1 à {last})",
     "retour.carried_flash": "action n° {n} reportée à la prochaine séance",
+    "retour.no_status_yet": "pas encore de statut : « 1 fait … », puis F4 (ou /report 1)",
     "retour.uncarried_flash": "action n° {n} : plus reportée",
     "retour.done_not_carried": "l'action n° {n} est faite : rien à reporter",
     # -- a session run in a group (`codev run --group`) --
@@ -35,7 +36,8 @@ FR: dict[str, str] = {
         "{name!r}, qui facilite le groupe, est dit absent : --facilitator pour qui facilite"
     ),
     # -- `codev group show`: the cycle so far --
-    "retour.show_held_planned": "Séances tenues : {held} sur {planned} prévues",
+    "retour.show_held_planned_one": "Séances tenues : {held} sur {n} prévue",
+    "retour.show_held_planned_other": "Séances tenues : {held} sur {n} prévues",
     "retour.show_held_one": "Séances : {n} tenue",
     "retour.show_held_other": "Séances : {n} tenues",
     "retour.show_clients": "Déjà clients : {names}",
@@ -93,6 +95,7 @@ EN: dict[str, str] = {
     "retour.by": "by {due}",
     "retour.no_such_item": "no action number {n} to carry over (1 to {last})",
     "retour.carried_flash": "action {n} carried over to the next session",
+    "retour.no_status_yet": "no status yet: “1 done …”, then F4 (or /report 1)",
     "retour.uncarried_flash": "action {n}: no longer carried over",
     "retour.done_not_carried": "action {n} is done: nothing to carry over",
     "retour.not_member": "{name!r} is not a member of the group {group!r} (codev group show)",
@@ -102,7 +105,8 @@ EN: dict[str, str] = {
     "retour.facilitator_absent": (
         "{name!r}, the group's facilitator, is said to be absent: --facilitator for who facilitates"
     ),
-    "retour.show_held_planned": "Sessions: {held} held of {planned} planned",
+    "retour.show_held_planned_one": "Sessions: {held} held of {n} planned",
+    "retour.show_held_planned_other": "Sessions: {held} held of {n} planned",
     "retour.show_held_one": "Sessions: {n} held",
     "retour.show_held_other": "Sessions: {n} held",
     "retour.show_clients": "Clients so far: {names}",

@@ -114,16 +114,23 @@ class Group:
     def quorum(self) -> int:
         """How many members must be present: the charter's `quorum: N` line, else half the
         active members rounded up."""
+        said = self._charter_quorum()
+        if said is not None:  # never more than the members left (after `group remove`)
+            return min(said, len(self.active()))
+        return (len(self.active()) + 1) // 2
+
+    def _charter_quorum(self) -> int | None:
+        """The number the charter's first `quorum: N` line says, or None."""
         for line in self._charter_lines():
             found = _QUORUM.fullmatch(line)
-            if found:  # never more than the members left (after `group remove`)
-                return min(int(found.group(1)), len(self.active()))
-        return (len(self.active()) + 1) // 2
+            if found:
+                return int(found.group(1))
+        return None
 
     @property
     def quorum_from_charter(self) -> bool:
         """Whether the charter sets the quorum (rather than half the members)."""
-        return any(_QUORUM.fullmatch(line) for line in self._charter_lines())
+        return self._charter_quorum() is not None
 
     def charter_rules(self) -> list[str]:
         """The charter's rules, shown with the method's: its lines but the quorum's."""
@@ -140,10 +147,9 @@ class Group:
             problem = group_error("group.bad_quorum", line=wrong[0])
         elif len(said) > 1:
             problem = group_error("group.two_quorums", first=said[0], second=said[1])
-        elif said and not 0 < self.quorum <= len(self.active()):
-            problem = group_error(
-                "group.quorum_too_high", n=self.quorum, members=len(self.active())
-            )
+        elif said and not 0 < (quorum := self._charter_quorum() or 0) <= len(self.active()):
+            members = len(self.active())
+            problem = group_error("group.quorum_too_high", n=quorum, members=members)
         if problem is not None:
             self.charter = before
             raise problem
