@@ -324,13 +324,22 @@ def test_the_minutes_name_who_was_away_and_the_review_keeps_the_days_quorum(
     from codev_tui.core.cycle_out.facts import gather
     from codev_tui.core.cycle_out.review import render_review
 
-    _hold(data_dir, group, short_script, wall, "Ana Roy", absent=("Dan Ito", "Eve Moe"))
+    _hold(
+        data_dir,
+        group,
+        short_script,
+        wall,
+        "Ana Roy",
+        absent=("Dan Ito", "Eve Moe"),
+        actions=("Former Dan au reporting / Ana",),
+    )
     (session,) = cycle_sessions(data_dir, group)
     assert (session.absent, session.quorum) == (["Dan Ito", "Eve Moe"], 3)
     minutes = render_minutes(session)
     assert "- **Membres du groupe absents** : Dan Ito, Eve Moe" in minutes
     anonymous = render_minutes(session, anonymize=True)
     assert "- **Membres du groupe absents** : 2" in anonymous and "Dan" not in anonymous
+    assert "Former Participant 1 au reporting" in anonymous  # away, yet spoken of
     # Two members join later: today's quorum is 4, that day's was 3 (three were present).
     for name in ("Zoé Roux", "Yann Le"):
         group = change_group(data_dir, "Codev Lyon", lambda g, n=name: g.add(n, wall()))

@@ -37,7 +37,7 @@ _ELISION = r"(?:(?P<elided>lorsqu|puisqu|jusqu|qu|d)['\u2019])?"
 
 def anonymize(facts: Facts, words: Mapping[str, str]) -> Facts:
     """The same facts with every name replaced by a role, in the words of the document."""
-    masks = _Masks(People(facts.roster), facts.others, words)
+    masks = _Masks(People(facts.roster), facts.others, words, facts.absent)
     person, text = masks.person, masks.text
     r = facts.roster
     roster = Roster(
@@ -101,12 +101,23 @@ def anonymize(facts: Facts, words: Mapping[str, str]) -> Facts:
 class _Masks:
     """A person's role, and free text with the names in it replaced by roles."""
 
-    def __init__(self, people: People, others: Iterable[str], words: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        people: People,
+        others: Iterable[str],
+        words: Mapping[str, str],
+        away: Iterable[str] = (),
+    ) -> None:
         self.people = people
         self.words = words
         participant = words["participant"]
+        others = list(others)
         self.others = {fold(name): f"{participant} {i}" for i, name in enumerate(others, 1)}
-        """The label of each participant not on the roster, by folded name."""
+        """The label of each participant not on the roster, by folded name; a member of the
+        group away that day too, by whole name and by first name (a note may speak of them)."""
+        for i, name in enumerate(away, len(others) + 1):
+            for said in (name, *name.split()[:1]):
+                self.others.setdefault(fold(said), f"{participant} {i}")
         self._persons: dict[str, str] = {}
         self._pattern: re.Pattern[str] | None = None
         self._words: list[str] = []
