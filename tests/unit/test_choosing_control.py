@@ -212,3 +212,12 @@ def test_a_confidential_subject_chosen_is_not_listed(
     assert main(["list"]) == 0
     out = capsys.readouterr().out
     assert "santé" not in out and "Ana" in out
+
+
+def test_votes_and_subjects_go_only_in_the_phase_choosing_the_subject(desk: Desk) -> None:
+    desk.control.go_to(EXPOSE)
+    for line in ("/v @Ana 2", "/v @Ben 5"):
+        with pytest.raises(ChoosingError) as refused:
+            desk.control.capture(line)
+        assert "phase choosing the subject" in " ".join(refused.value.lines("en"))
+    assert not desk.session.notes

@@ -141,11 +141,14 @@ def tally(notes: Iterable[Note]) -> Tally:
     return Tally(tuple(candidates))
 
 
-def check_candidacy(kind: str, author: str, text: str, names: list[str]) -> None:
-    """A subject or a vote typed for somebody in the room (`names`), a vote a count of votes;
-    else ChoosingError, and nothing is saved (the line stays to be corrected)."""
+def check_candidacy(kind: str, author: str, text: str, names: list[str], phase: str) -> None:
+    """A subject or a vote typed in the phase choosing the subject (`phase`: its kind), for
+    somebody in the room (`names`), a vote a count of votes; else ChoosingError, and nothing
+    is saved (the line stays to be corrected)."""
     if kind not in (SUBJECT, VOTE):
         return
+    if phase != SUBJECT:
+        raise ChoosingError(Problem("choosing.not_here", {}))
     if not author:
         raise ChoosingError(
             Problem(

@@ -283,7 +283,7 @@ class SessionControl(CycleActions):
             kind = "note"  # in the retour, what is no status of an action is a plain note
         # In the round of the table a note without @name is the consultant who has the floor's.
         author = parsed.author or (s.speaker if phase.round and phase is s.phase else "")
-        check_candidacy(kind, author, parsed.text, s.roster.names())
+        check_candidacy(kind, author, parsed.text, s.roster.names(), phase.kind)
         return self._emit(
             "note",
             phase=phase.id,
@@ -347,7 +347,8 @@ class SessionControl(CycleActions):
             before = s.phase_index(note.phase)
             if before is not None and note.kind == s.script.phases[before].kind:
                 kind = phase.kind
-        check_candidacy(kind, parsed.author, parsed.text, s.roster.names())
+        target = phase or s.script.phases[s.phase_index(note.phase) or 0]
+        check_candidacy(kind, parsed.author, parsed.text, s.roster.names(), target.kind)
         wanted = {
             "text": parsed.text,
             "kind": kind,

@@ -49,6 +49,7 @@ FR: dict[str, str] = {
     ),
     "choosing.not_in_room": "{name} n'est pas dans la séance : rien d'enregistré.",
     "choosing.no_author": "Un sujet se dit @Nom son sujet : rien d'enregistré.",
+    "choosing.not_here": "Sujets et votes : dans la phase du choix du sujet ; rien d'enregistré.",
     "choosing.bad_vote": "Un vote : /v @{name} 3 ; rien d'enregistré.",
     # The minutes.
     "choosing.section": "Choix du sujet",
@@ -104,6 +105,7 @@ EN: dict[str, str] = {
     ),
     "choosing.not_in_room": "{name} is not in the session: nothing saved.",
     "choosing.no_author": "A subject is said @Name their subject: nothing saved.",
+    "choosing.not_here": "Subjects and votes go in the phase choosing the subject: nothing saved.",
     "choosing.bad_vote": "A vote: /v @{name} 3; nothing saved.",
     "choosing.section": "Choosing the subject",
     "choosing.candidate": "Candidate",
