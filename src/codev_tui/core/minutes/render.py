@@ -196,22 +196,22 @@ class _Minutes:
 
     def retour(self) -> None:
         """A group's session: what became of the previous plan's actions."""
-        facts, esc = self.facts, self.esc
+        facts, words, esc = self.facts, self.words, self.esc
         if not facts.review:
             return
-        w = {k.removeprefix("retour."): v for k, v in self.words.items() if k[:7] == "retour."}
-        self.heading(2, self.words["retour"])
+        self.heading(2, words["retour"])
         columns = ("col_action", "col_who", "col_due", "col_status", "col_comment")
-        self.add(table_row([w[c] for c in columns]))
+        self.add(table_row([words[f"retour.{c}"] for c in columns]))
         self.add("| --- | --- | --- | --- | --- |")
         for item in facts.review:
             status = facts.statuses.get(item.n)
-            said = w[f"status.{status.status}"] if status else f"*{w['minutes_none']}*"
-            if status is not None:
-                said += self.marked(status.note)
-            comment = esc(status.comment) if status else ""
+            if status is None:
+                said, comment = f"*{words['retour.minutes_none']}*", ""
+            else:
+                said = words[f"retour.status.{status.status}"] + self.marked(status.note)
+                comment = esc(status.comment)
             if item.n in facts.carried:
-                carried = f"*{w['minutes_carried']}*"
+                carried = f"*{words['retour.minutes_carried']}*"
                 comment = f"{comment} — {carried}" if comment else carried
             row = [f"{item.n}. {esc(item.what)}", esc(item.who), esc(item.due), said, comment]
             self.add(table_row(row))
