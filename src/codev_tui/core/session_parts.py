@@ -181,6 +181,8 @@ class ItemStatus:
     """The note it was typed as: a correction of the note corrects it."""
     carried: bool = False
     """Reviewed again at the next session (`/report N`)."""
+    confidential: bool = False
+    """Typed as a confidential note: told nowhere but the session (its comment above all)."""
 
 
 STATUS_WORDS: dict[str, str] = {
@@ -231,5 +233,5 @@ def statuses_of(
             continue
         n, status, comment = said
         if n in known:
-            found[n] = ItemStatus(n, status, comment, note.id, n in carried)
+            found[n] = ItemStatus(n, status, comment, note.id, n in carried, note.confidential)
     return found

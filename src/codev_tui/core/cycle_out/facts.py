@@ -228,20 +228,8 @@ def _planned(
                 due=action.due,
                 people=frozenset(pid for p in people if (pid := cast.id_of(p))),
                 status=status,
-                comment=_comment(sessions, ref, status),
+                comment=status.comment if status and not status.confidential else "",
                 earlier=tuple(said[:-1]),
             )
         )
     return planned
-
-
-def _comment(sessions: Sequence[Session], ref: str, status: ItemStatus | None) -> str:
-    """A status's comment, blank when the note it was typed as is confidential."""
-    if status is None or not status.comment:
-        return ""
-    for session in reversed(sessions):
-        for item in session.review_items:
-            if item.ref == ref and session.statuses.get(item.n) == status:
-                note = session.note(status.note)
-                return "" if note is None or note.confidential else status.comment
-    return ""
