@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from codev_tui.core.notes import split_action, split_people, split_score
 
@@ -142,6 +143,11 @@ def action_items(notes: Iterable[Note], names: list[str]) -> list[ActionItem]:
 def learnings_of(notes: Iterable[Note]) -> list[Learning]:
     """What each person takes away: every note of kind `learning`."""
     return [Learning(n.author, n.text, n.id) for n in notes if n.kind == "learning" and n.text]
+
+
+def mean_score(scores: Sequence[int]) -> Decimal:
+    """The mean of scores out of 5, one decimal, half up: the minutes and the review alike."""
+    return (Decimal(sum(scores)) / Decimal(len(scores))).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
 def evaluations_of(notes: Iterable[Note], legacy: list[str]) -> list[Evaluation]:

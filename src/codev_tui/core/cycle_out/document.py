@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from codev_tui.core.cycle_out.facts import SessionFacts
+from codev_tui.core.session_parts import mean_score
 from codev_tui.core.times import format_date
 from codev_tui.words import Words, words_of
 
@@ -65,5 +66,5 @@ class Doc:
         """The mean of scores out of 5, one decimal (half up), and as written (`4,3 / 5`)."""
         if not scores:
             return None, self.w("no_rating")
-        mean = (Decimal(sum(scores)) / Decimal(len(scores))).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        mean = mean_score(scores)
         return mean, self.w("out_of_5", mean=self.number(mean))

@@ -40,7 +40,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
 
 from codev_tui.core.minutes.anonymize import anonymize as anonymized
 from codev_tui.core.minutes.escape import escape_inline, table_row
@@ -49,6 +48,7 @@ from codev_tui.core.minutes.journal import render_journal
 from codev_tui.core.minutes.names import People
 from codev_tui.core.script import NOTE_KINDS, Phase
 from codev_tui.core.session import Note, Session, Turn
+from codev_tui.core.session_parts import mean_score
 from codev_tui.core.times import format_date, format_duration
 from codev_tui.core.timing import TimingRow, TimingTable
 from codev_tui.words import words_of
@@ -83,7 +83,7 @@ def render_minutes(
 
 def _format_mean(scores: list[int], words: Mapping[str, str]) -> str:
     """`4,3 / 5 (6 avis)`: one decimal, half up, in the document's language."""
-    mean = (Decimal(sum(scores)) / Decimal(len(scores))).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    mean = mean_score(scores)
     count = (
         words["ratings_one"] if len(scores) == 1 else words["ratings_other"].format(n=len(scores))
     )
