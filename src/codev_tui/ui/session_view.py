@@ -15,7 +15,7 @@ from codev_tui.ui.widgets.review_strip import ReviewLine, ReviewState
 from codev_tui.ui.widgets.round_strip import RoundState, Seat
 from codev_tui.ui.widgets.status_line import SaveState
 from codev_tui.ui.widgets.top_bar import TopBarState
-from codev_tui.words import Texts, Words, say
+from codev_tui.words import Texts, Words
 
 
 def top_bar_state(control: SessionControl, width: int) -> TopBarState:
@@ -62,7 +62,7 @@ def placeholder(session: Session, t: Texts) -> str:
         "contract": t("contract_placeholder"),
         "action": t("action_placeholder"),
         "learning": t("learning_placeholder"),
-        "status": say(t.lang, "retour.placeholder"),
+        "status": t("retour.placeholder"),
         SUBJECT: t("choosing.placeholder"),
     }.get(session.phase.kind, t("note_placeholder"))
 

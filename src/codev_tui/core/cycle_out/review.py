@@ -25,6 +25,7 @@ from codev_tui.core.cycle_out.chart import Bar, bar_chart
 from codev_tui.core.cycle_out.document import Doc
 from codev_tui.core.cycle_out.facts import ASKING, CycleFacts, PlannedAction, SessionFacts
 from codev_tui.core.group import Group, Member
+from codev_tui.core.group.model import name_key
 from codev_tui.core.minutes.escape import escape_inline, table_row
 from codev_tui.core.times import format_duration
 
@@ -83,7 +84,7 @@ class _Names:
         """Per session number, its client as shown."""
         firsts: dict[str, str] = {}
         for session in facts.sessions:
-            who = session.client or _key(session.client_name)
+            who = session.client or name_key(session.client_name)
             if not who:
                 self.client[session.number] = "—"
             elif anonymize:
@@ -104,10 +105,6 @@ class _Names:
         if self._scrub is not None and text:
             text = self._scrub.sub(self._label, unicodedata.normalize("NFC", text))
         return escape_inline(text)
-
-
-def _key(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
 def _words_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
