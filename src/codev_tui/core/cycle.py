@@ -194,7 +194,7 @@ def group_session(
 
     def member(name: str) -> Member:
         found = group.lookup(name)
-        same = group.matching(name) if found is None else []
+        same = group.candidates(name) if found is None else []
         if len(same) > 1:  # `Ana` when there are Ana Roy and Ana Lopez
             names = tuple(m.name for m in same)
             raise GroupError(Problem("retour.ambiguous", {"name": name, "names": names}))

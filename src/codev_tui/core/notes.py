@@ -127,20 +127,23 @@ def note_line(
 
 
 def complete_name(prefix: str, names: list[str]) -> str:
-    """The roster name that `prefix` stands for, else `prefix` as typed.
+    """The roster name that `prefix` stands for, else `prefix` as typed (see `name_candidates`)."""
+    found = name_candidates(prefix, names)
+    return found[0] if len(found) == 1 else prefix
 
-    Case-insensitive: the whole name; else the only person with that first name (`Sophie` for
-    Sophie Marchand); else the only name starting with `prefix`.
-    """
+
+def name_candidates(prefix: str, names: list[str]) -> list[str]:
+    """The names `prefix` may stand for, case-insensitive: the whole name; else the only
+    person with that first name (`Sophie` for Sophie Marchand); else every name starting with
+    `prefix` (one: it is that one; several: which one is not said)."""
     lowered = prefix.casefold()
     exact = [n for n in names if n.casefold() == lowered]
     if exact:
-        return exact[0]
+        return exact[:1]
     first = [n for n in names if n.split() and n.split()[0].casefold() == lowered]
     if len(first) == 1:
-        return first[0]
-    matches = [n for n in names if n.casefold().startswith(lowered)]
-    return matches[0] if len(matches) == 1 else prefix
+        return first
+    return [n for n in names if n.casefold().startswith(lowered)]
 
 
 _CARRY = re.compile(r"/(?:report|reporter|carry)(?:\s+(\d{1,3}))?\s*", re.IGNORECASE)

@@ -99,16 +99,18 @@ class Group:
         """The member `name` stands for, as a note completes an author: the whole name
         (`find`), else the only member with that first name, else the only one whose name
         starts so (`Ana` for Ana Roy)."""
-        from codev_tui.core.notes import complete_name
+        member = self.find(name)
+        if member is not None:
+            return member
+        found = self.candidates(name)
+        return found[0] if len(found) == 1 else None
 
-        return self.find(name) or self.find(complete_name(name, [m.name for m in self.members]))
+    def candidates(self, name: str) -> list[Member]:
+        """The members `name` may stand for (several: `Ana` for Ana Roy and Ana Lopez)."""
+        from codev_tui.core.notes import name_candidates
 
-    def matching(self, name: str) -> list[Member]:
-        """The members a first name or the start of a name could stand for (several: `Ana`
-        for Ana Roy and Ana Lopez)."""
-        key = name_key(name)
-        first = [m for m in self.members if name_key(m.name.split()[0]) == key]
-        return first or [m for m in self.members if name_key(m.name).startswith(key)]
+        names = name_candidates(name, [m.name for m in self.members])
+        return [m for m in self.members if m.name in names]
 
     @property
     def quorum(self) -> int:
