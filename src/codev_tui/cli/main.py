@@ -110,7 +110,7 @@ def _run_group(
         script,
         client=args.client or "",
         topic=args.topic or "",
-        absent=parse_names(args.absent or ""),
+        absent=(absent := tuple(parse_names(args.absent or ""))),
         facilitator=args.facilitator or "",
     )
     roster = made.roster
@@ -121,7 +121,7 @@ def _run_group(
         script_path=script_path,
         roster=roster,
         group=made.link,
-        absent=tuple(parse_names(args.absent or "")),
+        absent=absent,
         choose=args.choose,
         lang=args.lang,
         # Below the quorum, the setup screen shows who is away and asks before starting.
