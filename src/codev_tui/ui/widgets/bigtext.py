@@ -1,7 +1,7 @@
 """Text in block letters, as large as the space allows: a phase title or a name, for the room.
 
 The font is 5 pixels high (a pixel row above for the accents of French capitals), 1 to 5 pixels
-wide, with a 1-pixel gap between glyphs; the digits are the clock's (`bigclock._GLYPHS`).
+wide, with a 1-pixel gap between glyphs; the countdown (`bigclock`) draws its digits with it.
 """
 
 from __future__ import annotations
@@ -17,10 +17,26 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from codev_tui.core.visible import visible
-from codev_tui.ui.widgets.bigclock import _GLYPHS as _CLOCK_GLYPHS
 
 Bitmap = tuple[str, ...]
 """5 rows of a glyph; '#' is ink."""
+
+DIGITS: dict[str, tuple[str, ...]] = {
+    "0": ("###", "# #", "# #", "# #", "###"),
+    "1": (" # ", "## ", " # ", " # ", "###"),
+    "2": ("###", "  #", "###", "#  ", "###"),
+    "3": ("###", "  #", " ##", "  #", "###"),
+    "4": ("# #", "# #", "###", "  #", "  #"),
+    "5": ("###", "#  ", "###", "  #", "###"),
+    "6": ("###", "#  ", "###", "# #", "###"),
+    "7": ("###", "  #", " # ", " # ", " # "),
+    "8": ("###", "# #", "###", "# #", "###"),
+    "9": ("###", "# #", "###", "  #", "###"),
+    ":": (" ", "#", " ", "#", " "),
+    "+": ("   ", " # ", "###", " # ", "   "),
+    "-": ("   ", "   ", "###", "   ", "   "),
+}
+"""The digits (3 pixels wide), `:` and `+`, `-`: the clock's (`bigclock.render_big`) too."""
 
 _LETTERS: dict[str, Bitmap] = {
     "A": ("###", "# #", "###", "# #", "# #"),
@@ -76,7 +92,7 @@ _LETTERS: dict[str, Bitmap] = {
     " ": ("  ",) * 5,
 }
 
-FONT: dict[str, Bitmap] = {**_CLOCK_GLYPHS, **_LETTERS}
+FONT: dict[str, Bitmap] = {**DIGITS, **_LETTERS}
 """Every character drawn as itself: A–Z, 0–9, Œ Æ Ç and the punctuation; accented capitals
 are their base letter with the accent on the row above (`_ACCENTS`)."""
 
