@@ -12,11 +12,7 @@ from codev_tui.ui.widgets.floor_banner import FloorBanner, order_line
 from codev_tui.ui.widgets.round_strip import RoundState, Seat
 from codev_tui.words import Texts
 
-LISTED = (
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-    "ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
-    "'’,.-:;!?/()&+· "
-)
+LISTED = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ'’,.-:;!?/()&+· "
 ACCENTED = "ÀÂÄÉÈÊËÎÏÔÖÙÛÜŸ"
 INK = set("▀▄█")
 
