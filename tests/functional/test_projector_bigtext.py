@@ -25,6 +25,13 @@ def head_text(app) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(screen_text(app).split("\n")[region.y : region.bottom])
 
 
+def drawn_in(app, name: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the head shows `name` in block letters (of some size)."""
+    head, width = head_text(app), screen_of(app).query_one(ProjectorHead).content_size.width
+    sizes = (block_lines(name, width, rows) for rows in range(3, 30))
+    return any(all(row.strip() in head for row in lines) for lines in sizes)
+
+
 async def follow(app, pilot) -> None:  # type: ignore[no-untyped-def]
     """Let the head follow the session now rather than at its next half-second."""
     screen_of(app).query_one(ProjectorHead).follow()
@@ -57,17 +64,16 @@ async def test_who_has_the_floor_in_block_letters_in_the_round(make_app, size) -
         await go_to_phase(app, pilot, CONSULTATION)
         await pilot.press("f2")
         await follow(app, pilot)
-        assert "à venir : Bruno · Chloé · Driss" in head_text(app)
+        assert "CONSULTATION" in head_text(app) or "▀" in head_text(app)
         await pilot.press("f6")
         await follow(app, pilot)
         head = head_text(app)
-        assert "▶ Bruno a la parole · à venir : Chloé · Driss" in head
-        assert any("█" in line or "▀" in line for line in head.split("\n"))
+        assert drawn_in(app, "Bruno")
         assert "BRUNO" not in head  # the name is drawn in block letters, not in plain text
-        assert not shown(app, "#round")  # the banner says it in the room's letters
+        assert shown(app, "#round")  # the order and the talk times, under the clock
         await pilot.press("f4")
         await follow(app, pilot)
-        assert "✓ Bruno (passe) · ▶ Chloé a la parole" in head_text(app)
+        assert drawn_in(app, "Chloé")
         assert clock_rows(app) >= (10 if size == (80, 24) else 20)
 
 
@@ -77,4 +83,4 @@ async def test_the_floor_follows_within_half_a_second(make_app) -> None:  # type
         await go_to_phase(app, pilot, CONSULTATION)
         await pilot.press("f2", "f6")
         await pilot.pause(0.7)
-        assert "▶ Bruno a la parole" in head_text(app)
+        assert drawn_in(app, "Bruno")

@@ -48,24 +48,28 @@ def speaker(state: RoundState | None) -> str:
     return next((seat.name for seat in state.seats if seat.has_floor), "")
 
 
-def banner_height(state: RoundState | None, width: int, rows: int) -> int:
-    """The rows the banner takes in `width` x at most `rows`: the name, then the order line."""
+def banner_height(state: RoundState | None, width: int, rows: int, order: bool = True) -> int:
+    """The rows the banner takes in `width` x at most `rows`: the name, then the order line
+    (unless not `order`)."""
     if state is None or rows < 1:
         return 0
-    return len(block_lines(speaker(state), width, rows - 1)) + 1
+    return len(block_lines(speaker(state), width, rows - order)) + order
 
 
-def banner(state: RoundState, t: Texts, width: int, rows: int) -> Text:
+def banner(state: RoundState, t: Texts, width: int, rows: int, order: bool = True) -> Text:
     """The name of who has the floor in block letters, centred, as large as `width` x
-    `rows - 1` allows; the turn order on the last line."""
-    name = block_lines(speaker(state), width, rows - 1)
+    `rows - 1` allows; the turn order on the last line (unless not `order`: the console's
+    projector mode keeps its own round line, with the talk times)."""
+    name = block_lines(speaker(state), width, rows - order)
     text = Text("\n".join(centre(line, width) for line in name), style="bold", end="")
+    text.no_wrap, text.overflow = True, "crop"
+    if not order:
+        return text
     if name:
         text.append("\n")
-    order = order_line(state, t, width)
-    text.append(" " * max(0, (width - order.cell_len) // 2))
-    text.append_text(order)
-    text.no_wrap, text.overflow = True, "crop"
+    order_text = order_line(state, t, width)
+    text.append(" " * max(0, (width - order_text.cell_len) // 2))
+    text.append_text(order_text)
     return text
 
 

@@ -1,5 +1,6 @@
 """Above the countdown in projector mode (F2): the phase's title in block letters and, in the
-round of the table, who has the floor in block letters with the turn order under it."""
+round of the table, who has the floor in block letters (the round's line under the clock says
+the order and the talk times)."""
 
 from __future__ import annotations
 
@@ -26,14 +27,12 @@ def head_rows(rows: int) -> int:
 
 
 def split_rows(title: str, state: RoundState | None, width: int, rows: int) -> tuple[int, int]:
-    """The rows for the title and for the floor banner in `width` x `rows`: the banner (the
-    name in block letters and the order line) takes up to half, the title the rest."""
-    if state is None:
+    """The rows for the title and for who has the floor in `width` x `rows`: the name takes up
+    to half (3 rows in a small terminal), the title the rest."""
+    if state is None or not speaker(state) or rows < 2:
         return rows, 0
-    if rows < 2:
-        return rows, 0  # no room for the name: the round strip's line says who speaks
-    name_rows = (rows - 1) // 2 if rows >= 7 else min(3, rows - 2)
-    floor = banner_height(state, width, name_rows + 1) if speaker(state) else 1
+    name_rows = rows // 2 if rows >= 7 else min(3, rows - 1)
+    floor = banner_height(state, width, name_rows, order=False)
     return rows - floor, floor
 
 
@@ -111,7 +110,7 @@ class ProjectorHead(Widget):
         if state is not None and floor_rows:
             if lines:
                 text.append("\n")
-            text.append_text(banner(state, self.t, width, floor_rows))
+            text.append_text(banner(state, self.t, width, floor_rows, order=False))
         return text
 
 
