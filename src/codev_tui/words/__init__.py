@@ -28,6 +28,7 @@ PARTS = (
     "choosing",
     "retour",
     "view",
+    "floor",
 )
 """The modules of this package that hold words."""
 
@@ -41,6 +42,7 @@ _PREFIXED = (
     "choosing",
     "retour",
     "view",
+    "floor",
 )
 """The parts whose keys start with the part's name; the errors' keys are codes (`script.…`,
 `save.…`)."""
