@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from codev_tui.core.script import PhaseScript
-from codev_tui.core.store import SessionFile
+from codev_tui.core.store import SessionFile, read_session
 from codev_tui.ui.view import ViewApp
 from tests.functional.conftest import ROSTER, FakeTime, screen_text
 
@@ -26,7 +26,12 @@ def console(tmp_path: Path, short_script: PhaseScript, fake_time: FakeTime):  # 
 
 def view_of(file: SessionFile, fake_time: FakeTime, lang: str | None = None) -> ViewApp:
     return ViewApp(
-        file.path, lang=lang, clock=fake_time.monotonic, wall=fake_time.wall, poll_every=0.02
+        file.path,
+        read_session(file.path),
+        lang=lang,
+        clock=fake_time.monotonic,
+        wall=fake_time.wall,
+        poll_every=0.02,
     )
 
 

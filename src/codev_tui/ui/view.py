@@ -27,7 +27,9 @@ from codev_tui.ui.common import PROJECTOR_THEME, collect_garbage_again
 from codev_tui.ui.session_view import round_state
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.bigclock import BigClock
-from codev_tui.words import Words
+from codev_tui.ui.widgets.floor_banner import order_line
+from codev_tui.ui.widgets.projector_head import ProjectorHead
+from codev_tui.words import Texts, Words
 
 POLL_EVERY = 0.5
 """Seconds between two looks at the session file (and two repaints of the countdown): a
@@ -44,9 +46,9 @@ class ViewApp(App[int]):
     #header { height: 1; background: $primary; color: $background; text-style: bold;
               padding: 0 1; }
     #header.-trouble { background: $error; }
-    #title { height: auto; padding: 0 1; text-style: bold; color: $primary; }
+    #head { color: $primary; }
     #clock { height: 1fr; min-height: 6; }
-    #floor { height: auto; padding: 0 1; }
+    #floor { height: 1; padding: 0 1; }
     #contract { height: auto; max-height: 3; padding: 0 1; border-top: solid $accent; }
     #rules { height: auto; max-height: 2; padding: 0 1; background: $panel; }
     .-hidden { display: none; }
@@ -59,6 +61,7 @@ class ViewApp(App[int]):
     def __init__(
         self,
         path: Path,
+        session: Session,
         *,
         lang: str | None = None,
         clock: Clock = monotonic,
@@ -71,12 +74,13 @@ class ViewApp(App[int]):
         self.clock = clock
         self.wall = wall
         self.poll_every = poll_every
-        self.times: SessionTimes | None = None
-        self.w = Words("view", lang)
+        self.w = Words("view", lang or session.lang)
+        self.t = Texts(lang or session.lang)
+        self.times = SessionTimes(session, clock, wall)
 
     def compose(self) -> ComposeResult:
         yield Static(id="header", markup=False)
-        yield Static(id="title", markup=False)
+        yield ProjectorHead(self.t, self.times, id="head")
         yield BigClock("", TimerState.READY, "", id="clock")
         yield Static(id="floor", classes="-hidden", markup=False)
         yield Static(id="contract", classes="-hidden", markup=False)
@@ -91,7 +95,9 @@ class ViewApp(App[int]):
         for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
                 loop.add_signal_handler(sig, self.exit)
-        self.poll()
+        self.follower.poll()  # the file as it was read before the app started
+        self.refresh_room()
+        self.refresh_clock()
         self.set_interval(self.poll_every, self.poll)
         self.call_after_refresh(collect_garbage_again)
 
@@ -110,10 +116,11 @@ class ViewApp(App[int]):
         self.refresh_clock()
 
     def _follow(self, session: Session) -> None:
-        if self.lang is None:
-            self.w = Words("view", session.lang)
         self.times = SessionTimes(session, self.clock, self.wall)
         self.query_one("#header").remove_class("-trouble")
+        head = self.query_one(ProjectorHead)
+        head.control = self.times
+        head.follow()
         self.refresh_room()
 
     def _trouble(self) -> None:
@@ -121,23 +128,20 @@ class ViewApp(App[int]):
         header = self.query_one("#header", Static)
         header.add_class("-trouble")
         header.update(self.w(f"view.{self.follower.trouble}"))
-        if self.times is not None and self.times.countdown.running:
+        if self.times.countdown.running:
             self.times.countdown.pause()
 
     def refresh_room(self) -> None:
         """Everything but the countdown, from the session just read."""
         times = self.times
-        if times is None:
-            return
         s, w = times.session, self.w
         self.query_one("#header", Static).update(room_header(times, w))
-        title = w("view.ended") if s.ended is not None else s.phase.title
-        self.query_one("#title", Static).update(title.upper())
-        floor = round_state(times, self.size.width) if s.ended is None else None
+        width = self.size.width - 2
+        floor = round_state(times, width) if s.ended is None else None
         floor_widget = self.query_one("#floor", Static)
         floor_widget.set_class(floor is None, "-hidden")
         if floor is not None:
-            floor_widget.update(s.speaker or "")
+            floor_widget.update(order_line(floor, self.t, width))
         contract = room_contract(s)
         contract_widget = self.query_one("#contract", Static)
         contract_widget.set_class(contract is None, "-hidden")
@@ -149,8 +153,6 @@ class ViewApp(App[int]):
     def refresh_clock(self) -> None:
         """The time left (or, once the session ended, its real length)."""
         times = self.times
-        if times is None:
-            return
         clock = self.query_one(BigClock)
         s = times.session
         if s.ended is not None:

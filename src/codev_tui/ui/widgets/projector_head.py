@@ -9,7 +9,7 @@ from textual.app import RenderResult
 from textual.geometry import Size
 from textual.widget import Widget
 
-from codev_tui.core.control import SessionControl
+from codev_tui.core.session_times import SessionTimes
 from codev_tui.ui import session_view as view
 from codev_tui.ui.widgets.bigtext import block_lines, centre
 from codev_tui.ui.widgets.floor_banner import banner, banner_height, speaker
@@ -52,7 +52,7 @@ class ProjectorHead(Widget):
     def __init__(
         self,
         texts: Texts,
-        control: SessionControl,
+        control: SessionTimes,
         *,
         id: str | None = None,  # noqa: A002
     ) -> None:
@@ -73,7 +73,11 @@ class ProjectorHead(Widget):
         self.follow()
 
     def _now(self, width: int) -> tuple[str, RoundState | None]:
-        return self.control.session.phase.title, view.round_state(self.control, width)
+        """The phase's title and the round (once the session ended: its end, no round)."""
+        session = self.control.session
+        if session.ended is not None:
+            return self.t("view.ended"), None
+        return session.phase.title, view.round_state(self.control, width)
 
     def follow(self) -> None:
         """Laid out and painted again when the title or the floor changed (not for talk time,
