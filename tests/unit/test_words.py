@@ -29,6 +29,7 @@ USERS = {
     "cycle": (".",),
     "choosing": (".",),
     "retour": (".",),
+    "cues": ("ui",),
 }
 """Where the words of each part are used (files or folders of the package)."""
 

@@ -17,10 +17,21 @@ from importlib import import_module
 LANGS = ("fr", "en")
 """The languages codev speaks; anything else falls back to English."""
 
-PARTS = ("ui", "minutes", "agenda", "cli", "errors", "group", "cycle", "choosing", "retour")
+PARTS = (
+    "ui",
+    "minutes",
+    "agenda",
+    "cli",
+    "errors",
+    "group",
+    "cycle",
+    "choosing",
+    "retour",
+    "cues",
+)
 """The modules of this package that hold words."""
 
-_PREFIXED = ("ui", "minutes", "agenda", "cli", "group", "cycle", "choosing", "retour")
+_PREFIXED = ("ui", "minutes", "agenda", "cli", "group", "cycle", "choosing", "retour", "cues")
 """The parts whose keys start with the part's name; the errors' keys are codes (`script.…`,
 `save.…`)."""
 
