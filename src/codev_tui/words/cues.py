@@ -14,10 +14,8 @@ FR: dict[str, str] = {
     # The keys bar and the help (F1).
     "cues.k_dismiss": "Vu",
     "cues.k_take": "Prendre",
-    "cues.h_dismiss": "écarter le rappel affiché (rappels privés : jamais en projection)",
-    "cues.h_take": (
-        "quand le rappel de retard s'affiche : prendre les minutes proposées aux phases à venir"
-    ),
+    "cues.h_dismiss": "écarter le rappel affiché",
+    "cues.h_take": "prendre les minutes du rappel de retard",
 }
 
 EN: dict[str, str] = {
@@ -34,6 +32,6 @@ EN: dict[str, str] = {
     # The keys bar and the help (F1).
     "cues.k_dismiss": "Seen",
     "cues.k_take": "Take",
-    "cues.h_dismiss": "dismiss the cue shown (private cues: never in projector mode)",
-    "cues.h_take": "while the lateness cue shows: take the minutes it proposes from phases to come",
+    "cues.h_dismiss": "dismiss the cue shown",
+    "cues.h_take": "take the minutes the lateness cue proposes",
 }
