@@ -117,7 +117,9 @@ class TimeScreen(RetourScreen):
             self._disguised = (s.last_seq, disguised_notes(s))
         late = c.drift_minutes() * 60 * c.scale
         found = cues(s, c.countdown.remaining(), c.countdown.warning, late, self._disguised[1])
-        self.cues = [cue for cue in found if cue.key not in self.dismissed]
+        # None while resuming asks whether the time away counts: how late is not known yet.
+        waiting = c.away_since is not None
+        self.cues = [cue for cue in found if cue.key not in self.dismissed and not waiting]
         shown = self._shown()
         state = None
         if shown is not None:
