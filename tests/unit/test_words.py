@@ -31,6 +31,7 @@ USERS = {
     "retour": (".",),
     "floor": ("ui/widgets/floor_banner.py",),
     "view": (".",),
+    "cues": ("ui",),
 }
 """Where the words of each part are used (files or folders of the package)."""
 

@@ -163,10 +163,16 @@ class SessionControl(SessionTimes, CycleActions):
             self._emit("resume")
         return self.countdown.running
 
-    def adjust(self, minutes: float) -> None:
-        """Add (or remove, when negative) minutes to the current phase; its plan stays >= 0."""
-        seconds = max(minutes * 60, -self.session.planned(self.session.current))
+    def adjust(self, minutes: float, index: int | None = None) -> None:
+        """Add (or remove, when negative) minutes to the current phase, or to phase `index`
+        (a later phase giving minutes); its plan stays >= 0."""
+        s = self.session
+        index = s.current if index is None else index
+        seconds = max(minutes * 60, -s.planned(index))
         if not seconds:
+            return
+        if index != s.current:
+            self._emit("adjust", seconds=seconds, phase=s.script.phases[index].id)
             return
         self.countdown.add(seconds / self.scale)
         self._emit("adjust", seconds=seconds)

@@ -220,10 +220,12 @@ class Resumed(Event):
 @register
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class Adjusted(Event):
-    """F7/F8: seconds added to (or removed from) the current phase's plan."""
+    """F7/F8: seconds added to (or removed from) a phase's plan: `phase` (its id), or the
+    current phase when empty (files written before the lateness cue never name it)."""
 
     type: ClassVar[str] = "adjust"
     seconds: float
+    phase: str = ""
 
 
 @register

@@ -132,6 +132,9 @@ class Phase:
     """Show the round-of-the-table tracker (who has the floor) in this phase."""
     warning_minutes: float | None = None
     """Minutes left when the countdown turns to warning; 20% of the phase when absent."""
+    min_minutes: float | None = None
+    """The least the phase may be shortened to when the session runs late (the lateness cue
+    proposes taking minutes above it); half the phase when absent."""
 
     @property
     def seconds(self) -> float:
@@ -144,6 +147,14 @@ class Phase:
         if self.warning_minutes is not None:
             return self.warning_minutes * 60
         return self.seconds * 0.2
+
+    @property
+    def min_seconds(self) -> float:
+        """The least this phase's plan may be cut to when taking minutes: `min_minutes`, or half
+        the phase when the script does not say."""
+        if self.min_minutes is not None:
+            return min(self.min_minutes * 60, self.seconds)
+        return self.seconds / 2
 
 
 @dataclass(slots=True, kw_only=True)

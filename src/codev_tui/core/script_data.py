@@ -93,6 +93,7 @@ def _phase(t: dict[str, Any], w: str) -> Phase:
         p = _table(prompts, f"{w}.prompts")
         built = Prompts(**{r: _texts(p, r, f"{w}.prompts") for r in ROLES})
     warning = t.get("warning_minutes")
+    least = t.get("min_minutes")
     return Phase(
         id=_text(t, "id", w, required=True),
         title=_text(t, "title", w, required=True),
@@ -106,7 +107,17 @@ def _phase(t: dict[str, Any], w: str) -> Phase:
         kind=_choice(t, "kind", w, NOTE_KINDS, "note", shown=SCRIPT_KINDS),
         round=_bool(t, "round", w),
         warning_minutes=None if warning is None else _minutes(warning, f"{w}.warning_minutes"),
+        min_minutes=None if least is None else _min_minutes(least, t, f"{w}.min_minutes"),
     )
+
+
+def _min_minutes(value: Any, t: dict[str, Any], where: str) -> float:
+    """0 <= min_minutes <= the phase's minutes."""
+    number = 0.0 if value == 0 and type(value) in (int, float) else _minutes(value, where)
+    minutes = _minutes(t.get("minutes", _MISSING), where.rpartition(".")[0] + ".minutes")
+    if number > minutes:
+        raise _Bad(where, "script.min_above_minutes", le=minutes)
+    return number
 
 
 _MISSING: Any = object()
@@ -212,7 +223,8 @@ def _minutes(value: Any, where: str) -> float:
 def script_to_data(script: PhaseScript) -> dict[str, Any]:
     """The script as TOML-ready data (lists and tables; no None), read back by script_from_data.
 
-    Every field is written, defaults included, and `warning_minutes` only when set.
+    Every field is written, defaults included, and `warning_minutes` and `min_minutes` only
+    when set.
     """
     return {
         "script": {
@@ -243,4 +255,6 @@ def _phase_data(phase: Phase) -> dict[str, Any]:
     }
     if phase.warning_minutes is not None:
         data["warning_minutes"] = phase.warning_minutes
+    if phase.min_minutes is not None:
+        data["min_minutes"] = phase.min_minutes
     return data

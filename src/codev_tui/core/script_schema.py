@@ -108,6 +108,10 @@ class Phase(_Frozen):
     """Show the round-of-the-table tracker (who has the floor) in this phase."""
     warning_minutes: Annotated[float, Field(gt=0, strict=True, allow_inf_nan=False)] | None = None
     """Minutes left when the countdown turns to warning; 20% of the phase when absent."""
+    min_minutes: Annotated[float, Field(ge=0, strict=True, allow_inf_nan=False)] | None = None
+    """The least the phase may be shortened to when the session runs late (0 <= min_minutes <=
+    minutes); half the phase when absent. The facilitator's lateness cue proposes taking the
+    minutes above it, from the phases with the most of them."""
 
 
 class PhaseScript(_Frozen):
@@ -145,6 +149,10 @@ def validate(data: Any, name: str, text: str = "") -> _script.PhaseScript:
             where = _where(name, locator, ("phases", i, "id"))
             raise ScriptError(Problem("script.duplicate_id", {"where": where}))
         seen.add(phase.id)
+        if phase.min_minutes is not None and phase.min_minutes > phase.minutes:
+            where = _where(name, locator, ("phases", i, "min_minutes"))
+            values = {"where": where, "le": phase.minutes}
+            raise ScriptError(Problem("script.min_above_minutes", values))
     return script_from_data(model.model_dump(mode="python", exclude_none=True), name)
 
 

@@ -171,7 +171,10 @@ class Session(RoundOfTheTable):
     def _adjust(self, event: Adjusted) -> None:
         if not -ADJUST_LIMIT <= event.seconds <= ADJUST_LIMIT:  # NaN is neither
             raise SessionError(Problem("session.bad_adjust", {"seq": event.seq}))
-        self.timings[self.current].adjust += event.seconds
+        index = self.phase_index(event.phase) if event.phase else self.current
+        if index is None:
+            raise SessionError(Problem("session.adjust_no_phase", {"seq": event.seq}))
+        self.timings[index].adjust += event.seconds
 
     def _reopened(self, event: Reopened) -> None:
         self.reopened += 1

@@ -29,6 +29,7 @@ PARTS = (
     "retour",
     "view",
     "floor",
+    "cues",
 )
 """The modules of this package that hold words."""
 
@@ -43,6 +44,7 @@ _PREFIXED = (
     "retour",
     "view",
     "floor",
+    "cues",
 )
 """The parts whose keys start with the part's name; the errors' keys are codes (`script.…`,
 `save.…`)."""

@@ -56,6 +56,7 @@ FR: dict[str, str] = {
     "script.must_be_table": "{where} : doit être une table",
     "script.needs_an_entry": "{where} : il faut au moins une entrée",
     "script.duplicate_id": "{where} : identifiant en double, déjà pris par une autre phase",
+    "script.min_above_minutes": "{where} : ne doit pas dépasser la durée de la phase ({le:g} min)",
     "script.other": "{where} : valeur invalide ({reason})",
     # -- events, as read from a session file --
     "event.bad_seq": "événement {seq} ({type}).seq : absent, ou ce n'est pas un nombre",
@@ -73,6 +74,7 @@ FR: dict[str, str] = {
     # -- the session, as its events are folded --
     "session.no_such_phase": "événement {seq} : la phase {phase} n'est pas dans le script",
     "session.bad_adjust": ("événement {seq} (adjust).seconds : ce n'est pas un nombre de secondes"),
+    "session.adjust_no_phase": "événement {seq} (adjust).phase : pas de phase de ce nom au script",
     # -- the session file --
     "store.no_such_file": "{path} : ce fichier de séance n'existe pas",
     "store.cannot_read": "{path} : lecture impossible ({reason})",
@@ -198,6 +200,7 @@ EN: dict[str, str] = {
     "script.must_be_table": "{where}: must be a table",
     "script.needs_an_entry": "{where}: needs at least one entry",
     "script.duplicate_id": "{where}: duplicate id, already used by another phase",
+    "script.min_above_minutes": "{where}: must not exceed the phase's length ({le:g} min)",
     "script.other": "{where}: invalid value ({reason})",
     # -- events, as read from a session file --
     "event.bad_seq": "event {seq} ({type}).seq: missing or not a number",
@@ -211,6 +214,7 @@ EN: dict[str, str] = {
     # -- the session, as its events are folded --
     "session.no_such_phase": "event {seq}: phase {phase} is not in the script",
     "session.bad_adjust": "event {seq} (adjust).seconds: not a number of seconds",
+    "session.adjust_no_phase": "event {seq} (adjust).phase: no such phase in the script",
     # -- the session file --
     "store.no_such_file": "{path}: no such session file",
     "store.cannot_read": "{path}: cannot read ({reason})",

@@ -16,7 +16,7 @@ from codev_tui.core.session import Note
 from codev_tui.core.times import format_clock
 from codev_tui.ui import session_view as view
 from codev_tui.ui.localize import localize_bindings
-from codev_tui.ui.screens.retour import RetourScreen
+from codev_tui.ui.screens.facilitation_time import TimeScreen
 from codev_tui.ui.screens.typing import after_typing
 from codev_tui.ui.widgets.bigclock import BigClock, ProjectorHead
 from codev_tui.ui.widgets.candidates_strip import CandidatesStrip
@@ -46,11 +46,11 @@ _STRIPS: dict[str, type[LineStrip]] = {
 }
 """The strips under the phase and the clock, in their order, each added once it is needed."""
 
-_ORDER = [*_STRIPS, "notes", "note-input", "status", "too-small", "keys"]
+_ORDER = [*_STRIPS, "notes", "note-input", "cue", "status", "too-small", "keys"]
 """The widgets a strip (or the "too small" notice) is added before, in their order."""
 
 
-class FacilitationScreen(RetourScreen):
+class FacilitationScreen(TimeScreen):
     """One phase at a time: what happens now, how long is left, and the notes."""
 
     CSS_PATH = "facilitation.tcss"
@@ -61,6 +61,8 @@ class FacilitationScreen(RetourScreen):
         # out of the footer, which must fit 80 columns in the round of the table.
         Binding("pageup", "previous_phase", "k_prev", show=False, priority=True, id="prev"),
         Binding("f5", "toggle_timer", "k_timer", priority=True, id="timer"),
+        # Only while a cue shows; early, as a long line drops its last keys.
+        Binding("ctrl+o", "dismiss_cue", "cues.k_dismiss", priority=True, id="dismiss"),
         Binding("f1", "help", "k_help", priority=True, id="help"),
         Binding("f6", "next_speaker", "k_speaker", priority=True, id="speaker"),
         Binding("f4", "pass_turn", "k_pass", priority=True, id="pass"),
@@ -68,6 +70,7 @@ class FacilitationScreen(RetourScreen):
         Binding("f4", "choose_leader", "choosing.k_choose", priority=True, id="choose"),
         Binding("f8", "adjust(1)", "k_more", priority=True, id="more"),
         Binding("f7", "adjust(-1)", "k_less", priority=True, id="less"),
+        Binding("f7", "take_minutes", "cues.k_take", priority=True, id="take"),
         Binding("f2", "toggle_projector", "k_projector", priority=True, id="projector"),
         Binding("f3", "skip_prompt", "k_skip", priority=True, id="skip"),
         Binding("f10", "end_session", "k_end", priority=True, id="end"),
@@ -137,27 +140,6 @@ class FacilitationScreen(RetourScreen):
         elif self.control.away_since is not None:  # down for long while the phase ran
             self.call_after_refresh(self._ask_time_away)
 
-    def _ask_time_away(self) -> None:
-        """Resuming after a long absence: does the time away count in the phase? (Not by
-        default: a laptop closed overnight is no 14 hours of overtime.)"""
-        from codev_tui.ui.screens.dialogs import AwayScreen
-
-        c = self.control
-        since = c.away_since
-        if since is None:
-            return
-        away = (c.opened - since).total_seconds()
-
-        def done(count: bool | None) -> None:
-            if count:
-                c.count_time_away()
-            else:
-                c.leave_out_time_away()
-                self.notice = self.t("away_left_out")
-            self.refresh_all()
-
-        self.app.push_screen(AwayScreen(self.t, away, c.session.phase.title), done)
-
     def on_resize(self, event: Resize) -> None:
         """Switch to the 'enlarge the terminal' view when too small."""
         self._check_size(event.size.width, event.size.height)
@@ -187,6 +169,7 @@ class FacilitationScreen(RetourScreen):
         self.refresh_topbar()
         if self.control.session.speaker:
             self.refresh_round()
+        self.refresh_cues()
 
     def refresh_all(self) -> None:
         """Repaint everything from the session."""
@@ -312,6 +295,7 @@ class FacilitationScreen(RetourScreen):
             self.query_one(NotesList).add(note)
         self.refresh_strips()
         self.refresh_status()
+        self.refresh_cues()
 
     # -- corrections ------------------------------------------------------------------------
 
@@ -342,6 +326,8 @@ class FacilitationScreen(RetourScreen):
         While keys wait in the queue (see `after_typing`) the phase may be about to change:
         F6 right after PageDown is queued too, and the session decides when its turn comes.
         """
+        if (cue := self.cue_check(action, parameters)) is not None:
+            return cue
         if action in ("next_speaker", "pass_turn"):
             return self.control.session.phase.round or self._queued > 0
         if action == "choose_leader":
@@ -370,19 +356,6 @@ class FacilitationScreen(RetourScreen):
         if self.control.go_to(self.control.session.current - 1):
             self.refresh_all()
             self.refresh_bindings()
-
-    @after_typing
-    def action_toggle_timer(self) -> None:
-        """F5: start, pause, resume."""
-        self.control.toggle_timer()
-        self.refresh_clock(force=True)
-        self.refresh_round()
-
-    @after_typing
-    def action_adjust(self, minutes: int) -> None:
-        """F7/F8: a minute less or more for this phase."""
-        self.control.adjust(minutes)
-        self.refresh_clock(force=True)
 
     @after_typing
     def action_next_speaker(self) -> None:
@@ -414,6 +387,7 @@ class FacilitationScreen(RetourScreen):
         note_input.password = on
         self.set_focus(note_input)
         self.refresh_clock(force=True)
+        self.refresh_cues()  # private: never on the wall
 
     def action_toggle_bell(self) -> None:
         """F9: the bell when time runs out, on or off."""

@@ -39,6 +39,7 @@ HELP_ROWS = (
     _row(("next prev", "h_phases")),
     _row(("timer", "h_timer")),
     _row(("less more", "h_adjust")),
+    _row(("dismiss", "cues.h_dismiss"), ("take", "cues.h_take")),
     _row(("speaker", "h_speaker"), ("pass", "h_pass")),
     _row(("carry", "h_carry")),
     _row(("choose", "choosing.h_choose")),
