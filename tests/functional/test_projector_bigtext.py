@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from codev_tui.ui.widgets.bigclock import BigClock, ProjectorHead
+from codev_tui.ui.widgets.bigclock import BigClock
 from codev_tui.ui.widgets.bigtext import block_lines
+from codev_tui.ui.widgets.projector_head import ProjectorHead
 from tests.functional.conftest import go_to_phase, screen_of, screen_text, shown
 
 CONSULTATION = 2

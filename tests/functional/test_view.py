@@ -11,6 +11,7 @@ import pytest
 from codev_tui.core.script import PhaseScript
 from codev_tui.core.store import SessionFile, read_session
 from codev_tui.ui.view import ViewApp
+from codev_tui.ui.widgets.bigtext import block_lines
 from tests.functional.conftest import ROSTER, FakeTime, screen_text
 
 SIZE = (80, 24)
@@ -108,4 +109,53 @@ async def test_a_file_gone_is_said_and_the_last_state_stays(
         await wait_for(pilot, app, "Phase 1/5")
         console.path.unlink()
         shown = await wait_for(pilot, app, "Le fichier de la séance a disparu")
-        assert "EXPOSÉ" in shown.replace(" ", "") or "Exposé" in shown
+        # The last state stays: the countdown, stopped, and the phase in block letters.
+        assert "EN COURS" in shown
+        assert sum("██" in line for line in shown.splitlines()) >= 10
+        fake_time.advance(5)
+        await pilot.pause(0.1)
+        assert screen_text(app) == shown
+
+
+async def test_in_the_round_the_floor_is_in_block_letters_with_the_order_in_words(
+    console: SessionFile, fake_time: FakeTime
+) -> None:
+    console.record("resume")
+    console.record("phase", index=2, running=True)  # the consultation, with its round
+    app = view_of(console, fake_time)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, app, "Phase 3/5 · Consultation")
+        console.record("speaker", name="Chloé")
+        shown = await wait_for(pilot, app, "▶ Chloé a la parole")
+        assert "à venir : Driss" in shown
+        for row in block_lines("Chloé", 78, 3):
+            assert row.strip() in shown
+        console.record("speaker", name="Driss")
+        shown = await wait_for(pilot, app, "▶ Driss a la parole")
+        assert "✓ Chloé" in shown
+
+
+SIZES = [(80, 24), (160, 45)]
+
+
+@pytest.mark.parametrize("terminal_size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_snapshot_of_the_room_s_view_in_the_round(  # type: ignore[no-untyped-def]
+    snap_compare, console, fake_time, terminal_size
+) -> None:
+    console.record("resume")
+    console.record("phase", index=1, running=True)
+    console.record("note", id=1, phase="contrat", kind="contract", text="Trois pistes [bold]")
+    console.record("phase", index=2, running=True)
+    console.record("speaker", name="Bruno")
+    fake_time.advance(95)
+    assert snap_compare(view_of(console, fake_time), terminal_size=terminal_size)
+
+
+@pytest.mark.parametrize("terminal_size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_snapshot_of_the_room_s_view_at_the_end(  # type: ignore[no-untyped-def]
+    snap_compare, console, fake_time, terminal_size
+) -> None:
+    console.record("resume")
+    fake_time.advance(41 * 60 + 7)
+    console.record("end")
+    assert snap_compare(view_of(console, fake_time), terminal_size=terminal_size)

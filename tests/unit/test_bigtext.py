@@ -8,7 +8,7 @@ from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
 from codev_tui.ui.widgets.bigtext import _BOX, FONT, BigText, block_lines, glyph
-from codev_tui.ui.widgets.floor_banner import FloorBanner, order_line
+from codev_tui.ui.widgets.floor_banner import order_line
 from codev_tui.ui.widgets.round_strip import RoundState, Seat
 from codev_tui.words import Texts
 
@@ -139,16 +139,3 @@ def test_order_line_says_who_spoke_who_speaks_who_is_to_come() -> None:
     assert nobody == "Tour de table : à venir : Bruno · Chloé · [b]Driss"
     english = order_line(_round(2), Texts("en"), 80).plain
     assert "✓ Bruno · ✓ Chloé · ▶ [b]Driss has the floor" in english
-
-
-async def test_floor_banner_draws_the_name_and_the_order() -> None:
-    app = _One(FloorBanner(Texts("fr"), _round(2), max_rows=8))
-    async with app.run_test(size=(80, 12)):
-        drawn = _text(app)
-        assert "▶ [b]Driss a la parole" in drawn
-        for row in block_lines("[b]Driss", 80, 7):
-            assert row.strip() in drawn
-        banner = app.query_one(FloorBanner)
-        banner.show(None)
-        await app.workers.wait_for_complete()
-        assert not banner.display

@@ -79,12 +79,14 @@ class ViewApp(App[int]):
         self.times = SessionTimes(session, clock, wall)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="header", markup=False)
-        yield ProjectorHead(self.t, self.times, id="head")
-        yield BigClock("", TimerState.READY, "", id="clock")
-        yield Static(id="floor", classes="-hidden", markup=False)
-        yield Static(id="contract", classes="-hidden", markup=False)
-        yield Static(id="rules", markup=False)
+        self.header = Static(id="header", markup=False)
+        self.head = ProjectorHead(self.t, self.times, id="head")
+        self.clock_widget = BigClock("", TimerState.READY, "", id="clock")
+        self.floor = Static(id="floor", classes="-hidden", markup=False)
+        self.contract = Static(id="contract", classes="-hidden", markup=False)
+        self.rules = Static(id="rules", markup=False)
+        yield from (self.header, self.head, self.clock_widget, self.floor)
+        yield from (self.contract, self.rules)
 
     def on_mount(self) -> None:
         """The projector's light theme; read the file, then look at it twice a second; end
@@ -117,43 +119,45 @@ class ViewApp(App[int]):
 
     def _follow(self, session: Session) -> None:
         self.times = SessionTimes(session, self.clock, self.wall)
-        self.query_one("#header").remove_class("-trouble")
-        head = self.query_one(ProjectorHead)
-        head.control = self.times
-        head.follow()
+        self.header.remove_class("-trouble")
+        self.head.control = self.times
+        self.head.follow()
         self.refresh_room()
 
     def _trouble(self) -> None:
         """The file is gone or damaged: say so, keep the last state (its clock stopped)."""
-        header = self.query_one("#header", Static)
-        header.add_class("-trouble")
-        header.update(self.w(f"view.{self.follower.trouble}"))
+        self.header.add_class("-trouble")
+        self.header.update(self.w(f"view.{self.follower.trouble}"))
         if self.times.countdown.running:
             self.times.countdown.pause()
+
+    def on_resize(self) -> None:
+        """The turn order and the header fit the new width."""
+        if self.follower.trouble is None:
+            self.refresh_room()
 
     def refresh_room(self) -> None:
         """Everything but the countdown, from the session just read."""
         times = self.times
         s, w = times.session, self.w
-        self.query_one("#header", Static).update(room_header(times, w))
         width = self.size.width - 2
+        header, keys = room_header(times, w), w("view.keys")
+        room = width - len(header) - len(keys)
+        self.header.update(f"{header}{' ' * room}{keys}" if room >= 3 else header)
         floor = round_state(times, width) if s.ended is None else None
-        floor_widget = self.query_one("#floor", Static)
-        floor_widget.set_class(floor is None, "-hidden")
+        self.floor.set_class(floor is None, "-hidden")
         if floor is not None:
-            floor_widget.update(order_line(floor, self.t, width))
+            self.floor.update(order_line(floor, self.t, width))
         contract = room_contract(s)
-        contract_widget = self.query_one("#contract", Static)
-        contract_widget.set_class(contract is None, "-hidden")
+        self.contract.set_class(contract is None, "-hidden")
         if contract is not None:
-            contract_widget.update(literal(w("view.contract") + contract))
-        rules = " · ".join(room_rules(s))
-        self.query_one("#rules", Static).update(f"{w('view.rules')}{rules}   {w('view.keys')}")
+            self.contract.update(literal(w("view.contract") + contract))
+        self.rules.update(w("view.rules") + " · ".join(room_rules(s)))
 
     def refresh_clock(self) -> None:
         """The time left (or, once the session ended, its real length)."""
         times = self.times
-        clock = self.query_one(BigClock)
+        clock = self.clock_widget
         s = times.session
         if s.ended is not None:
             planned, real = room_end(s)

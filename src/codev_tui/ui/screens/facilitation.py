@@ -18,7 +18,7 @@ from codev_tui.ui import session_view as view
 from codev_tui.ui.localize import localize_bindings
 from codev_tui.ui.screens.facilitation_time import TimeScreen
 from codev_tui.ui.screens.typing import after_typing
-from codev_tui.ui.widgets.bigclock import BigClock, ProjectorHead
+from codev_tui.ui.widgets.bigclock import BigClock
 from codev_tui.ui.widgets.candidates_strip import CandidatesStrip
 from codev_tui.ui.widgets.contract_strip import ContractStrip
 from codev_tui.ui.widgets.keys_bar import KeysBar
@@ -26,6 +26,7 @@ from codev_tui.ui.widgets.line_strip import LineStrip
 from codev_tui.ui.widgets.note_input import NoteInput
 from codev_tui.ui.widgets.notes_list import NotesList, note_line
 from codev_tui.ui.widgets.phase_text import PhaseText, phase_body
+from codev_tui.ui.widgets.projector_head import ProjectorHead
 from codev_tui.ui.widgets.prompt_strip import PromptStrip
 from codev_tui.ui.widgets.review_strip import ReviewStrip
 from codev_tui.ui.widgets.round_strip import RoundStrip

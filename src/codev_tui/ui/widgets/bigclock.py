@@ -9,11 +9,6 @@ from textual.widget import Widget
 
 from codev_tui.core.clock import TimerState
 from codev_tui.ui.widgets.bigtext import DIGITS
-from codev_tui.ui.widgets.projector_head import ProjectorHead
-
-__all__ = ["BigClock", "ProjectorHead", "render_big"]
-"""The countdown, and what stands above it in projector mode (the phase's title and who has the
-floor, `projector_head`): the screen takes both from here."""
 
 _GLYPHS = DIGITS
 """The clock's digits, `:`, `+` and `-`: the block letters' font (see `bigtext`)."""

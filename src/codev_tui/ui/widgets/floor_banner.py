@@ -1,12 +1,8 @@
-"""Who has the floor in the round of the table, in block letters, and the turn order under it."""
+"""Who has the floor in the round of the table, in block letters, and the turn order in words."""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import RenderResult
-from textual.geometry import Size
-from textual.reactive import reactive
-from textual.widget import Widget
 
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.bigtext import block_lines, centre
@@ -48,78 +44,17 @@ def speaker(state: RoundState | None) -> str:
     return next((seat.name for seat in state.seats if seat.has_floor), "")
 
 
-def banner_height(state: RoundState | None, width: int, rows: int, order: bool = True) -> int:
-    """The rows the banner takes in `width` x at most `rows`: the name, then the order line
-    (unless not `order`)."""
+def banner_height(state: RoundState | None, width: int, rows: int) -> int:
+    """The rows the name of who has the floor takes in `width` x at most `rows`."""
     if state is None or rows < 1:
         return 0
-    return len(block_lines(speaker(state), width, rows - order)) + order
+    return len(block_lines(speaker(state), width, rows))
 
 
-def banner(state: RoundState, t: Texts, width: int, rows: int, order: bool = True) -> Text:
-    """The name of who has the floor in block letters, centred, as large as `width` x
-    `rows - 1` allows; the turn order on the last line (unless not `order`: the console's
-    projector mode keeps its own round line, with the talk times)."""
-    name = block_lines(speaker(state), width, rows - order)
+def banner(state: RoundState, width: int, rows: int) -> Text:
+    """The name of who has the floor in block letters, centred, as large as `width` x `rows`
+    allows (the turn order is `order_line`, on a line of its own)."""
+    name = block_lines(speaker(state), width, rows)
     text = Text("\n".join(centre(line, width) for line in name), style="bold", end="")
     text.no_wrap, text.overflow = True, "crop"
-    if not order:
-        return text
-    if name:
-        text.append("\n")
-    order_text = order_line(state, t, width)
-    text.append(" " * max(0, (width - order_text.cell_len) // 2))
-    text.append_text(order_text)
     return text
-
-
-class FloorBanner(Widget):
-    """The round of the table for the room: who has the floor in large letters, the order under
-    it; hidden (class `-hidden`) when there is no round (`show(None)`). With `height: auto` it
-    takes what it draws, at most `max_rows` (else what its container gives)."""
-
-    DEFAULT_CSS = """
-    FloorBanner {
-        width: 1fr;
-        height: auto;
-    }
-    FloorBanner.-hidden { display: none; }
-    """
-
-    state: reactive[RoundState | None] = reactive(None, layout=True)
-
-    def __init__(
-        self,
-        texts: Texts,
-        state: RoundState | None = None,
-        *,
-        max_rows: int | None = None,
-        id: str | None = None,  # noqa: A002
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(id=id, classes=classes)
-        self.t = texts
-        self.max_rows = max_rows
-        self.set_reactive(FloorBanner.state, state)
-        self.set_class(state is None, "-hidden")
-
-    def show(self, state: RoundState | None) -> None:
-        """The round now (None: no round, the banner hides)."""
-        self.set_class(state is None, "-hidden")
-        self.state = state
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """The name's rows and the order line (for `height: auto`)."""
-        return banner_height(self.state, width, self.max_rows or container.height)
-
-    _drawn: tuple[tuple[object, ...], Text] | None = None
-
-    def render(self) -> RenderResult:
-        """The banner; a repaint of the same round at the same size makes no new text."""
-        width, height = self.content_size
-        key = (self.state, width, height)
-        if self.state is None or height < 1:
-            return ""
-        if self._drawn is None or self._drawn[0] != key:
-            self._drawn = (key, banner(self.state, self.t, width, height))
-        return self._drawn[1]

@@ -32,7 +32,7 @@ def split_rows(title: str, state: RoundState | None, width: int, rows: int) -> t
     if state is None or not speaker(state) or rows < 2:
         return rows, 0
     name_rows = rows // 2 if rows >= 7 else min(3, rows - 1)
-    floor = banner_height(state, width, name_rows, order=False)
+    floor = banner_height(state, width, name_rows)
     return rows - floor, floor
 
 
@@ -114,7 +114,7 @@ class ProjectorHead(Widget):
         if state is not None and floor_rows:
             if lines:
                 text.append("\n")
-            text.append_text(banner(state, self.t, width, floor_rows, order=False))
+            text.append_text(banner(state, width, floor_rows))
         return text
 
 
