@@ -29,6 +29,7 @@ USERS = {
     "cycle": (".",),
     "choosing": (".",),
     "retour": (".",),
+    "serve": ("serve", "cli/serve.py"),
 }
 """Where the words of each part are used (files or folders of the package)."""
 
