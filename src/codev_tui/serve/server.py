@@ -79,6 +79,15 @@ class _Viewer(AppService):
         self._server.started += 1
         return process
 
+    async def run(self) -> None:
+        """textual-serve's reading of the process, then the browser told when it ends: as it
+        comes, a view that exits (or fails) leaves its browser waiting on an open websocket."""
+        try:
+            await super().run()
+        finally:
+            with contextlib.suppress(Exception):
+                await self.remote_close()
+
     async def end(self) -> int | None:
         """Ask the process to quit, then make sure it is gone; its exit status."""
         process = self._process
@@ -251,6 +260,9 @@ class ViewServer(Server):
     async def serve(self, ready: Callable[[int], None]) -> int:
         """Listen until SIGINT, SIGTERM or SIGHUP (`ready(port)` once listening), then stop
         every viewer; how many were running."""
+        # Its "Application failed to start" is said of a browser closed before its view started
+        # too; a view that fails is told by `on_viewer_failed`.
+        logging.getLogger("textual-serve").disabled = True
         loop = asyncio.get_running_loop()
         stopping = asyncio.Event()
         signals = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
