@@ -59,6 +59,7 @@ from codev_tui.core.store import SessionFile, encode_record, read_session  # noq
 
 COLS, ROWS = 80, 24
 MARKER = b"EXPOS"  # the first phase's title, upper-cased ("EXPOSÉ"), in codev and the reference
+VIEW_MARKER = b"Phase 1/"  # `codev view` draws the title in block letters; its header is text
 F5 = b"\x1b[15~"
 F10 = b"\x1b[21~"
 CLOSING_TITLE = "Fin de séance"  # the closing screen's title in French (words/ui.py, "ui.closing")
@@ -370,6 +371,10 @@ class Bench:
     def spawn_reference(self) -> Pty:
         return Pty("reference", self.reference(), self.env)
 
+    def spawn_view(self, path: Path | None = None) -> Pty:
+        """`codev view` following a session (a fresh copy of the empty one unless given)."""
+        return Pty("codev view", self.codev("view", str(path or self.fresh_copy(0))), self.env)
+
     def spawn_run(self) -> Pty:
         """`codev run` on the bundled script, the roster given: no setup screen, a new session."""
         return Pty("codev run", self.codev("run", *RUN_ARGS), self.env)
@@ -536,7 +541,8 @@ def median(xs: list[float]) -> float:
 
 
 def first_frame(p: Pty, timeout: float = 30.0) -> float:
-    return p.wait_bytes(MARKER, 0, timeout) - p.started
+    marker = VIEW_MARKER if p.name == "codev view" else MARKER
+    return p.wait_bytes(marker, 0, timeout) - p.started
 
 
 def measure_first_frame(b: Bench, report: Report) -> None:
@@ -549,6 +555,7 @@ def measure_first_frame(b: Bench, report: Report) -> None:
         "run": b.spawn_run,
         "big": lambda: b.spawn_codev(big),
         "huge": lambda: b.spawn_codev(huge),
+        "view": b.spawn_view,
     }
     times: dict[str, list[float]] = {k: [] for k in launches}
     for _ in range(b.s.runs):  # interleaved, so a slow spell hits them all alike
@@ -564,6 +571,7 @@ def measure_first_frame(b: Bench, report: Report) -> None:
         ("run", "1b. first frame, `codev run` on the bundled script", 1.2),
         ("big", f"1c. first frame, `codev resume`, {big:,} notes in the phase", 1.4),
         ("huge", f"1d. first frame, `codev resume`, {huge:,} notes in the phase", 2.0),
+        ("view", f"1f. first frame, `codev view` (the room's screen), median of {n}", 1.2),
     ):
         report.add(
             Row(
@@ -617,7 +625,7 @@ def measure_instructions(b: Bench, report: Report) -> None:
 def warm_up(b: Bench) -> None:
     """A launch of each app until its first frame (and codev's closing screen), not counted:
     writes the bytecode of every module they import and fills the page cache."""
-    for spawn in (lambda: b.spawn_codev(0), b.spawn_run, b.spawn_reference):
+    for spawn in (lambda: b.spawn_codev(0), b.spawn_run, b.spawn_reference, b.spawn_view):
         with spawn() as p:
             first_frame(p, timeout=120)
             if p.name == "codev":
@@ -742,6 +750,9 @@ def measure_cpu(b: Bench, report: Report) -> None:
     if termdown:
         apps["termdown"].wait_output()
     start_countdown(apps["codev"])  # the reference counts down from the start
+    # The room's view follows the console's session, counting down with it.
+    apps["view"] = b.spawn_view(apps["codev"].session_path)
+    first_frame(apps["view"])
     time.sleep(b.s.settle)
     start = {k: (p.cpu_seconds(), p.offset()) for k, p in apps.items()}
     t0 = time.perf_counter()
@@ -772,6 +783,10 @@ def measure_cpu(b: Bench, report: Report) -> None:
     report.add(
         Row("3d. terminal output while counting down", out["codev"], out["reference"],
             unit="B/s", digits=0)
+    )  # fmt: skip
+    report.add(
+        Row("3e. CPU, `codev view` following the session (% of a core)",
+            pct["view"], pct["reference"], target="≤ 1×", limit=1.0, kind="ratio", **cpu)
     )  # fmt: skip
 
 

@@ -12,6 +12,7 @@ import pytest
 from codev_tui import locations
 from codev_tui.core.script import PhaseScript, load_script, validate_script
 from codev_tui.core.session import Roster
+from tests.tmux import tmux  # noqa: F401 (a fixture for the tests that drive a real terminal)
 
 START = datetime(2026, 11, 29, 9, 0, 0, tzinfo=UTC)
 """The fake wall clock's default start: a Sunday morning session."""

@@ -3,70 +3,17 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
 
 from codev_tui.core.store import SessionFile, list_sessions, read_session
+from tests.tmux import Tmux, needs_tmux
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-
-
-class Tmux:
-    """One private tmux server running one command in an 80x24 pane."""
-
-    def __init__(self, socket: str, env: dict[str, str]) -> None:
-        self.socket = socket
-        self.env = env
-
-    def _run(self, *args: str) -> str:
-        done = subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20
-        )
-        return done.stdout
-
-    def start(self, command: list[str]) -> None:
-        exports = " ".join(f"{k}={v}" for k, v in self.env.items())
-        line = f"env {exports} {' '.join(command)}; sleep 60"
-        self._run("new-session", "-d", "-s", "t", "-x", "80", "-y", "24", line)
-
-    def send(self, *keys: str) -> None:
-        self._run("send-keys", "-t", "t", *keys)
-
-    def screen(self) -> str:
-        return self._run("capture-pane", "-p", "-t", "t")
-
-    def wait_for(self, predicate, timeout: float = 20.0) -> str:  # type: ignore[no-untyped-def]
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            text = self.screen()
-            if predicate(text):
-                return text
-            time.sleep(0.1)
-        raise AssertionError(f"screen never matched:\n{self.screen()}")
-
-    def app_pid(self) -> int:
-        shell = int(self._run("display", "-p", "-t", "t", "#{pane_pid}").strip())
-        children = subprocess.run(["pgrep", "-P", str(shell)], capture_output=True, text=True)
-        return int(children.stdout.split()[0])
-
-    def kill_server(self) -> None:
-        self._run("kill-server")
-
-
-@pytest.fixture
-def tmux(tmp_path: Path):  # type: ignore[no-untyped-def]
-    # A server of its own per test: one being killed must not take the next test's session.
-    socket = f"codev-test-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    server = Tmux(socket, {"CODEV_DATA_DIR": str(tmp_path), "TERM": "xterm-256color"})
-    yield server
-    server.kill_server()
+pytestmark = needs_tmux
 
 
 def test_kill_9_then_resume_keeps_every_acknowledged_note(tmux: Tmux, tmp_path: Path) -> None:

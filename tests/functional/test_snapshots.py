@@ -81,6 +81,19 @@ def test_projector(snap_compare, make_app, fake_time, terminal_size) -> None:  #
 
 
 @size
+def test_projector_in_the_round(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
+    app = make_app()
+    run = steps(
+        app,
+        fake_time,
+        Press("f5", "pagedown", "pagedown", "f6"),
+        Advance(40),
+        Press("f4", "f2"),
+    )
+    assert snap_compare(app, terminal_size=terminal_size, run_before=run)
+
+
+@size
 def test_round_with_contract(snap_compare, make_app, fake_time, terminal_size) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
     run = steps(

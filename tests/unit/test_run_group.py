@@ -80,6 +80,4 @@ def test_a_first_name_two_members_have_asks_which(
 ) -> None:
     create_group(data_dir, "K", ["Ana Roy", "Ana Lopez", "Ben Sow"])
     assert main(["run", "--group", "K", "--client", "ana", "--topic", "x"]) == 2
-    assert (
-        capsys.readouterr().err == "codev: 'ana': Ana Roy or Ana Lopez? give the whole name\n"
-    )
+    assert capsys.readouterr().err == "codev: 'ana': Ana Roy or Ana Lopez? give the whole name\n"

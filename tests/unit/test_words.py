@@ -29,6 +29,8 @@ USERS = {
     "cycle": (".",),
     "choosing": (".",),
     "retour": (".",),
+    "floor": ("ui/widgets/floor_banner.py",),
+    "view": (".",),
     "serve": ("serve", "cli/serve.py"),
 }
 """Where the words of each part are used (files or folders of the package)."""

@@ -130,6 +130,15 @@ def _run_group(
     )
 
 
+def cmd_view(args: argparse.Namespace, lang: str) -> int:
+    """`codev view [SESSION]`: the room's screen, following the session (the latest when not
+    named) read-only."""
+    from codev_tui.ui.launch import launch_view
+
+    path = resolve_session(args.session)
+    return launch_view(path.resolve(), lang=args.lang, cli_lang=lang)
+
+
 _SHORT_COMMANDS = frozenset(
     {"check", "scripts", "agenda", "list", "export", "group", "journal", "review"}
 )
@@ -184,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in _SHORT_COMMANDS:
             _short_lived()
             _exit_on_signals()
-        elif not argv or argv[0] in ("run", "resume", "practice"):
+        elif not argv or argv[0] in ("run", "resume", "practice", "view"):
             _starting_the_app()
     argv = list(argv)
     lang = cli_lang(argv, os.environ)
@@ -219,6 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_journal(args, lang)
         if command == "review":
             return cmd_review(args, lang)
+        if command == "view":
+            return cmd_view(args, lang)
         if command == "serve":
             from codev_tui.cli.serve import cmd_serve
 

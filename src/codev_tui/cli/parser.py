@@ -72,6 +72,7 @@ def _parser(w: Words, argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     run.add_argument("--choose", action="store_true", help=w("choosing.choose_help"))
 
     add_session(command("resume", "resume_help"))
+    add_session(command("view", "view.help"))
     command("list", "list_help")
 
     export = command("export", "export_help")

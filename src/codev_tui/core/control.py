@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
 from typing import Any
 
 from codev_tui.core.choosing import SUBJECT, check_candidacy, choice_command
-from codev_tui.core.clock import Clock, Countdown, TimerState
+from codev_tui.core.clock import Clock
 from codev_tui.core.control_cycle import CycleActions
 from codev_tui.core.events import Event, NoteDeleted, NoteEdited
 from codev_tui.core.notes import PASTED_NEWLINE, note_line, parse_note
-from codev_tui.core.session import Note, Session
+from codev_tui.core.session import Note
+from codev_tui.core.session_times import SessionTimes
 from codev_tui.core.store import SessionFile, WallClock
 
 Submit = Callable[[Event], None]
@@ -31,7 +31,7 @@ class Undo:
     deleted: bool
 
 
-class SessionControl(CycleActions):
+class SessionControl(SessionTimes, CycleActions):
     """Turns the facilitator's actions into events: folded at once, handed to `submit` to save.
 
     The countdown of the current phase runs on the injected monotonic clock; events carry
@@ -39,12 +39,9 @@ class SessionControl(CycleActions):
     """
 
     def __init__(self, file: SessionFile, submit: Submit, clock: Clock, wall: WallClock) -> None:
+        SessionTimes.__init__(self, file.session, clock, wall)
         self.file = file
-        self.session: Session = file.session
         self._submit = submit
-        self._clock = clock
-        self.wall = wall
-        self.scale = self.session.speed if self.session.practice and self.session.speed > 0 else 1.0
         self.unsaved = 0
         self.save_error = ""
         self._pending: dict[int, int] = {}
@@ -61,7 +58,6 @@ class SessionControl(CycleActions):
         resuming asks whether the time away counts (None: it counts, nothing to ask)."""
         self._reopening = False
         """`reopened` was held back until the question about the time away is answered."""
-        self.countdown = self._countdown_for_current()
         self.bell_rung = self.countdown.remaining() < 0
 
     # -- events -------------------------------------------------------------------------------
@@ -112,18 +108,6 @@ class SessionControl(CycleActions):
     def failed(self, message: str) -> None:
         """Called when a write failed; it will be retried."""
         self.save_error = message
-
-    def _countdown_for_current(self) -> Countdown:
-        s = self.session
-        i = s.current
-        return Countdown(
-            s.script.phases[i].seconds / self.scale,
-            self._clock,
-            elapsed=s.elapsed(i, self.wall()),
-            adjust=s.timings[i].adjust / self.scale,
-            running=s.running,
-            warning=s.script.phases[i].warning_seconds / self.scale,
-        )
 
     # -- the timer ----------------------------------------------------------------------------
 
@@ -217,34 +201,7 @@ class SessionControl(CycleActions):
             return True
         return False
 
-    def state(self) -> TimerState:
-        """The countdown's state."""
-        return self.countdown.state()
-
-    # -- projections for the header -----------------------------------------------------------
-
-    def planned_end(self) -> datetime:
-        """When the session ends if every phase takes its planned time, from its start."""
-        start = self.session.started or self.wall()
-        total = sum(p.seconds for p in self.session.script.phases) / self.scale
-        return start + timedelta(seconds=total)
-
-    def projected_end(self) -> datetime:
-        """Now + what is left of this phase + the planned time of the phases after it."""
-        s = self.session
-        left = max(0.0, self.countdown.remaining())
-        later = sum(s.planned(i) for i in range(s.current + 1, len(s.script.phases))) / self.scale
-        return self.wall() + timedelta(seconds=left + later)
-
-    def drift_minutes(self) -> float:
-        """Minutes behind (positive) or ahead (negative) of the plan."""
-        return (self.projected_end() - self.planned_end()).total_seconds() / 60
-
     # -- notes and what the phases capture ---------------------------------------------------
-
-    def real_equivalent(self) -> float:
-        """Practice: the current phase's elapsed time in real-session seconds."""
-        return self.countdown.elapsed() * self.scale
 
     def prompts(self) -> list[tuple[str, str]]:
         """Practice: the (role, prompt) pairs of the current phase for the rehearsed role."""

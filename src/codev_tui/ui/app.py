@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import signal
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,7 +15,6 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
-from textual.theme import Theme
 
 from codev_tui.core.clock import Clock, monotonic
 from codev_tui.core.control import SessionControl
@@ -26,6 +24,7 @@ from codev_tui.core.session import Roster, SessionError
 from codev_tui.core.sessions import create_session, script_choices, script_for
 from codev_tui.core.store import SaveError, SessionFile, WallClock, utc_now
 from codev_tui.core.writer import BackgroundWriter
+from codev_tui.ui.common import PROJECTOR_THEME, collect_garbage_again
 from codev_tui.ui.localize import localize_bindings, system_commands
 from codev_tui.ui.messages import EventSaved, SaveFailed, SessionMoved
 from codev_tui.ui.screens.base import SessionScreen
@@ -37,22 +36,6 @@ if TYPE_CHECKING:
 
     from codev_tui.core.group import Group, GroupError
     from codev_tui.ui.screens.setup import SetupResult
-
-PROJECTOR_THEME = Theme(
-    name="codev-projector",
-    primary="#003c8f",
-    secondary="#5a2d82",
-    accent="#7a3e00",
-    foreground="#000000",
-    background="#ffffff",
-    surface="#f2f2f2",
-    panel="#e0e0e0",
-    success="#005f00",
-    warning="#8a5a00",
-    error="#b00000",
-    dark=False,
-)
-"""Light and high-contrast: projectors wash out dark backgrounds."""
 
 
 @dataclass
@@ -136,7 +119,7 @@ class CodevApp(App[int]):
             self.start_session(self.file)
         elif self.setup is not None:
             self._show_setup(self.setup.roster, self.setup.script, absent=self.setup.absent)
-        self.call_after_refresh(_collect_garbage_again)
+        self.call_after_refresh(collect_garbage_again)
 
     def _show_setup(
         self, roster: Roster, script: str, error: str = "", absent: tuple[str, ...] = ()
@@ -306,11 +289,3 @@ class CodevApp(App[int]):
         if self.file is not None:
             self.file.close()
         return saved
-
-
-def _collect_garbage_again() -> None:
-    """After the first frame: what the start made is kept for good (frozen, never scanned
-    again), and cyclic garbage collection goes on (`codev` turned it off to start faster)."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()

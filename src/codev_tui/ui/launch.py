@@ -5,15 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from codev_tui import locations
-from codev_tui.core.group import list_groups
-from codev_tui.core.script import PhaseScript
-from codev_tui.core.session import Roster
-from codev_tui.core.sessions import create_session, past_rosters
-from codev_tui.core.store import GroupLink, SessionFile
-from codev_tui.ui.app import CodevApp, SetupRequest
 from codev_tui.words import Texts, say
+
+if TYPE_CHECKING:
+    from codev_tui.core.script import PhaseScript
+    from codev_tui.core.session import Roster
+    from codev_tui.core.store import GroupLink
+    from codev_tui.ui.app import CodevApp
 
 NO_TERMINAL = {
     "input": "cli.no_terminal_input",
@@ -55,6 +56,12 @@ def launch(
     lines said on the terminal around it are in `cli_lang`, the command line's language
     (`lang` when not given). `group`: the group a new session is one of; `absent` and
     `choose`: what the setup screen starts from (`--absent`, `--choose`)."""
+    from codev_tui.core.group import list_groups
+    from codev_tui.core.session import Roster
+    from codev_tui.core.sessions import create_session, past_rosters
+    from codev_tui.core.store import SessionFile
+    from codev_tui.ui.app import CodevApp, SetupRequest
+
     said = cli_lang or lang or "en"
     stream = _not_a_terminal()
     if stream:  # before anything is created: without a terminal nothing could be typed
@@ -103,6 +110,20 @@ def launch(
             replaced = say(said, "cli.replaced", path=app.file.replaced)
             _tell(say(said, "cli.report", line=replaced))
         _tell(say(said, "cli.report", line=say(said, "cli.saved_in", path=app.file.path)))
+    return app.return_code or 0
+
+
+def launch_view(path: Path, *, lang: str | None = None, cli_lang: str | None = None) -> int:
+    """`codev view`: the room's screen following the session file at `path`, read-only. In a
+    browser (`codev serve` starts it with Textual's web driver) no terminal is needed."""
+    said = cli_lang or lang or "en"
+    if "TEXTUAL_DRIVER" not in os.environ and (stream := _not_a_terminal()):
+        _tell(say(said, "cli.report", line=say(said, NO_TERMINAL[stream])))
+        return 2
+    from codev_tui.ui.view import ViewApp
+
+    app = ViewApp(path, lang=lang)
+    app.run()
     return app.return_code or 0
 
 

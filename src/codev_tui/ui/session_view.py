@@ -8,6 +8,7 @@ from collections.abc import Callable
 from codev_tui.core.choosing import SUBJECT, tally
 from codev_tui.core.control import SessionControl
 from codev_tui.core.session import Session
+from codev_tui.core.session_times import SessionTimes
 from codev_tui.core.times import format_clock, local_clock
 from codev_tui.ui.widgets.candidates_strip import Candidacy, CandidatesState
 from codev_tui.ui.widgets.prompt_strip import PromptState
@@ -124,7 +125,7 @@ def candidates(session: Session) -> CandidatesState | None:
     return CandidatesState(shown, choice.client, choice.topic, choice.overridden)
 
 
-def round_state(control: SessionControl, width: int) -> RoundState | None:
+def round_state(control: SessionTimes, width: int) -> RoundState | None:
     """The round of the table, in a phase that has one and with consultants; else None."""
     s = control.session
     if not (s.phase.round and s.roster.consultants):

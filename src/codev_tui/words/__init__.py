@@ -27,11 +27,25 @@ PARTS = (
     "cycle",
     "choosing",
     "retour",
+    "view",
+    "floor",
     "serve",
 )
 """The modules of this package that hold words."""
 
-_PREFIXED = ("ui", "minutes", "agenda", "cli", "group", "cycle", "choosing", "retour", "serve")
+_PREFIXED = (
+    "ui",
+    "minutes",
+    "agenda",
+    "cli",
+    "group",
+    "cycle",
+    "choosing",
+    "retour",
+    "view",
+    "floor",
+    "serve",
+)
 """The parts whose keys start with the part's name; the errors' keys are codes (`script.…`,
 `save.…`)."""
 

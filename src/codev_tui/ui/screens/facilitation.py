@@ -18,7 +18,7 @@ from codev_tui.ui import session_view as view
 from codev_tui.ui.localize import localize_bindings
 from codev_tui.ui.screens.retour import RetourScreen
 from codev_tui.ui.screens.typing import after_typing
-from codev_tui.ui.widgets.bigclock import BigClock
+from codev_tui.ui.widgets.bigclock import BigClock, ProjectorHead
 from codev_tui.ui.widgets.candidates_strip import CandidatesStrip
 from codev_tui.ui.widgets.contract_strip import ContractStrip
 from codev_tui.ui.widgets.keys_bar import KeysBar
@@ -101,6 +101,7 @@ class FacilitationScreen(RetourScreen):
         yield TopBar(t, view.top_bar_state(self.control, width - 2), id="topbar")
         yield RulesStrip(t, view.rules(s), id="rules-strip")
         with Horizontal(id="main"):
+            yield ProjectorHead(t, self.control, id="projector-head")  # shown in projector mode
             yield PhaseText(s.phase.title, phase_body(s.script, s.phase, t), id="phase")
             countdown = self.control.countdown
             yield BigClock(

@@ -8,23 +8,15 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from codev_tui.core.clock import TimerState
+from codev_tui.ui.widgets.bigtext import DIGITS
+from codev_tui.ui.widgets.projector_head import ProjectorHead
 
-# 5-row bitmaps; '#' is ink. Digits are 3 pixels wide, ':' and '+' narrower/wider.
-_GLYPHS: dict[str, tuple[str, ...]] = {
-    "0": ("###", "# #", "# #", "# #", "###"),
-    "1": (" # ", "## ", " # ", " # ", "###"),
-    "2": ("###", "  #", "###", "#  ", "###"),
-    "3": ("###", "  #", " ##", "  #", "###"),
-    "4": ("# #", "# #", "###", "  #", "  #"),
-    "5": ("###", "#  ", "###", "  #", "###"),
-    "6": ("###", "#  ", "###", "# #", "###"),
-    "7": ("###", "  #", " # ", " # ", " # "),
-    "8": ("###", "# #", "###", "# #", "###"),
-    "9": ("###", "# #", "###", "  #", "###"),
-    ":": (" ", "#", " ", "#", " "),
-    "+": ("   ", " # ", "###", " # ", "   "),
-    "-": ("   ", "   ", "###", "   ", "   "),
-}
+__all__ = ["BigClock", "ProjectorHead", "render_big"]
+"""The countdown, and what stands above it in projector mode (the phase's title and who has the
+floor, `projector_head`): the screen takes both from here."""
+
+_GLYPHS = DIGITS
+"""The clock's digits, `:`, `+` and `-`: the block letters' font (see `bigtext`)."""
 
 
 def render_big(value: str, width: int, height: int) -> list[str]:

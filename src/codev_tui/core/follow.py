@@ -1,0 +1,52 @@
+"""Following a session file from another process, read-only: no lock taken, nothing written.
+
+The console appends each event to the file (a deletion rewrites it whole, under a new inode);
+`Follower.poll` looks at the file's identity, size and time, and reads it again only when one
+of them changed. A torn last record (the console is writing it) is left out until it is whole.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+
+from codev_tui.core.session import Session, SessionError
+from codev_tui.core.store import read_session
+
+
+class Trouble(StrEnum):
+    """Why the file could not be followed this time: the last state read stays valid."""
+
+    GONE = "gone"
+    DAMAGED = "damaged"
+
+
+class Follower:
+    """The latest state of a session file, read again only when the file changed."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._seen: tuple[int, int, int, int] | None = None
+        self.trouble: Trouble | None = None
+
+    def poll(self) -> Session | None:
+        """The session when the file changed since the last call (the first call reads it);
+        None when nothing changed or the file cannot be read (`trouble` says why)."""
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            self._seen = None
+            self.trouble = Trouble.GONE
+            return None
+        seen = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+        if seen == self._seen:
+            return None
+        self._seen = seen
+        try:
+            session = read_session(self.path)
+        except SessionError:
+            self.trouble = Trouble.DAMAGED
+            return None
+        self.trouble = None
+        return session

@@ -1,0 +1,106 @@
+"""`codev view`, the room's screen, driven with Pilot beside a console writing the file: it
+follows the phase and the time, shows the contract, never a note, and says when the file is
+gone; the countdown counts from the events' times."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from codev_tui.core.script import PhaseScript
+from codev_tui.core.store import SessionFile
+from codev_tui.ui.view import ViewApp
+from tests.functional.conftest import ROSTER, FakeTime, screen_text
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def console(tmp_path: Path, short_script: PhaseScript, fake_time: FakeTime):  # type: ignore[no-untyped-def]
+    """The console's side: a session file written event by event."""
+    file = SessionFile.create(tmp_path / "sessions", short_script, ROSTER, now=fake_time.wall)
+    yield file
+    file.close()
+
+
+def view_of(file: SessionFile, fake_time: FakeTime, lang: str | None = None) -> ViewApp:
+    return ViewApp(
+        file.path, lang=lang, clock=fake_time.monotonic, wall=fake_time.wall, poll_every=0.02
+    )
+
+
+async def wait_for(pilot, app: ViewApp, text: str, present: bool = True) -> str:  # type: ignore[no-untyped-def]
+    for _ in range(100):
+        await pilot.pause(0.02)
+        shown = screen_text(app)
+        if (text in shown) is present:
+            return shown
+    raise AssertionError(f"{text!r} {'never' if present else 'still'} on screen:\n{shown}")
+
+
+async def test_the_view_follows_the_phase_and_never_shows_a_note(
+    console: SessionFile, fake_time: FakeTime
+) -> None:
+    console.record("resume")
+    console.record("note", id=1, phase="expose", kind="note", text="SECRET-NOTE-77 privé")
+    app = view_of(console, fake_time)
+    async with app.run_test(size=SIZE) as pilot:
+        shown = await wait_for(pilot, app, "Phase 1/5 · Exposé · fin projetée 09:40")
+        assert "10:00" not in shown  # the digits are drawn, the header is plain text
+        console.record("phase", index=1, running=True)
+        shown = await wait_for(pilot, app, "Phase 2/5 · Contrat")
+        console.record("note", id=2, phase="contrat", kind="note", text="SECRET-NOTE-88")
+        console.record("note", id=3, phase="contrat", kind="contract", text="Trois [bold] pistes")
+        shown = await wait_for(pilot, app, "Contrat : Trois [bold] pistes")
+        assert "SECRET" not in shown
+        assert "Confidentialité" in shown
+
+
+async def test_the_countdown_moves_with_time_and_says_its_state(
+    console: SessionFile, fake_time: FakeTime
+) -> None:
+    console.record("resume")
+    fake_time.advance(9 * 60)
+    app = view_of(console, fake_time)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, app, "BIENTÔT FINI")
+        fake_time.advance(3 * 60 + 13)
+        await wait_for(pilot, app, "DÉPASSEMENT +02:13")
+        console.record("pause")
+        await wait_for(pilot, app, "EN PAUSE")
+
+
+async def test_the_countdown_is_at_least_ten_rows_high_at_80x24(
+    console: SessionFile, fake_time: FakeTime
+) -> None:
+    console.record("resume")
+    app = view_of(console, fake_time)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, app, "EN COURS")
+        rows = [line for line in screen_text(app).splitlines() if "██" in line]
+        assert len(rows) >= 10
+
+
+async def test_the_end_shows_the_planned_and_real_time(
+    console: SessionFile, fake_time: FakeTime
+) -> None:
+    console.record("resume")
+    fake_time.advance(12 * 60)
+    console.record("end")
+    app = view_of(console, fake_time, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        shown = await wait_for(pilot, app, "Planned 40:00 · actual 12:00")
+        assert "End of the session" in shown
+
+
+async def test_a_file_gone_is_said_and_the_last_state_stays(
+    console: SessionFile, fake_time: FakeTime
+) -> None:
+    console.record("resume")
+    app = view_of(console, fake_time)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, app, "Phase 1/5")
+        console.path.unlink()
+        shown = await wait_for(pilot, app, "Le fichier de la séance a disparu")
+        assert "EXPOSÉ" in shown.replace(" ", "") or "Exposé" in shown

@@ -1,0 +1,154 @@
+"""Block letters: the font, `block_lines` (as large as fits, the plain fallback) and BigText."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from textual.app import App, ComposeResult
+
+from codev_tui.ui.widgets.bigtext import _BOX, FONT, BigText, block_lines, glyph
+from codev_tui.ui.widgets.floor_banner import FloorBanner, order_line
+from codev_tui.ui.widgets.round_strip import RoundState, Seat
+from codev_tui.words import Texts
+
+LISTED = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ'’,.-:;!?/()&+· "
+ACCENTED = "ÀÂÄÉÈÊËÎÏÔÖÙÛÜŸ"
+INK = set("▀▄█")
+
+
+def test_every_listed_character_has_its_own_glyph() -> None:
+    for char in LISTED:
+        accent, bitmap = glyph(char)
+        assert len(bitmap) == 5, char
+        assert 1 <= len(bitmap[0]) <= 5, char
+        assert all(len(row) == len(bitmap[0]) for row in bitmap), char
+        assert len(accent) == len(bitmap[0]), char
+        if char != " ":
+            assert bitmap != _BOX, char
+            assert any("#" in row for row in bitmap), char
+    for char in ACCENTED:
+        accent, bitmap = glyph(char)
+        assert "#" in accent, char  # the accent on the row above
+        assert glyph(char) != glyph("AEIOUY"["AEIOUY".index(_base(char))]), char
+
+
+def _base(char: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFD", char)[0]
+
+
+def test_lowercase_is_upper_case_and_unknown_characters_fall_back() -> None:
+    assert block_lines("essai", 80, 10) == block_lines("ESSAI", 80, 10)
+    assert glyph("Á")[1] == FONT["A"] and "#" in glyph("Á")[0]  # base letter, accent above
+    assert glyph("😀") == ("    ", _BOX)
+    assert glyph("\x1b") == ("    ", _BOX)
+
+
+def test_the_scale_grows_with_the_space() -> None:
+    small = block_lines("Exposé", 80, 3)
+    large = block_lines("Exposé", 160, 30)
+    assert len(small) == 3 and set("".join(small)) <= INK | {" "}  # half blocks, 1 col a pixel
+    assert len(large) > len(small)
+    assert max(map(len, large)) > 2 * max(map(len, small))
+    assert max(map(len, large)) <= 160 and len(large) <= 30
+
+
+def test_a_line_of_six_pixels_takes_three_rows_at_scale_one() -> None:
+    assert len(block_lines("É", 4, 3)) == 3
+    assert len(block_lines("É", 3, 3)) == 3
+
+
+def test_words_wrap_and_rows_of_a_line_are_equally_wide() -> None:
+    lines = block_lines("Demande et contrat de consultation", 78, 7)
+    assert len(lines) == 6
+    assert len({len(line) for line in lines}) == 1
+    assert all(len(line) <= 78 for line in lines)
+
+
+def test_too_small_falls_back_to_plain_text_cut_with_an_ellipsis() -> None:
+    assert block_lines("Apprentissages, régulation et évaluation", 78, 6) == [
+        "APPRENTISSAGES, RÉGULATION ET ÉVALUATION"
+    ]
+    assert block_lines("Apprentissages, régulation et évaluation", 20, 2) == [
+        "APPRENTISSAGES,",
+        "RÉGULATION ET…",
+    ]
+    assert block_lines("abc", 2, 1) == ["A…"]
+
+
+def test_empty_text_and_no_room_draw_nothing() -> None:
+    assert block_lines("", 80, 24) == []
+    assert block_lines("   \n", 80, 24) == []
+    assert block_lines("abc", 0, 24) == []
+    assert block_lines("abc", 80, 0) == []
+
+
+def test_a_word_longer_than_the_width_is_split() -> None:
+    lines = block_lines("A" * 40, 40, 40)
+    assert lines and all(len(line) <= 40 for line in lines)
+    assert set("".join(lines)) <= INK | {" "}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.integers(-2, 200), st.integers(-2, 60))
+def test_block_lines_never_raises_and_stays_in_its_box(text: str, width: int, rows: int) -> None:
+    lines = block_lines(text, width, rows)
+    assert len(lines) <= max(0, rows)
+    assert all(cell_len(line) <= max(0, width) for line in lines)
+    assert not any(ch in line for line in lines for ch in "\x1b\x07\n\r")
+
+
+class _One(App[None]):
+    def __init__(self, widget: object) -> None:
+        super().__init__()
+        self.widget = widget
+
+    def compose(self) -> ComposeResult:
+        yield self.widget  # type: ignore[misc]
+
+
+def _text(app: App[None]) -> str:
+    return "\n".join(s.text for s in app.screen._compositor.render_strips())  # noqa: SLF001
+
+
+async def test_bigtext_shows_markup_literally() -> None:
+    app = _One(BigText("[bold]x", max_rows=6))
+    async with app.run_test(size=(60, 10)):
+        widget = app.query_one(BigText)
+        assert widget.size.height == len(block_lines("[bold]x", 60, 6))
+        drawn = _text(app)
+        for row in block_lines("[BOLD]X", 60, 6):
+            assert row.strip() in drawn
+        widget.show("")
+        await app.workers.wait_for_complete()
+
+
+def _round(floor: int, passed: int = -1) -> RoundState:
+    names = ("Bruno", "Chloé", "[b]Driss")
+    seats = tuple(Seat(n, i == floor, i == passed, 0.0) for i, n in enumerate(names))
+    return RoundState(1, seats, 80)
+
+
+def test_order_line_says_who_spoke_who_speaks_who_is_to_come() -> None:
+    t = Texts("fr")
+    line = order_line(_round(1, passed=0), t, 80).plain
+    assert line == "Tour de table : ✓ Bruno (passe) · ▶ Chloé a la parole · à venir : [b]Driss"
+    nobody = order_line(_round(-1), t, 80).plain
+    assert nobody == "Tour de table : à venir : Bruno · Chloé · [b]Driss"
+    english = order_line(_round(2), Texts("en"), 80).plain
+    assert "✓ Bruno · ✓ Chloé · ▶ [b]Driss has the floor" in english
+
+
+async def test_floor_banner_draws_the_name_and_the_order() -> None:
+    app = _One(FloorBanner(Texts("fr"), _round(2), max_rows=8))
+    async with app.run_test(size=(80, 12)):
+        drawn = _text(app)
+        assert "▶ [b]Driss a la parole" in drawn
+        for row in block_lines("[b]Driss", 80, 7):
+            assert row.strip() in drawn
+        banner = app.query_one(FloorBanner)
+        banner.show(None)
+        await app.workers.wait_for_complete()
+        assert not banner.display
