@@ -83,7 +83,7 @@ def test_stopping_ends_every_view(data_dir: Path, signum: int) -> None:
 
         views = asyncio.run(scenario())
         assert not [pid for pid in views if alive(pid)], "views outlived codev serve"
-        assert "2" in served.lines[-1]  # "Stopped: 2 participant screen(s) closed."
+        assert "Stopped: 2 participants' screens closed." in served.lines[-1]
 
 
 def test_a_view_ends_when_its_browser_goes(data_dir: Path) -> None:

@@ -164,3 +164,16 @@ async def test_the_pages_speak_english_too() -> None:
         response = await client.get("/?token=nope")
         assert response.status == 403
         assert "ask the facilitator for the full link" in await response.text()
+
+
+async def test_a_view_that_fails_is_told_and_closes_its_browser() -> None:
+    failed: list[int] = []
+    server = ViewServer(
+        "exec sh -c 'echo boom >&2; exit 3'", token=TOKEN, lang="en", on_viewer_failed=failed.append
+    )
+    async with TestClient(TestServer(server.make_app())) as client:
+        ws = await client.ws_connect(f"/ws/{TOKEN}")
+        message = await ws.receive(timeout=20)  # not left waiting on an open websocket
+        assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+        assert await until(lambda: failed == [3])
+        assert await until(lambda: server.viewers == 0 and not server.children)

@@ -81,7 +81,9 @@ def cmd_serve(args: argparse.Namespace, lang: str) -> int:
         say(w("stop"))
 
     running = asyncio.run(server.serve(ready))
-    say(w("stopped", n=running))
+    if sys.stdout.isatty():
+        say("")  # after the terminal's ^C
+    say(w.count("stopped", running))
     return 0
 
 

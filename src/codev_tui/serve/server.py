@@ -79,21 +79,23 @@ class _Viewer(AppService):
         self._server.started += 1
         return process
 
-    async def run(self) -> None:
-        """textual-serve's reading of the process, then the browser told when it ends: as it
-        comes, a view that exits (or fails) leaves its browser waiting on an open websocket."""
-        try:
-            await super().run()
-        finally:
-            with contextlib.suppress(Exception):
-                await self.remote_close()
+    @property
+    def running(self) -> asyncio.Task[None] | None:
+        """The task reading the process's output: done when the process has ended."""
+        return self._task
 
     async def end(self) -> int | None:
         """Ask the process to quit, then make sure it is gone; its exit status."""
         process = self._process
         if self._task is not None:
-            with contextlib.suppress(Exception, asyncio.TimeoutError):
+            try:
                 await asyncio.wait_for(self.stop(), QUIT_GRACE)
+            except (Exception, asyncio.CancelledError):
+                # textual-serve's reading task ends cancelled when the process exits at once
+                # (it cancels its stderr reader before that has run): not this task's cancel.
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    raise
         if process is None:
             return None
         await stop_process(process)
@@ -233,8 +235,7 @@ class ViewServer(Server):
                 width = to_int(request.query.get("width", "80"), 80)
                 height = to_int(request.query.get("height", "24"), 24)
                 await viewer.start(max(width, 1), max(height, 1))
-                with contextlib.suppress(ValueError, TypeError, KeyError, AssertionError):
-                    await self._process_messages(websocket, viewer)
+                await self._until_one_ends(websocket, viewer)
             finally:
                 code = await asyncio.shield(viewer.end())
                 with contextlib.suppress(Exception):
@@ -244,6 +245,25 @@ class ViewServer(Server):
             return websocket
         finally:
             self.viewers -= 1
+
+    async def _until_one_ends(self, websocket: web.WebSocketResponse, viewer: _Viewer) -> None:
+        """Pass the browser's messages to the view until the browser goes or the view ends
+        (as it comes, textual-serve leaves a browser whose view exited on an open websocket)."""
+
+        async def messages() -> None:
+            with contextlib.suppress(ValueError, TypeError, KeyError, AssertionError):
+                await self._process_messages(websocket, viewer)
+
+        reading = asyncio.ensure_future(messages())
+        watched: set[asyncio.Future[None]] = {reading}
+        if viewer.running is not None:
+            watched.add(viewer.running)
+        try:
+            await asyncio.wait(watched, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            reading.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await reading
 
     # -- running ---------------------------------------------------------------------------
 

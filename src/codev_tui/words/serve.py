@@ -19,7 +19,8 @@ FR: dict[str, str] = {
     ),
     "serve.this_machine": "Sur cette machine :",
     "serve.stop": "Ctrl+C pour arrêter (les écrans des participants se ferment).",
-    "serve.stopped": "Arrêté : {n} écran(s) de participant fermé(s).",
+    "serve.stopped_one": "Arrêté : {n} écran de participant fermé.",
+    "serve.stopped_other": "Arrêté : {n} écrans de participants fermés.",
     "serve.viewer_failed": "Un écran de participant s'est arrêté sur une erreur (code {code}).",
     # -- the pages --
     "serve.title": "codev : la séance",
@@ -46,7 +47,8 @@ EN: dict[str, str] = {
     "serve.network": "Beware: anyone on the network who has this link can follow the session.",
     "serve.this_machine": "On this machine:",
     "serve.stop": "Ctrl+C to stop (the participants' screens close).",
-    "serve.stopped": "Stopped: {n} participant screen(s) closed.",
+    "serve.stopped_one": "Stopped: {n} participant's screen closed.",
+    "serve.stopped_other": "Stopped: {n} participants' screens closed.",
     "serve.viewer_failed": "A participant's screen stopped on an error (code {code}).",
     # -- the pages --
     "serve.title": "codev: the session",
