@@ -142,6 +142,7 @@ class ViewServer(Server):
         """The processes running now."""
         self.on_viewer_failed = on_viewer_failed
         self._runner: web.AppRunner | None = None
+        self._stopping = False
 
     # -- the web application ---------------------------------------------------------------
 
@@ -218,7 +219,7 @@ class ViewServer(Server):
         goes; refused (no process) without the token or beyond the limit."""
         if not self.allowed(request.match_info.get("token")):
             return self.forbidden()
-        if self.viewers >= self.max_viewers:
+        if self.viewers >= self.max_viewers or self._stopping:
             return self.full()
         self.viewers += 1  # taken before any await: two browsers cannot take the last slot
         try:
@@ -299,6 +300,7 @@ class ViewServer(Server):
 
     async def stop(self) -> int:
         """End every viewer's process, then stop listening; how many were running."""
+        self._stopping = True  # no new process from here on
         running = list(self.children)
         await asyncio.gather(*(stop_process(p) for p in running), return_exceptions=True)
         self.children.clear()
