@@ -32,6 +32,7 @@ USERS = {
     "floor": ("ui/widgets/floor_banner.py",),
     "view": (".",),
     "cues": ("ui",),
+    "serve": ("serve", "cli/serve.py"),
 }
 """Where the words of each part are used (files or folders of the package)."""
 

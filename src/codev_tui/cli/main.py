@@ -230,6 +230,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_review(args, lang)
         if command == "view":
             return cmd_view(args, lang)
+        if command == "serve":
+            from codev_tui.cli.serve import cmd_serve
+
+            return cmd_serve(args, lang)
         return cmd_run(args, lang)
     except KeyboardInterrupt:
         return 130

@@ -12,6 +12,7 @@ from codev_tui.cli.cycle_out import add_cycle_commands
 from codev_tui.cli.groups import add_group_commands
 from codev_tui.cli.lang import argparse_speaks
 from codev_tui.cli.output import emit
+from codev_tui.cli.serve import add_serve_command
 from codev_tui.words import LANGS, Words
 
 if TYPE_CHECKING:
@@ -103,4 +104,5 @@ def _parser(w: Words, argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
     add_group_commands(sub, add_lang, w.lang, argv)
     add_cycle_commands(sub, add_lang, w.lang)
+    add_serve_command(sub, add_lang, w.lang)
     return parser

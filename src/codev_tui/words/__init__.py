@@ -1,7 +1,7 @@
 """Every word codev says, in French and in English: one table per part, one lookup.
 
 Each part (`ui`, `minutes`, `agenda`, `cli`, `errors`, and those of the group's cycle: `group`,
-`cycle`, `choosing`, `retour`) is a module of this package holding two dicts, `FR` and `EN`, with
+`cycle`, `choosing`, `retour`; `serve`) is a module of this package holding two dicts, `FR` and `EN`, with
 the same keys; keys are unique across parts (those of every part but `errors` start with the
 part's name and a dot). Text is `str.format`
 templates with named values. A word counted has two keys, `<key>_one` and `<key>_other`,
@@ -30,6 +30,7 @@ PARTS = (
     "view",
     "floor",
     "cues",
+    "serve",
 )
 """The modules of this package that hold words."""
 
@@ -45,6 +46,7 @@ _PREFIXED = (
     "view",
     "floor",
     "cues",
+    "serve",
 )
 """The parts whose keys start with the part's name; the errors' keys are codes (`script.…`,
 `save.…`)."""
