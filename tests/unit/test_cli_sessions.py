@@ -415,6 +415,7 @@ def test_the_closing_lines_are_in_the_language_of_the_command_line(
     saved: str,
 ) -> None:
     """What the terminal says once the app is closed follows `--lang`, not always English."""
+    from codev_tui.ui import app as app_module
     from codev_tui.ui import launch as launching
 
     path = make_session(script, topic="Fermeture")
@@ -427,6 +428,6 @@ def test_the_closing_lines_are_in_the_language_of_the_command_line(
             self.file.replaced = Path("old.toml")  # type: ignore[attr-defined]
 
     monkeypatch.setattr(launching, "_not_a_terminal", lambda: "")  # as in a terminal
-    monkeypatch.setattr(launching, "CodevApp", App)
+    monkeypatch.setattr(app_module, "CodevApp", App)  # launch imports it when it runs
     assert launching.launch(session_path=path, resumed=True, cli_lang=lang) == 0
     assert capsys.readouterr().err.splitlines() == [replaced, f"{saved} {path}"]
