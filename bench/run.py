@@ -788,6 +788,10 @@ def measure_cpu(b: Bench, report: Report) -> None:
         Row("3e. CPU, `codev view` following the session (% of a core)",
             pct["view"], pct["reference"], target="≤ 1×", limit=1.0, kind="ratio", **cpu)
     )  # fmt: skip
+    report.add(
+        Row("3f. CPU, `codev view` vs the console it follows (issue 12: a poll under it)",
+            pct["view"], pct["codev"], target="≤ 1×", limit=1.0, kind="ratio", **cpu)
+    )  # fmt: skip
 
 
 # -- 4 and 5. peak memory and keystroke echo, with 1,000 notes ------------------------------------
