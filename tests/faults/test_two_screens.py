@@ -49,7 +49,8 @@ def test_two_views_follow_a_whole_session_and_never_show_a_note(tmux: Tmux) -> N
     started = time.monotonic()
     tmux.send("PageDown", to="console")
     both(tmux, "Phase 2/6 · Questions de clarification")
-    assert time.monotonic() - started < 2.5
+    # Within a second of the ✓ (the view looks twice a second), tmux included.
+    assert time.monotonic() - started < 1.5
 
     tmux.send("PageDown", to="console")
     both(tmux, "Phase 3/6")

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from codev_tui.core.follow import Follower
 from codev_tui.core.script import PhaseScript
-from codev_tui.core.store import SessionFile, read_session
+from codev_tui.core.store import SessionFile
 from codev_tui.ui.view import ViewApp
 from codev_tui.ui.widgets.bigtext import block_lines
 from tests.functional.conftest import ROSTER, FakeTime, screen_text
@@ -26,14 +27,24 @@ def console(tmp_path: Path, short_script: PhaseScript, fake_time: FakeTime):  # 
 
 
 def view_of(file: SessionFile, fake_time: FakeTime, lang: str | None = None) -> ViewApp:
+    follower = Follower(file.path)
+    session = follower.poll()
+    assert session is not None
     return ViewApp(
-        file.path,
-        read_session(file.path),
+        follower,
+        session,
         lang=lang,
         clock=fake_time.monotonic,
         wall=fake_time.wall,
         poll_every=0.02,
     )
+
+
+def clock_rows(app: ViewApp, shown: str) -> int:
+    """The rows of the countdown's digits (in the clock's region of the screen)."""
+    region = app.clock_widget.region
+    lines = shown.splitlines()[region.y : region.y + region.height]
+    return sum("██" in line for line in lines)
 
 
 async def wait_for(pilot, app: ViewApp, text: str, present: bool = True) -> str:  # type: ignore[no-untyped-def]
@@ -84,8 +95,7 @@ async def test_the_countdown_is_at_least_ten_rows_high_at_80x24(
     app = view_of(console, fake_time)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, app, "EN COURS")
-        rows = [line for line in screen_text(app).splitlines() if "██" in line]
-        assert len(rows) >= 10
+        assert clock_rows(app, screen_text(app)) >= 10
 
 
 async def test_the_end_shows_the_planned_and_real_time(
@@ -127,7 +137,7 @@ async def test_in_the_round_the_floor_is_in_block_letters_with_the_order_in_word
         await wait_for(pilot, app, "Phase 3/5 · Consultation")
         console.record("speaker", name="Chloé")
         shown = await wait_for(pilot, app, "▶ Chloé a la parole")
-        assert "à venir : Driss" in shown
+        assert "à venir : Bruno · ▶ Chloé a la parole · Driss" in shown
         for row in block_lines("Chloé", 78, 3):
             assert row.strip() in shown
         console.record("speaker", name="Driss")
@@ -159,3 +169,37 @@ def test_snapshot_of_the_room_s_view_at_the_end(  # type: ignore[no-untyped-def]
     fake_time.advance(41 * 60 + 7)
     console.record("end")
     assert snap_compare(view_of(console, fake_time), terminal_size=terminal_size)
+
+
+async def test_what_was_written_while_the_view_started_shows(
+    console: SessionFile, fake_time: FakeTime
+) -> None:
+    console.record("resume")
+    app = view_of(console, fake_time)  # the file is read here, then the app takes its time
+    console.record("phase", index=1, running=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, app, "Phase 2/5 · Contrat")
+
+
+async def test_the_projected_end_moves_on_in_a_pause(
+    console: SessionFile, fake_time: FakeTime
+) -> None:
+    console.record("resume")
+    console.record("pause")
+    app = view_of(console, fake_time)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, app, "fin projetée 09:40")
+        fake_time.advance(20 * 60)  # nothing written meanwhile: the pause goes on
+        await wait_for(pilot, app, "fin projetée 10:00")
+
+
+async def test_the_countdown_is_at_least_twenty_rows_high_at_160x45_in_the_round(
+    console: SessionFile, fake_time: FakeTime
+) -> None:
+    console.record("resume")
+    console.record("phase", index=2, running=True)
+    console.record("speaker", name="Bruno")
+    app = view_of(console, fake_time)
+    async with app.run_test(size=(160, 45)) as pilot:
+        shown = await wait_for(pilot, app, "▶ Bruno a la parole")
+        assert clock_rows(app, shown) >= 20

@@ -125,9 +125,12 @@ async def test_bigtext_shows_markup_literally() -> None:
         await app.workers.wait_for_complete()
 
 
-def _round(floor: int, passed: int = -1) -> RoundState:
+def _round(floor: int, passed: int = -1, heard: tuple[int, ...] = ()) -> RoundState:
     names = ("Bruno", "Chloé", "[b]Driss")
-    seats = tuple(Seat(n, i == floor, i == passed, 0.0) for i, n in enumerate(names))
+    seats = tuple(
+        Seat(n, i == floor, i == passed, 0.0, i in heard or i == passed)
+        for i, n in enumerate(names)
+    )
     return RoundState(1, seats, 80)
 
 
@@ -137,5 +140,8 @@ def test_order_line_says_who_spoke_who_speaks_who_is_to_come() -> None:
     assert line == "Tour de table : ✓ Bruno (passe) · ▶ Chloé a la parole · à venir : [b]Driss"
     nobody = order_line(_round(-1), t, 80).plain
     assert nobody == "Tour de table : à venir : Bruno · Chloé · [b]Driss"
-    english = order_line(_round(2), Texts("en"), 80).plain
+    english = order_line(_round(2, heard=(0, 1)), Texts("en"), 80).plain
     assert "✓ Bruno · ✓ Chloé · ▶ [b]Driss has the floor" in english
+    # Out of order (the floor given to Driss first): Bruno and Chloé are still to come.
+    first = order_line(_round(2), Texts("en"), 80).plain
+    assert first.endswith("▶ [b]Driss has the floor") and "✓" not in first

@@ -30,7 +30,7 @@ USERS = {
     "choosing": (".",),
     "retour": (".",),
     "floor": ("ui/widgets/floor_banner.py",),
-    "view": (".",),
+    "view": ("core/room.py", "ui/view.py", "ui/widgets/projector_head.py", "cli"),
     "cues": ("ui",),
     "serve": ("serve", "cli/serve.py"),
 }

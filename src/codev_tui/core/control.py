@@ -172,7 +172,7 @@ class SessionControl(SessionTimes, CycleActions):
         if not seconds:
             return
         if index != s.current:
-            self._emit("adjust", seconds=seconds, phase=s.script.phases[index].id)
+            self._emit("adjust_later", seconds=seconds, phase=s.script.phases[index].id)
             return
         self.countdown.add(seconds / self.scale)
         self._emit("adjust", seconds=seconds)

@@ -220,12 +220,21 @@ class Resumed(Event):
 @register
 @dataclass(slots=True, kw_only=True, eq=False, repr=False)
 class Adjusted(Event):
-    """F7/F8: seconds added to (or removed from) a phase's plan: `phase` (its id), or the
-    current phase when empty (files written before the lateness cue never name it)."""
+    """F7/F8: seconds added to (or removed from) the current phase's plan."""
 
     type: ClassVar[str] = "adjust"
     seconds: float
-    phase: str = ""
+
+
+@register
+@dataclass(slots=True, kw_only=True, eq=False, repr=False)
+class AdjustedLater(Event):
+    """F7 on the lateness cue: seconds taken from a later phase's plan (a type of its own, so
+    that a codev older than it refuses the file rather than adjust the current phase)."""
+
+    type: ClassVar[str] = "adjust_later"
+    seconds: float
+    phase: str
 
 
 @register
@@ -432,15 +441,3 @@ class SubjectChosen(Event):
 
 FIELD_NAMES: frozenset[str] = frozenset(name for cls in EVENTS.values() for name, _, _ in cls._spec)
 """Every field name an event can have on disk, besides seq, t and type."""
-
-
-def legacy_copies_text(event: Event, texts: set[str]) -> bool:
-    """Whether a schema 1 copy (contract, action, learning) holds one of `texts`.
-
-    Schema 1 did not always tie these copies to their note: a deletion finds them by text.
-    """
-    if isinstance(event, LegacyContract):
-        return event.text in texts
-    if isinstance(event, LegacyAction | LegacyLearning):
-        return bool(event.what) and any(event.what in text for text in texts)
-    return False

@@ -42,11 +42,13 @@ class Follower:
         seen = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
         if seen == self._seen:
             return None
-        self._seen = seen
         try:
             session = read_session(self.path)
-        except SessionError:
-            self.trouble = Trouble.DAMAGED
+        except SessionError as exc:  # removed since the look above, or not a session now
+            gone = any(p.code == "store.no_such_file" for p in exc.problems)
+            self.trouble = Trouble.GONE if gone else Trouble.DAMAGED
+            self._seen = None if gone else seen
             return None
+        self._seen = seen
         self.trouble = None
         return session

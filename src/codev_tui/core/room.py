@@ -36,18 +36,25 @@ def room_header(times: SessionTimes, w: Words) -> str:
 
 def room_clock(times: SessionTimes, w: Words) -> RoomClock:
     """The time left of the current phase (counted from the events' times), and its state."""
-    remaining = times.countdown.remaining()
-    value = format_clock(remaining)
+    value = format_clock(times.countdown.remaining())
     state = times.state()
-    words = w(f"view.{state.value}", over=value)
-    return RoomClock(value, state, words)
+    if state is TimerState.READY:  # the console's word says which key starts it
+        return RoomClock(value, state, w("view.ready"))
+    words = w(f"ui.{state.value}")
+    return RoomClock(value, state, f"{words} {value}" if state is TimerState.OVERTIME else words)
+
+
+def contract_reached(session: Session) -> bool:
+    """Whether the session is in its contract phase or past it (the contract is shown from
+    then on)."""
+    kinds = [p.kind for p in session.script.phases]
+    return "contract" in kinds and session.current >= kinds.index("contract")
 
 
 def room_contract(session: Session) -> str | None:
     """The contract from the contract phase on, unless it was typed confidential; None while
     there is none to show."""
-    kinds = [p.kind for p in session.script.phases]
-    if "contract" not in kinds or session.current < kinds.index("contract"):
+    if not contract_reached(session):
         return None
     note = session.contract_note
     if note is None or note.confidential or not note.text.strip():
@@ -56,7 +63,7 @@ def room_contract(session: Session) -> str | None:
 
 
 def room_rules(session: Session) -> tuple[str, ...]:
-    """The group's rules, by name."""
+    """The group's rules, by name (the console shows them too)."""
     return tuple(rule.name for rule in session.script.rules)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from codev_tui.core.choosing import Choice, choose
 from codev_tui.core.events import (
     Adjusted,
+    AdjustedLater,
     Carried,
     Ended,
     Event,
@@ -168,10 +169,10 @@ class Session(RoundOfTheTable):
             self.timings[self.current].entered = event.t
         self.ended = None
 
-    def _adjust(self, event: Adjusted) -> None:
+    def _adjust(self, event: Adjusted | AdjustedLater) -> None:
         if not -ADJUST_LIMIT <= event.seconds <= ADJUST_LIMIT:  # NaN is neither
             raise SessionError(Problem("session.bad_adjust", {"seq": event.seq}))
-        index = self.phase_index(event.phase) if event.phase else self.current
+        index = self.phase_index(event.phase) if isinstance(event, AdjustedLater) else self.current
         if index is None:
             raise SessionError(Problem("session.adjust_no_phase", {"seq": event.seq}))
         self.timings[index].adjust += event.seconds
@@ -389,6 +390,7 @@ _FOLD: dict[type[Event], Callable[[Session, Any], None]] = {
     Paused: Session._pause,
     Resumed: Session._resume,
     Adjusted: Session._adjust,
+    AdjustedLater: Session._adjust,
     Reopened: Session._reopened,
     Ended: Session._end,
     NoteAdded: Session._note,

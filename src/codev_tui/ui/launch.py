@@ -120,10 +120,13 @@ def launch_view(path: Path, *, lang: str | None = None, cli_lang: str | None = N
     if "TEXTUAL_DRIVER" not in os.environ and (stream := _not_a_terminal()):
         _tell(say(said, "cli.report", line=say(said, NO_TERMINAL[stream])))
         return 2
+    from codev_tui.core.follow import Follower
     from codev_tui.core.store import read_session
     from codev_tui.ui.view import ViewApp
 
-    app = ViewApp(path, read_session(path), lang=lang)
+    follower = Follower(path)
+    session = follower.poll() or read_session(path)  # unreadable: read again, to say why
+    app = ViewApp(follower, session, lang=lang)
     app.run()
     return app.return_code or 0
 

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from codev_tui.core.choosing import SUBJECT, tally
 from codev_tui.core.control import SessionControl
+from codev_tui.core.cues import not_heard
+from codev_tui.core.room import contract_reached
 from codev_tui.core.session import Session
 from codev_tui.core.session_times import SessionTimes
 from codev_tui.core.times import format_clock, local_clock
@@ -42,11 +44,6 @@ def chosen_subject(session: Session) -> str:
         return ""
     roster = session.roster
     return " — ".join(filter(None, (roster.client, roster.topic))).replace("\n", " ")
-
-
-def rules(session: Session) -> tuple[str, ...]:
-    """The group's rules, by name."""
-    return tuple(rule.name for rule in session.script.rules)
 
 
 def clock_words(control: SessionControl, t: Texts) -> str:
@@ -107,9 +104,7 @@ def prompt_state(control: SessionControl, t: Texts) -> PromptState | None:
 
 def contract(session: Session) -> str | None:
     """The contract from the contract phase on (`""` while none is agreed); None before."""
-    kinds = [p.kind for p in session.script.phases]
-    start = kinds.index("contract") if "contract" in kinds else len(kinds)
-    return session.contract if session.current >= start else None
+    return session.contract if contract_reached(session) else None
 
 
 def candidates(session: Session) -> CandidatesState | None:
@@ -131,8 +126,15 @@ def round_state(control: SessionTimes, width: int) -> RoundState | None:
     if not (s.phase.round and s.roster.consultants):
         return None
     now = control.wall()
+    waiting = set(not_heard(s))
     seats = tuple(
-        Seat(name, name == s.speaker, s.passed_this_round(name), s.talk_time(name, now))
+        Seat(
+            name,
+            name == s.speaker,
+            s.passed_this_round(name),
+            s.talk_time(name, now),
+            name not in waiting,
+        )
         for name in s.roster.consultants
     )
     return RoundState(s.round_number, seats, width)

@@ -11,24 +11,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
 from codev_tui.core.clock import Clock, TimerState, monotonic
-from codev_tui.core.follow import Follower
+from codev_tui.core.follow import Follower, Trouble
 from codev_tui.core.room import room_clock, room_contract, room_end, room_header, room_rules
 from codev_tui.core.session import Session
 from codev_tui.core.session_times import SessionTimes
 from codev_tui.core.store import WallClock, utc_now
 from codev_tui.ui.common import PROJECTOR_THEME, collect_garbage_again
 from codev_tui.ui.session_view import round_state
-from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.bigclock import BigClock
+from codev_tui.ui.widgets.contract_strip import ContractStrip
 from codev_tui.ui.widgets.floor_banner import order_line
 from codev_tui.ui.widgets.projector_head import ProjectorHead
+from codev_tui.ui.widgets.rules_strip import RulesStrip
 from codev_tui.words import Texts, Words
 
 POLL_EVERY = 0.5
@@ -60,7 +60,7 @@ class ViewApp(App[int]):
 
     def __init__(
         self,
-        path: Path,
+        follower: Follower,
         session: Session,
         *,
         lang: str | None = None,
@@ -69,7 +69,8 @@ class ViewApp(App[int]):
         poll_every: float = POLL_EVERY,
     ) -> None:
         super().__init__()
-        self.follower = Follower(path)
+        self.follower = follower
+        """What read `session`: it reads the file again once it changed since."""
         self.lang = lang
         self.clock = clock
         self.wall = wall
@@ -83,8 +84,9 @@ class ViewApp(App[int]):
         self.head = ProjectorHead(self.t, self.times, id="head")
         self.clock_widget = BigClock("", TimerState.READY, "", id="clock")
         self.floor = Static(id="floor", classes="-hidden", markup=False)
-        self.contract = Static(id="contract", classes="-hidden", markup=False)
-        self.rules = Static(id="rules", markup=False)
+        session = self.times.session
+        self.contract = ContractStrip(self.t, room_contract(session), id="contract")
+        self.rules = RulesStrip(self.t, room_rules(session), id="rules")
         yield from (self.header, self.head, self.clock_widget, self.floor)
         yield from (self.contract, self.rules)
 
@@ -97,11 +99,14 @@ class ViewApp(App[int]):
         for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             with contextlib.suppress(ValueError, RuntimeError, NotImplementedError):
                 loop.add_signal_handler(sig, self.exit)
-        self.follower.poll()  # the file as it was read before the app started
         self.refresh_room()
-        self.refresh_clock()
+        self.poll()  # anything written since the file was read, before the app started
         self.set_interval(self.poll_every, self.poll)
         self.call_after_refresh(collect_garbage_again)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: says how to quit, in the view's language (Textual's own notice is English)."""
+        self.notify(self.w("view.keys"))
 
     def action_toggle_theme(self) -> None:
         """Ctrl+T: the light projector theme, or the dark one."""
@@ -120,6 +125,7 @@ class ViewApp(App[int]):
     def _follow(self, session: Session) -> None:
         self.times = SessionTimes(session, self.clock, self.wall)
         self.header.remove_class("-trouble")
+        self._header_line = ""
         self.head.control = self.times
         self.head.follow()
         self.refresh_room()
@@ -127,7 +133,9 @@ class ViewApp(App[int]):
     def _trouble(self) -> None:
         """The file is gone or damaged: say so, keep the last state (its clock stopped)."""
         self.header.add_class("-trouble")
-        self.header.update(self.w(f"view.{self.follower.trouble}"))
+        gone = self.follower.trouble is Trouble.GONE
+        self._header_line = self.w("view.gone" if gone else "view.damaged")
+        self.header.update(self._header_line)
         if self.times.countdown.running:
             self.times.countdown.pause()
 
@@ -139,23 +147,32 @@ class ViewApp(App[int]):
     def refresh_room(self) -> None:
         """Everything but the countdown, from the session just read."""
         times = self.times
-        s, w = times.session, self.w
+        s = times.session
         width = self.size.width - 2
-        header, keys = room_header(times, w), w("view.keys")
-        room = width - len(header) - len(keys)
-        self.header.update(f"{header}{' ' * room}{keys}" if room >= 3 else header)
+        self.refresh_header()
         floor = round_state(times, width) if s.ended is None else None
         self.floor.set_class(floor is None, "-hidden")
         if floor is not None:
             self.floor.update(order_line(floor, self.t, width))
-        contract = room_contract(s)
-        self.contract.set_class(contract is None, "-hidden")
-        if contract is not None:
-            self.contract.update(literal(w("view.contract") + contract))
-        self.rules.update(w("view.rules") + " · ".join(room_rules(s)))
+        self.contract.state = room_contract(s)
+        self.rules.rules = room_rules(s)
+
+    def refresh_header(self) -> None:
+        """The phase and the projected end in plain text (the end moves on in a pause or in
+        overtime), and in a terminal how to quit (a browser's tab closes as usual)."""
+        header = room_header(self.times, self.w)
+        keys = "" if self.is_web else self.w("view.keys")
+        room = self.size.width - 2 - len(header) - len(keys)
+        line = f"{header}{' ' * room}{keys}" if keys and room >= 3 else header
+        if line != self._header_line:
+            self._header_line = line
+            self.header.update(line)
+
+    _header_line = ""
 
     def refresh_clock(self) -> None:
-        """The time left (or, once the session ended, its real length)."""
+        """The time left (or, once the session ended, its real length), and the header."""
+        self.refresh_header()
         times = self.times
         clock = self.clock_widget
         s = times.session

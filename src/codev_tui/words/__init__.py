@@ -1,11 +1,12 @@
 """Every word codev says, in French and in English: one table per part, one lookup.
 
-Each part (`ui`, `minutes`, `agenda`, `cli`, `errors`, and those of the group's cycle: `group`,
-`cycle`, `choosing`, `retour`; `serve`) is a module of this package holding two dicts, `FR` and `EN`, with
-the same keys; keys are unique across parts (those of every part but `errors` start with the
-part's name and a dot). Text is `str.format`
-templates with named values. A word counted has two keys, `<key>_one` and `<key>_other`,
-chosen by `plural`. Nothing here imports textual: the core, the CLI and the UI all read it.
+Each part (`ui`, `minutes`, `agenda`, `cli`, `errors`; those of the group's cycle: `group`,
+`cycle`, `choosing`, `retour`; those of the two screens: `view`, `floor`, `cues`, `serve`) is a
+module of this package holding two dicts, `FR` and `EN`, with the same keys; keys are unique
+across parts (those of every part but `errors` start with the part's name and a dot). Text is
+`str.format` templates with named values. A word counted has two keys, `<key>_one` and
+`<key>_other`, chosen by `plural`. Nothing here imports textual: the core, the CLI and the UI
+all read it.
 """
 
 from __future__ import annotations

@@ -74,7 +74,9 @@ FR: dict[str, str] = {
     # -- the session, as its events are folded --
     "session.no_such_phase": "événement {seq} : la phase {phase} n'est pas dans le script",
     "session.bad_adjust": ("événement {seq} (adjust).seconds : ce n'est pas un nombre de secondes"),
-    "session.adjust_no_phase": "événement {seq} (adjust).phase : pas de phase de ce nom au script",
+    "session.adjust_no_phase": (
+        "événement {seq} (adjust_later).phase : pas de phase de ce nom au script"
+    ),
     # -- the session file --
     "store.no_such_file": "{path} : ce fichier de séance n'existe pas",
     "store.cannot_read": "{path} : lecture impossible ({reason})",
@@ -214,7 +216,7 @@ EN: dict[str, str] = {
     # -- the session, as its events are folded --
     "session.no_such_phase": "event {seq}: phase {phase} is not in the script",
     "session.bad_adjust": "event {seq} (adjust).seconds: not a number of seconds",
-    "session.adjust_no_phase": "event {seq} (adjust).phase: no such phase in the script",
+    "session.adjust_no_phase": "event {seq} (adjust_later).phase: no such phase in the script",
     # -- the session file --
     "store.no_such_file": "{path}: no such session file",
     "store.cannot_read": "{path}: cannot read ({reason})",

@@ -13,10 +13,12 @@ from codev_tui.core.events import (
     EVENTS,
     SCHEMA,
     Event,
+    LegacyAction,
+    LegacyContract,
+    LegacyLearning,
     NoteAdded,
     NoteDeleted,
     Tombstone,
-    legacy_copies_text,
 )
 from codev_tui.core.script import PhaseScript
 from codev_tui.core.script_data import script_to_data
@@ -417,3 +419,15 @@ def _read_all(fd: int) -> bytearray:
     while chunk := os.pread(fd, 1 << 20, len(data)):
         data += chunk
     return data
+
+
+def legacy_copies_text(event: Event, texts: set[str]) -> bool:
+    """Whether a schema 1 copy (contract, action, learning) holds one of `texts`.
+
+    Schema 1 did not always tie these copies to their note: a deletion finds them by text.
+    """
+    if isinstance(event, LegacyContract):
+        return event.text in texts
+    if isinstance(event, LegacyAction | LegacyLearning):
+        return bool(event.what) and any(event.what in text for text in texts)
+    return False

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from codev_tui.core.choosing import SUBJECT
 from codev_tui.core.control import SessionControl
+from codev_tui.core.room import room_rules
 from codev_tui.core.session import Note
 from codev_tui.core.times import format_clock
 from codev_tui.ui import session_view as view
@@ -103,7 +104,7 @@ class FacilitationScreen(TimeScreen):
         s, t = self.control.session, self.t
         self._shown_phase = s.current
         yield TopBar(t, view.top_bar_state(self.control, width - 2), id="topbar")
-        yield RulesStrip(t, view.rules(s), id="rules-strip")
+        yield RulesStrip(t, room_rules(s), id="rules-strip")
         with Horizontal(id="main"):
             yield ProjectorHead(t, self.control, id="projector-head")  # shown in projector mode
             yield PhaseText(s.phase.title, phase_body(s.script, s.phase, t), id="phase")
@@ -237,7 +238,8 @@ class FacilitationScreen(TimeScreen):
         """Title, summary, who does what, the phase's rules and prompts; the rules strip."""
         s = self.control.session
         self.query_one(PhaseText).show(s.phase.title, phase_body(s.script, s.phase, self.t))
-        self.query_one(RulesStrip).rules = view.rules(s)
+        self.query_one(ProjectorHead).follow()
+        self.query_one(RulesStrip).rules = room_rules(s)
         self.query_one(NoteInput).placeholder = view.placeholder(self.control.session, self.t)
 
     def refresh_strips(self) -> None:
@@ -250,6 +252,7 @@ class FacilitationScreen(TimeScreen):
     def refresh_round(self) -> None:
         """Who has the floor in the round of the table, and each one's talk time."""
         self._show_strip("round")
+        self.query_one(ProjectorHead).follow()
 
     def refresh_status(self) -> None:
         """Saved or NOT SAVED; what the keys do now (correcting, choosing a note); notices."""

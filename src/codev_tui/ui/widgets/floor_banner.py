@@ -19,19 +19,20 @@ def order_line(state: RoundState, t: Texts, width: int) -> Text:
         label += f" ({t('round_n', n=state.number)})"
     head = Text(f"{label}{t('colon')}", style="bold")
     floor = next((i for i, seat in enumerate(state.seats) if seat.has_floor), -1)
-    entries = []
-    for i, seat in enumerate(state.seats):
+    entries, waiting = [], False
+    for seat in state.seats:
         entry = Text()
-        if i < floor:
+        if seat.has_floor:
+            entry.append_text(literal(f"▶ {seat.name}", "bold reverse"))
+            entry.append(f" {t('floor.has_floor')}")
+        elif seat.heard:
             entry.append_text(literal(f"✓ {seat.name}"))
             if seat.passed:
                 entry.append(f" ({t('passed')})")
-        elif i == floor:
-            entry.append_text(literal(f"▶ {seat.name}", "bold reverse"))
-            entry.append(f" {t('floor.has_floor')}")
         else:
-            if i == floor + 1:
+            if not waiting:
                 entry.append(f"{t('floor.to_come')}{t('colon')}")
+                waiting = True
             entry.append_text(literal(seat.name))
         entries.append(entry)
     return one_line(head, entries, max(floor, 0), width)

@@ -37,9 +37,9 @@ def split_rows(title: str, state: RoundState | None, width: int, rows: int) -> t
 
 
 class ProjectorHead(Widget):
-    """The title and the floor for the room, shown only in projector mode (the screen's CSS);
-    it follows the session on its own (twice a second, and as soon as it is shown), so the
-    screen need not call it."""
+    """The title and the floor for the room: in the console's projector mode (the screen's CSS
+    shows it) and on the room's view. Whoever shows it calls `follow` when the phase or the
+    floor may have changed; it also looks again as soon as it is shown."""
 
     DEFAULT_CSS = """
     ProjectorHead {
@@ -63,10 +63,6 @@ class ProjectorHead(Widget):
         self._rows = 0
         """The rows the clock leaves (from the last layout): the title and the floor share them."""
         self._drawn: tuple[tuple[object, ...], Text] | None = None
-
-    def on_mount(self) -> None:
-        """Follow the session while shown."""
-        self.set_interval(0.5, self.follow)
 
     def on_show(self) -> None:
         """Shown (projector mode on): what the session says now."""

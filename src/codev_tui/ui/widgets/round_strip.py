@@ -21,6 +21,8 @@ class Seat(NamedTuple):
     """Passed in this round ("je passe")."""
     spent: float
     """Seconds of talk time so far."""
+    heard: bool = False
+    """Had the floor (or passed) in this round already."""
 
 
 class RoundState(NamedTuple):
