@@ -10,11 +10,6 @@ import unicodedata
 from functools import lru_cache
 
 from rich.cells import cell_len
-from rich.text import Text
-from textual.app import RenderResult
-from textual.geometry import Size
-from textual.reactive import reactive
-from textual.widget import Widget
 
 from codev_tui.core.visible import visible
 
@@ -293,53 +288,3 @@ def centre(line: str, width: int) -> str:
     """`line` centred in `width` cells (by cells: a wide character takes two)."""
     left = max(0, width - cell_len(line)) // 2
     return " " * left + line
-
-
-class BigText(Widget):
-    """Text in block letters as large as the widget's size allows, centred; with `height: auto`
-    it takes the rows it draws (at most `max_rows`, else what its container gives)."""
-
-    DEFAULT_CSS = """
-    BigText {
-        width: 1fr;
-        height: auto;
-        text-style: bold;
-    }
-    """
-
-    text: reactive[str] = reactive("")
-
-    def __init__(
-        self,
-        text: str = "",
-        *,
-        max_rows: int | None = None,
-        id: str | None = None,  # noqa: A002
-        classes: str | None = None,
-    ) -> None:
-        super().__init__(id=id, classes=classes)
-        self.max_rows = max_rows
-        self.set_reactive(BigText.text, text)
-
-    def show(self, text: str) -> None:
-        """Draw `text` (a repaint, and a new layout, only when it changed)."""
-        self.text = text
-
-    def watch_text(self) -> None:
-        self.refresh(layout=True)
-
-    _drawn: tuple[tuple[object, ...], Text] | None = None
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """The rows the drawing takes at this width (for `height: auto`)."""
-        return len(block_lines(self.text, width, self.max_rows or container.height))
-
-    def render(self) -> RenderResult:
-        """The lines centred; a repaint of the same text at the same size makes no new text."""
-        width, height = self.content_size
-        key = (self.text, width, height)
-        if self._drawn is None or self._drawn[0] != key:
-            lines = block_lines(self.text, width, height)
-            centred = "\n".join(centre(line, width) for line in lines)
-            self._drawn = (key, Text(centred, no_wrap=True, overflow="crop", end=""))
-        return self._drawn[1]
