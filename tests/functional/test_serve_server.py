@@ -73,6 +73,8 @@ def test_the_view_command_is_quoted_for_the_shell() -> None:
         "en",
         "2>/dev/null",
     ]
+    alone = shlex.split(view_command(path, None, python="/usr/bin/python3"))
+    assert "--lang" not in alone  # the session's own language, as `codev view` alone
 
 
 def test_hosts_in_urls() -> None:
