@@ -54,7 +54,9 @@ class Served:
 
     URL = re.compile(r"http://127\.0\.0\.1:(\d+)/\S*")
 
-    def __init__(self, *args: str, port: int | None = None) -> None:
+    def __init__(self, *args: str, port: int | None = None, own_group: bool = False) -> None:
+        """`own_group`: in a process group (a session) of its own, as in a terminal, where
+        Ctrl+C goes to the whole group (and then never to the tests')."""
         self.port = port or free_port()
         env = dict(os.environ, PYTHONPATH=str(SRC), PYTHONDONTWRITEBYTECODE="1")
         self.process = subprocess.Popen(
@@ -64,6 +66,7 @@ class Served:
             stdin=subprocess.DEVNULL,
             env=env,
             text=True,
+            start_new_session=own_group,
         )
         self.lines: list[str] = []
         self._reader = threading.Thread(target=self._read, daemon=True)

@@ -1,6 +1,8 @@
-"""`codev serve` in a real browser: a headless Chromium (Debian's `chromium`, driven by selenium)
-opens the URL with the token and shows the room's view; a phase change on the console shows
-within 2 s, a note never does; without the token the page is refused, and the view's process
+"""`codev serve` in a real browser: the console (`codev run`) in a real terminal (tmux), `codev
+serve` on its session, and a headless Chromium (Debian's `chromium`, driven by selenium) at the
+URL with the token, which shows the room's view; a PageDown on the console changes the browser's
+phase within 2 s of the key, a note typed on the console (plain or confidential) and a
+confidential contract never show; without the token the page is refused, and the view's process
 ends when the browser leaves.
 
 What the page shows is read from the terminal in it: textual.js keeps its xterm.js terminal to
@@ -11,17 +13,24 @@ it (`this.terminal = new Terminal(...)`), and its buffer is read line by line.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.functional.serve_kit import Served, new_session, record, wait_for
+from codev_tui import locations
+from tests.functional.serve_kit import Served, wait_for
+from tests.tmux import Tmux, needs_tmux
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, needs_tmux]
+
+CODEV = [sys.executable, "-m", "codev_tui"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -105,38 +114,85 @@ def screen(driver) -> str:  # type: ignore[no-untyped-def]
     return driver.execute_script(READ_SCREEN) or ""
 
 
-def test_the_room_follows_the_session_in_a_browser(
-    chromium, data_dir: Path, tmp_path: Path
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def typed(tmux: Tmux, text: str) -> None:
+    """A note typed on the console, and its ✓ (it is in the session file)."""
+    tmux.send("-l", text, to="console")
+    tmux.send("Enter", to="console")
+    marker = text.split()[-1]
+    tmux.wait_for(lambda s: marker in s, name="console")
+
+
+def test_the_room_follows_the_console_in_a_browser(
+    chromium, tmux: Tmux, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     driver = chromium
-    path = new_session(data_dir)
-    with Served(str(path), "--lang", "fr") as served:
+    secret = uuid.uuid4().hex[:10]
+    tmux.start(
+        [
+            *CODEV,
+            "run",
+            "--topic",
+            "'Essai vue'",
+            "--client",
+            "Alice",
+            "--consultants",
+            "Bruno,Chloé",
+        ],
+        name="console",
+        size=(100, 30),
+    )
+    tmux.wait_for(lambda s: "EXPOSÉ" in s, name="console")
+    tmux.send("F5", to="console")  # the timer runs
+
+    monkeypatch.setenv(locations.DATA_ENV, str(tmp_path))  # the console's session folder
+    with Served() as served:  # its latest session: the console's
         url = served.url()
         driver.get(url)
         assert wait_for(lambda: "Phase 1/6 · Exposé" in screen(driver), 30), screen(driver)
         assert len(served.children()) == 1  # this browser's view
 
         # The countdown runs: its state in words, and its (block) digits change as it ticks.
+        assert wait_for(lambda: "EN COURS" in screen(driver), 5), screen(driver)
         first = screen(driver)
-        assert "EN COURS" in first
         assert wait_for(lambda: screen(driver) != first, 3), "the countdown does not move"
 
-        # The console goes to the next phase: the browser shows it within 2 s.
-        record(path, "phase", index=1, running=True)
-        changed = time.monotonic()
-        assert wait_for(lambda: "Phase 2/6" in screen(driver), 2.0), screen(driver)
-        took = time.monotonic() - changed
+        # PageDown on the console: the browser shows the next phase within 2 s of the key.
+        key = time.monotonic()
+        tmux.send("PageDown", to="console")
+        left = 2.0 - (time.monotonic() - key)
+        assert wait_for(lambda: "Phase 2/6" in screen(driver), left), screen(driver)
 
-        # A note typed on the console never reaches the browser.
-        secret = f"SECRET-NOTE-{uuid.uuid4().hex[:12]}"
-        record(path, "note", text=f"{secret} une note privée")
+        # Notes typed on the console, plain and confidential, never reach the browser.
+        typed(tmux, f"une note privée NOTE-{secret}")
+        typed(tmux, f"/c une note confidentielle CONF-{secret}")
         assert not wait_for(lambda: secret in screen(driver), 2.0), "a note shows in the browser"
-        assert "Phase 2/6" in screen(driver)
+
+        # The contract phase: the contract shows, a confidential one never does.
+        tmux.send("PageDown", to="console")
+        assert wait_for(lambda: "Phase 3/6" in screen(driver), 2.0), screen(driver)
+        typed(tmux, f"/c un contrat secret CONTRACT-{secret}")
+        assert not wait_for(lambda: secret in screen(driver), 2.0), "a confidential contract shows"
+        typed(tmux, "Trouver trois pistes")
+        assert wait_for(lambda: "Trouver trois pistes" in screen(driver), 2.0), screen(driver)
+        assert secret not in screen(driver), "a confidential contract shows in the browser"
+        assert secret in tmux.screen("console")  # typed, on the console only
         driver.save_screenshot(str(tmp_path / "room.png"))
 
         # Without the token: refused, and the view of the page left behind ends.
-        driver.get(f"http://127.0.0.1:{served.port}/")
-        assert "Ce lien est incomplet" in driver.find_element("tag name", "body").text
+        root = f"http://127.0.0.1:{served.port}"
+        assert status(f"{root}/") == 403
+        assert status(f"{root}/ws") == 403
+        driver.get(f"{root}/")
+        assert (
+            "ask the facilitator for the full link" in driver.find_element("tag name", "body").text
+        )
         assert wait_for(lambda: served.children() == [], 10), "the view outlived its page"
         served.stop()
-    assert took < 2.0

@@ -107,3 +107,33 @@ def test_the_session_must_exist(data_dir: Path) -> None:
     with Served("nothing-like-this") as served:
         assert served.process.wait(20) == 2
         assert "nothing-like-this" in served.output
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [((), None), (("--lang", "en"), "en"), (("--lang", "fr"), "fr")],
+    ids=["session's language", "--lang en", "--lang fr"],
+)
+def test_the_views_speak_the_sessions_language_unless_asked(
+    data_dir: Path, args: tuple[str, ...], expected: str | None
+) -> None:
+    """As `codev view` alone: a French session shows in French in the browsers, whatever the
+    language of the terminal `codev serve` runs in (English here), unless `--lang` says."""
+    new_session(data_dir)  # in French
+    with Served(*args) as served:
+        url = served.url()
+
+        async def scenario() -> list[str]:
+            session, _ = await open_viewers(url, 1)
+            try:
+                assert wait_for(lambda: len(served.children()) == 1, 10), served.output
+                (view,) = served.children()
+                return Path(f"/proc/{view}/cmdline").read_text().split("\0")
+            finally:
+                await session.close()
+
+        command = asyncio.run(scenario())
+        served.stop()
+    assert ("--lang" in command) == (expected is not None), command
+    if expected is not None:
+        assert command[command.index("--lang") + 1] == expected

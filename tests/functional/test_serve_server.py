@@ -73,6 +73,8 @@ def test_the_view_command_is_quoted_for_the_shell() -> None:
         "en",
         "2>/dev/null",
     ]
+    alone = shlex.split(view_command(path, None, python="/usr/bin/python3"))
+    assert "--lang" not in alone  # the session's own language, as `codev view` alone
 
 
 def test_hosts_in_urls() -> None:
@@ -175,5 +177,5 @@ async def test_a_view_that_fails_is_told_and_closes_its_browser() -> None:
         ws = await client.ws_connect(f"/ws/{TOKEN}")
         message = await ws.receive(timeout=20)  # not left waiting on an open websocket
         assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
-        assert await until(lambda: failed == [3])
+        assert await until(lambda: failed == [3]), (failed, server.viewers, server.children)
         assert await until(lambda: server.viewers == 0 and not server.children)

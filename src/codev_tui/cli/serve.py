@@ -64,14 +64,16 @@ def cmd_serve(args: argparse.Namespace, lang: str) -> int:
     def failed(code: int) -> None:
         say(w("viewer_failed", code=code))
 
+    # The views speak the session's language, as the projector does, unless asked otherwise.
     server = ViewServer(
-        view_command(path, lang),
+        view_command(path, getattr(args, "lang", None)),
         token=token,
         lang=lang,
         host=args.host,
         port=args.port,
         max_viewers=args.max_viewers,
         on_viewer_failed=failed,
+        on_problem=say,
     )
 
     def ready(port: int) -> None:
@@ -89,16 +91,18 @@ def cmd_serve(args: argparse.Namespace, lang: str) -> int:
 
 def url_lines(w: Words, host: str, port: int, token: str) -> list[str]:
     """What tells where to go: the URL (on a line of its own, as long as it is), a QR code of
-    the one a phone in the room can use, and on every interface a warning."""
-    from codev_tui.serve import lan_address, url_host
+    the one a phone in the room can use, and a warning unless only this machine can connect."""
+    from codev_tui.serve import is_loopback, lan_address, url_host
+    from codev_tui.serve.address import ANY
 
     def url(where: str) -> str:
         return f"http://{where}:{port}/?token={token}"
 
     local = url(url_host(host))
     lines = [w("open")]
-    if host in ("0.0.0.0", "::", ""):
+    if not is_loopback(host):
         lines.insert(0, w("network"))
+    if host in ANY:
         lan = lan_address()
         if lan is not None:
             lines += [url(lan), qr_code(url(lan)), w("this_machine"), local]

@@ -14,7 +14,8 @@ def lan_address() -> str | None:
     """This machine's address on its local network, or None when it has none.
 
     Connecting a UDP socket sends nothing: it only asks the system which interface, and so
-    which address, would be used for a private address.
+    which address, would be used for a private address. (Not the address of the machine's
+    name: looking it up may ask a name server, and wait for it on a laptop offline.)
     """
     for probe in ("10.255.255.255", "192.168.255.255", "172.31.255.255"):
         with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
@@ -22,10 +23,6 @@ def lan_address() -> str | None:
             address = s.getsockname()[0]
             if _usable(address):
                 return address
-    with contextlib.suppress(OSError):
-        address = socket.gethostbyname(socket.gethostname())
-        if _usable(address):
-            return address
     return None
 
 
@@ -35,6 +32,16 @@ def _usable(address: str) -> bool:
     except ValueError:
         return False
     return not (ip.is_loopback or ip.is_unspecified or ip.is_link_local)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether listening on `host` lets only this machine connect (`localhost`, 127.x, ::1)."""
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: whatever it names, maybe the network
 
 
 def url_host(host: str) -> str:

@@ -5,11 +5,17 @@ one process of the command. As it comes, anyone who can reach the port gets a pr
 page's websocket URL carries nothing of the page's own URL. Here:
 
 * the page is `/?token=TOKEN`, its websocket `/ws/TOKEN` (textual.js appends `?width=…` to the
-  websocket URL, so the token cannot be a query there); anything else is a 403 page, and a
-  websocket without the token, or with a wrong one, is refused before any process starts;
+  websocket URL, so the token cannot be a query there); the page without the token, or with a
+  wrong one, is a 403 page, and so is `/ws` or a websocket with a wrong token, refused before
+  any process starts; `/static` (textual-serve's scripts, styles and fonts) needs no token, and
+  any other path is a 404;
 * at most `max_viewers` processes run at once: beyond, the page and the websocket say so;
 * a viewer's process ends when its browser goes away (textual-serve asks it to quit; it is
-  terminated if it does not), and every one of them ends when the server stops;
+  terminated if it does not), and every one of them ends when the server stops, a view that
+  was starting just then too; each runs in a session of its own, so that the Ctrl+C of the
+  terminal reaches the server only, which ends them and counts them;
+* a view that cannot start (no process left, no file descriptor) is said in one line on the
+  terminal and to its browser; aiohttp's own log (its tracebacks) is silent;
 * no access log (its lines would carry the token), no banner, no web font fetched from
   elsewhere, and a viewer's standard error is not copied to the terminal (it could hold
   anything of the session).
@@ -30,7 +36,7 @@ from typing import Any
 
 import aiohttp_jinja2
 import jinja2
-from aiohttp import web
+from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
@@ -47,7 +53,29 @@ QUIT_GRACE = 3.0
 TERM_GRACE = 2.0
 """Seconds a terminated process has before it is killed."""
 
+STOP_WAIT = 5.0
+"""Seconds stopping waits for the browsers' websockets to close once their views have ended."""
+
+SHUTDOWN_TIMEOUT = 3.0
+"""Seconds aiohttp then gives the requests still running before it cancels them (its default, 60,
+would keep the facilitator waiting)."""
+
+COLUMNS = (20, 500)
+ROWS = (5, 200)
+"""The terminal sizes a browser may ask for, at least and at most."""
+
+TEXTUAL_SERVE_INTERNALS = {
+    AppService: ("_open_app_process", "_build_environment", "_process", "_stdin", "_task"),
+    Server: ("_process_messages", "_make_app", "download_manager", "statics_path"),
+}
+"""What of textual-serve's instances this module relies on beyond their documented use (and that
+`AppService.start` opens the process with `_open_app_process`): textual-serve is pinned to 1.1
+in pyproject.toml, and a test checks these are still there."""
+
 TEMPLATES = Path(__file__).parent / "templates"
+
+CLOSE_REASON_BYTES = 123
+"""The longest reason a websocket's close may carry."""
 
 
 def new_token() -> str:
@@ -55,14 +83,17 @@ def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
 
 
-def view_command(session: Path, lang: str, python: str = sys.executable) -> str:
-    """The shell command a viewer's process runs: `codev view` on `session`, in `lang`.
+def view_command(session: Path, lang: str | None, python: str = sys.executable) -> str:
+    """The shell command a viewer's process runs: `codev view` on `session`, in `lang` (None:
+    the session's own language, as `codev view` alone).
 
     textual-serve runs it through `/bin/sh -c`, hence the quoting; `exec` makes the shell
     become the view (the process textual-serve holds is the view itself), and its standard
     error goes nowhere (textual-serve would copy it to this terminal).
     """
-    words = [python, "-m", "codev_tui", "view", str(session), "--lang", lang]
+    words = [python, "-m", "codev_tui", "view", str(session)]
+    if lang is not None:
+        words += ["--lang", lang]
     return "exec " + shlex.join(words) + " 2>/dev/null"
 
 
@@ -74,10 +105,30 @@ class _Viewer(AppService):
         self._server = server
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
-        process = await super()._open_app_process(width, height)
-        self._server.children.add(process)
-        self._server.started += 1
+        """textual-serve's, the view in a session of its own (the terminal's Ctrl+C is the
+        server's to handle); a view started while the server stops is ended at once."""
+        environment = self._build_environment(width=width, height=height)
+        self._process = process = await asyncio.create_subprocess_shell(
+            self.command,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=environment,
+            start_new_session=True,
+        )
+        server = self._server
+        server.started += 1
+        if server._stopping:  # stop() may have listed the children already
+            server.ended_late += 1
+            await stop_process(process)
+            raise _Stopping
+        assert process.stdin is not None
+        self._stdin = process.stdin
+        server.children.add(process)
         return process
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        await super().set_terminal_size(*terminal_size(width, height))
 
     @property
     def running(self) -> asyncio.Task[None] | None:
@@ -101,6 +152,23 @@ class _Viewer(AppService):
         await stop_process(process)
         self._server.children.discard(process)
         return process.returncode
+
+
+class _Stopping(Exception):
+    """The server stops: no view now."""
+
+
+def terminal_size(width: object, height: object) -> tuple[int, int]:
+    """The size a browser asks for, within sane bounds (80x24 when it is not a number)."""
+
+    def within(value: object, default: int, bounds: tuple[int, int]) -> int:
+        try:
+            n = int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError, OverflowError):
+            n = default
+        return min(max(n, bounds[0]), bounds[1])
+
+    return within(width, 80, COLUMNS), within(height, 24, ROWS)
 
 
 async def stop_process(process: asyncio.subprocess.Process) -> None:
@@ -129,6 +197,7 @@ class ViewServer(Server):
         port: int = 8000,
         max_viewers: int = 30,
         on_viewer_failed: Callable[[int], None] | None = None,
+        on_problem: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(command, host=host, port=port, templates_path=TEMPLATES)
         self.token = token
@@ -140,7 +209,11 @@ class ViewServer(Server):
         """How many processes were started, ever."""
         self.children: set[asyncio.subprocess.Process] = set()
         """The processes running now."""
+        self.ended_late = 0
+        """Views started while the server was stopping (ended at once)."""
         self.on_viewer_failed = on_viewer_failed
+        self.on_problem = on_problem
+        """Told one line (in the server's language) when a view cannot start."""
         self._runner: web.AppRunner | None = None
         self._stopping = False
 
@@ -148,6 +221,7 @@ class ViewServer(Server):
 
     def make_app(self) -> web.Application:
         """The aiohttp application: the page, its websocket, textual-serve's static files."""
+        _quiet_logs()
         app = web.Application(middlewares=[_no_referrer])
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
         app.add_routes(
@@ -233,9 +307,14 @@ class ViewServer(Server):
                 download_manager=self.download_manager,
             )
             try:
-                width = to_int(request.query.get("width", "80"), 80)
-                height = to_int(request.query.get("height", "24"), 24)
-                await viewer.start(max(width, 1), max(height, 1))
+                size = terminal_size(request.query.get("width"), request.query.get("height"))
+                try:
+                    await viewer.start(*size)
+                except _Stopping:
+                    return websocket
+                except OSError as error:  # no process left, no file descriptor...
+                    await self._could_not_start(websocket, error)
+                    return websocket
                 await self._until_one_ends(websocket, viewer)
             finally:
                 code = await asyncio.shield(viewer.end())
@@ -246,6 +325,19 @@ class ViewServer(Server):
             return websocket
         finally:
             self.viewers -= 1
+
+    async def _could_not_start(self, websocket: web.WebSocketResponse, error: OSError) -> None:
+        """A view that could not start: one line on the terminal, and its browser told why
+        (the reason of the websocket's close, which the page shows)."""
+        if self.on_problem is not None:
+            self.on_problem(
+                self.words("start_failed", reason=error.strerror or type(error).__name__)
+            )
+        with contextlib.suppress(Exception):
+            await websocket.close(
+                code=WSCloseCode.TRY_AGAIN_LATER,
+                message=_close_reason(self.words("unavailable")),
+            )
 
     async def _until_one_ends(self, websocket: web.WebSocketResponse, viewer: _Viewer) -> None:
         """Pass the browser's messages to the view until the browser goes or the view ends
@@ -270,7 +362,12 @@ class ViewServer(Server):
 
     async def start(self) -> int:
         """Listen; the port listened on (the one given, or the one found for port 0)."""
-        self._runner = web.AppRunner(self.make_app(), access_log=None, handle_signals=False)
+        self._runner = web.AppRunner(
+            self.make_app(),
+            access_log=None,
+            handle_signals=False,
+            shutdown_timeout=SHUTDOWN_TIMEOUT,
+        )
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
         await site.start()
@@ -281,9 +378,6 @@ class ViewServer(Server):
     async def serve(self, ready: Callable[[int], None]) -> int:
         """Listen until SIGINT, SIGTERM or SIGHUP (`ready(port)` once listening), then stop
         every viewer; how many were running."""
-        # Its "Application failed to start" is said of a browser closed before its view started
-        # too; a view that fails is told by `on_viewer_failed`.
-        logging.getLogger("textual-serve").disabled = True
         loop = asyncio.get_running_loop()
         stopping = asyncio.Event()
         signals = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
@@ -299,15 +393,24 @@ class ViewServer(Server):
         return running
 
     async def stop(self) -> int:
-        """End every viewer's process, then stop listening; how many were running."""
-        self._stopping = True  # no new process from here on
-        running = list(self.children)
-        await asyncio.gather(*(stop_process(p) for p in running), return_exceptions=True)
-        self.children.clear()
+        """End every viewer's process, then stop listening; how many were running (a view
+        starting meanwhile too)."""
+        self._stopping = True  # a process starting from here on is ended at once
+        ended = 0
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + STOP_WAIT
+        while True:
+            running = list(self.children)
+            self.children.difference_update(running)
+            ended += len(running)
+            await asyncio.gather(*(stop_process(p) for p in running), return_exceptions=True)
+            if (not self.children and self.viewers == 0) or loop.time() > deadline:
+                break
+            await asyncio.sleep(0.05)  # a browser's websocket closing, or its view starting
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
-        return len(running)
+        return ended + self.ended_late
 
 
 @web.middleware
@@ -316,6 +419,22 @@ async def _no_referrer(request: web.Request, handler: Any) -> web.StreamResponse
     response = await handler(request)
     response.headers.setdefault("Referrer-Policy", "no-referrer")
     return response
+
+
+def _close_reason(text: str) -> bytes:
+    """`text` as a websocket close's reason: UTF-8, cut (on a whole character) to fit."""
+    return text.encode()[:CLOSE_REASON_BYTES].decode("utf-8", "ignore").encode()
+
+
+def _quiet_logs() -> None:
+    """Nothing of aiohttp's log on the terminal (its "Error handling request" comes with a
+    traceback), nor of textual-serve's (its "Application failed to start" is said of a browser
+    closed before its view started too; a view that fails is told by `on_viewer_failed`)."""
+    for name in ("aiohttp", "textual-serve"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+        logger.propagate = False
 
 
 def _html(text: str) -> str:

@@ -22,6 +22,7 @@ FR: dict[str, str] = {
     "serve.stopped_one": "Arrêté : {n} écran de participant fermé.",
     "serve.stopped_other": "Arrêté : {n} écrans de participants fermés.",
     "serve.viewer_failed": "Un écran de participant s'est arrêté sur une erreur (code {code}).",
+    "serve.start_failed": "Un écran de participant n'a pas pu s'ouvrir : {reason}.",
     # -- the pages --
     "serve.title": "codev : la séance",
     "serve.forbidden": "Ce lien est incomplet : demandez le lien complet à l'animateur.",
@@ -29,6 +30,7 @@ FR: dict[str, str] = {
     "serve.start": "Ouvrir",
     "serve.ended": "L'affichage de la séance est terminé.",
     "serve.restart": "Rouvrir",
+    "serve.unavailable": "L'écran de la séance n'a pas pu s'ouvrir : réessayez dans un moment.",
 }
 
 EN: dict[str, str] = {
@@ -50,6 +52,7 @@ EN: dict[str, str] = {
     "serve.stopped_one": "Stopped: {n} participant's screen closed.",
     "serve.stopped_other": "Stopped: {n} participants' screens closed.",
     "serve.viewer_failed": "A participant's screen stopped on an error (code {code}).",
+    "serve.start_failed": "A participant's screen could not open: {reason}.",
     # -- the pages --
     "serve.title": "codev: the session",
     "serve.forbidden": "This link is incomplete: ask the facilitator for the full link.",
@@ -57,4 +60,5 @@ EN: dict[str, str] = {
     "serve.start": "Open",
     "serve.ended": "The session's display has ended.",
     "serve.restart": "Reopen",
+    "serve.unavailable": "The session's screen could not open: try again in a moment.",
 }
