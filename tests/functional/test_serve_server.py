@@ -177,5 +177,11 @@ async def test_a_view_that_fails_is_told_and_closes_its_browser() -> None:
         ws = await client.ws_connect(f"/ws/{TOKEN}")
         message = await ws.receive(timeout=20)  # not left waiting on an open websocket
         assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
-        assert await until(lambda: failed == [3]), (failed, server.viewers, server.children)
+        # Told once, as a failure: the status is 3, or 255 when asyncio's child watcher did not
+        # get it (the process was reaped first), which happens under load.
+        assert await until(lambda: len(failed) == 1 and failed[0] in (3, 255)), (
+            failed,
+            server.viewers,
+            server.children,
+        )
         assert await until(lambda: server.viewers == 0 and not server.children)
