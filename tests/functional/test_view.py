@@ -203,3 +203,38 @@ async def test_the_countdown_is_at_least_twenty_rows_high_at_160x45_in_the_round
     async with app.run_test(size=(160, 45)) as pilot:
         shown = await wait_for(pilot, app, "▶ Bruno a la parole")
         assert clock_rows(app, shown) >= 20
+
+
+async def test_with_a_contract_and_the_floor_the_countdown_keeps_ten_rows_at_80x24(
+    console: SessionFile, fake_time: FakeTime
+) -> None:
+    console.record("resume")
+    console.record("phase", index=1, running=True)
+    text = "Trouver trois pistes pour parler à mon N+1 sans le braquer, d'ici la fin du mois"
+    console.record("note", id=1, phase="contrat", kind="contract", text=text)
+    console.record("phase", index=2, running=True)
+    console.record("speaker", name="Bruno")
+    app = view_of(console, fake_time)
+    async with app.run_test(size=SIZE) as pilot:
+        shown = await wait_for(pilot, app, "▶ Bruno a la parole")
+        assert "Contrat" in shown
+        assert clock_rows(app, shown) >= 10
+        console.record("phase", index=4, running=True)  # the learnings: a long title
+        shown = await wait_for(pilot, app, "Phase 5/5")
+        assert clock_rows(app, shown) >= 10
+
+
+async def test_after_a_resize_the_order_fits_the_new_width(
+    console: SessionFile, fake_time: FakeTime
+) -> None:
+    console.record("resume")
+    console.record("phase", index=2, running=True)
+    console.record("speaker", name="Driss")
+    app = view_of(console, fake_time)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_for(pilot, app, "▶ Driss a la parole")
+        await pilot.resize_terminal(40, 12)
+        shown = await wait_for(pilot, app, "… ▶ Driss")
+        assert "Bruno" not in shown.splitlines()[-3]
+        await pilot.resize_terminal(100, 30)
+        await wait_for(pilot, app, "à venir : Bruno · Chloé · ▶ Driss a la parole")

@@ -139,3 +139,12 @@ def test_order_line_says_who_spoke_who_speaks_who_is_to_come() -> None:
     # Out of order (the floor given to Driss first): Bruno and Chloé are still to come.
     first = order_line(_round(2), Texts("en"), 80).plain
     assert first.endswith("▶ [b]Driss has the floor") and "✓" not in first
+
+
+def test_a_line_that_fits_is_never_cut_and_a_cut_line_counts_only_those_after() -> None:
+    t = Texts("fr")
+    state = _round(2, passed=1, heard=(0,))
+    whole = order_line(state, t, 200).plain
+    assert order_line(state, t, len(whole)).plain == whole  # fits exactly: nobody counted
+    cut = order_line(state, t, 40).plain
+    assert cut.startswith("Tour de table : … ▶ [b]Driss") and "+" not in cut

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from codev_tui.core.clock import TimerState
-from codev_tui.core.follow import Follower, Trouble
+from codev_tui.core.follow import Follower, LatestFollower, Trouble
 from codev_tui.core.room import room_clock, room_contract, room_end, room_header, room_rules
 from codev_tui.core.script import PhaseScript
 from codev_tui.core.session import Roster
@@ -151,3 +151,27 @@ def test_a_file_gone_or_damaged_is_said_and_the_last_state_kept(
     file.path.write_bytes(saved)
     back = follower.poll()
     assert back is not None and follower.trouble is None
+
+
+def test_following_the_latest_session_moves_to_one_started_later(
+    file: SessionFile, short_script: PhaseScript, wall: Wall
+) -> None:
+    follower = LatestFollower(file.path)
+    assert follower.poll() is not None
+    wall.at += timedelta(minutes=1)
+    later = SessionFile.create(file.path.parent, short_script, ROSTER, now=wall)
+    try:
+        later.record("phase", index=3, running=True)
+        seen = [follower.poll() for _ in range(LatestFollower.LOOK_EVERY)]
+        assert follower.path == later.path
+        assert [s.current for s in seen if s is not None] == [3]
+    finally:
+        later.close()
+
+
+def test_an_ended_session_shows_no_contract(file: SessionFile) -> None:
+    file.record("phase", index=1, running=True)
+    file.record("note", id=1, phase="contrat", kind="contract", text="Trois pistes")
+    assert room_contract(read_session(file.path)) == "Trois pistes"
+    file.record("end")
+    assert room_contract(read_session(file.path)) is None

@@ -131,12 +131,13 @@ def _run_group(
 
 
 def cmd_view(args: argparse.Namespace, lang: str) -> int:
-    """`codev view [SESSION]`: the room's screen, following the session (the latest when not
-    named) read-only."""
+    """`codev view [SESSION]`: the room's screen, following the session read-only (when not
+    named, the latest: the one started now, once there is one)."""
     from codev_tui.ui.launch import launch_view
 
     path = resolve_session(args.session)
-    return launch_view(path.resolve(), lang=args.lang, cli_lang=lang)
+    latest = args.session is None  # then a session started later is followed
+    return launch_view(path.resolve(), latest=latest, lang=args.lang, cli_lang=lang)
 
 
 _SHORT_COMMANDS = frozenset(

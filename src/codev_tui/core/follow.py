@@ -1,4 +1,5 @@
-"""Following a session file from another process, read-only: no lock taken, nothing written.
+"""Following a session file from another process, read-only: no lock taken, nothing written;
+or the latest session of a folder, which becomes the one a new session started there.
 
 The console appends each event to the file (a deletion rewrites it whole, under a new inode);
 `Follower.poll` looks at the file's identity, size and time, and reads it again only when one
@@ -12,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from codev_tui.core.session import Session, SessionError
-from codev_tui.core.store import read_session
+from codev_tui.core.store import is_session_file, list_sessions, read_session
 
 
 class Trouble(StrEnum):
@@ -52,3 +53,39 @@ class Follower:
         self._seen = seen
         self.trouble = None
         return session
+
+
+class LatestFollower(Follower):
+    """Follows the latest session of a folder: a session started after it (today's, when the
+    view was opened before the console) is followed from then on."""
+
+    LOOK_EVERY = 4
+    """Polls between two looks at the folder for a new session file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.folder = path.parent
+        self._known = set(list_sessions(self.folder))
+        self._polls = 0
+
+    def poll(self) -> Session | None:
+        """As `Follower.poll`, on the newest session file once one appeared."""
+        self._polls += 1
+        if self._polls % self.LOOK_EVERY == 0:
+            self._look_for_a_new_session()
+        return super().poll()
+
+    def _look_for_a_new_session(self) -> None:
+        try:
+            present = list_sessions(self.folder)
+        except OSError:  # the folder is gone: the file's own look says so
+            return
+        new = [p for p in present if p not in self._known]
+        self._known.update(new)
+        for path in new:  # most recent first
+            try:
+                if is_session_file(path):
+                    self.path, self._seen = path, None
+                    return
+            except OSError:
+                continue

@@ -53,8 +53,9 @@ def contract_reached(session: Session) -> bool:
 
 def room_contract(session: Session) -> str | None:
     """The contract from the contract phase on, unless it was typed confidential; None while
-    there is none to show."""
-    if not contract_reached(session):
+    there is none to show, and once the session ended (a view opened before the next session
+    would show the previous client's contract to the next group)."""
+    if session.ended is not None or not contract_reached(session):
         return None
     note = session.contract_note
     if note is None or note.confidential or not note.text.strip():

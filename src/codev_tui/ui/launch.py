@@ -113,18 +113,21 @@ def launch(
     return app.return_code or 0
 
 
-def launch_view(path: Path, *, lang: str | None = None, cli_lang: str | None = None) -> int:
-    """`codev view`: the room's screen following the session file at `path`, read-only. In a
-    browser (`codev serve` starts it with Textual's web driver) no terminal is needed."""
+def launch_view(
+    path: Path, *, latest: bool = False, lang: str | None = None, cli_lang: str | None = None
+) -> int:
+    """`codev view`: the room's screen following the session file at `path`, read-only (with
+    `latest`, the latest session of its folder: a session started later is followed then). In
+    a browser (`codev serve` starts it with Textual's web driver) no terminal is needed."""
     said = cli_lang or lang or "en"
     if "TEXTUAL_DRIVER" not in os.environ and (stream := _not_a_terminal()):
         _tell(say(said, "cli.report", line=say(said, NO_TERMINAL[stream])))
         return 2
-    from codev_tui.core.follow import Follower
+    from codev_tui.core.follow import Follower, LatestFollower
     from codev_tui.core.store import read_session
     from codev_tui.ui.view import ViewApp
 
-    follower = Follower(path)
+    follower = LatestFollower(path) if latest else Follower(path)
     session = follower.poll() or read_session(path)  # unreadable: read again, to say why
     app = ViewApp(follower, session, lang=lang)
     app.run()

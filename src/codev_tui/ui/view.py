@@ -14,6 +14,7 @@ import signal
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from codev_tui.core.clock import Clock, TimerState, monotonic
@@ -46,6 +47,7 @@ class ViewApp(App[int]):
     #header { height: 1; background: $primary; color: $background; text-style: bold;
               padding: 0 1; }
     #header.-trouble { background: $error; }
+    #stage { height: 1fr; }
     #head { color: $primary; }
     #clock { height: 1fr; min-height: 6; }
     #floor { height: 1; padding: 0 1; }
@@ -87,8 +89,10 @@ class ViewApp(App[int]):
         session = self.times.session
         self.contract = ContractStrip(self.t, room_contract(session), id="contract")
         self.rules = RulesStrip(self.t, room_rules(session), id="rules")
-        yield from (self.header, self.head, self.clock_widget, self.floor)
-        yield from (self.contract, self.rules)
+        yield self.header
+        with Vertical(id="stage"):  # the head takes what the clock leaves of it
+            yield from (self.head, self.clock_widget)
+        yield from (self.floor, self.contract, self.rules)
 
     def on_mount(self) -> None:
         """The projector's light theme; read the file, then look at it twice a second; end
@@ -140,9 +144,9 @@ class ViewApp(App[int]):
             self.times.countdown.pause()
 
     def on_resize(self) -> None:
-        """The turn order and the header fit the new width."""
+        """The turn order and the header fit the new width (once the screen has it)."""
         if self.follower.trouble is None:
-            self.refresh_room()
+            self.call_after_refresh(self.refresh_room)
 
     def refresh_room(self) -> None:
         """Everything but the countdown, from the session just read."""

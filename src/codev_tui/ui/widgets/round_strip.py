@@ -58,26 +58,31 @@ def round_line(state: RoundState, t: Texts) -> Text:
 
 def one_line(head: Text, entries: list[Text], first: int, width: int) -> Text:
     """`head` then the entries joined with " · ", cut to one line of `width` cells with
-    " … +N" for those left out: a roster of 200 names never pushes the notes input off the
-    screen. The entry `first` (who has the floor) is always shown: when it would not fit, the
-    line starts with it."""
+    " … +N" for the N left out after it: a roster of 200 names never pushes the notes input
+    off the screen. The entry `first` (who has the floor) is always shown: when it would not
+    fit, the line starts with it, after "… " for those before it."""
     line = head.copy()
     line.no_wrap, line.overflow = True, "ellipsis"
-    more = len(f" … +{len(entries)}")
-    before = line.cell_len + sum(e.cell_len + 3 for e in entries[: first + 1]) + more
-    start = 0 if before <= width else first
+    whole = line.cell_len + sum(e.cell_len for e in entries) + 3 * max(0, len(entries) - 1)
+    start = 0
+    if whole > width:
+        more = len(f" … +{len(entries)}")
+        before = line.cell_len + sum(e.cell_len + 3 for e in entries[: first + 1]) + more
+        start = 0 if before <= width else max(0, first)
+    if start:
+        line.append("… ")
     shown = 0
     for entry in entries[start:]:
         sep = " · " if shown else ""
-        left = len(entries) - shown - 1
+        left = len(entries) - start - shown - 1
         tail = len(f" … +{left}") if left else 0
         if shown and line.cell_len + len(sep) + entry.cell_len + tail > width:
             break
         line.append(sep)
         line.append_text(entry)
         shown += 1
-    if shown < len(entries):
-        tail = f" … +{len(entries) - shown}"
+    if left_out := len(entries) - start - shown:
+        tail = f" … +{left_out}"
         line.truncate(max(1, width - len(tail)), overflow="ellipsis")
         line.append(tail)
     return line
