@@ -148,3 +148,9 @@ def test_a_line_that_fits_is_never_cut_and_a_cut_line_counts_only_those_after() 
     assert order_line(state, t, len(whole)).plain == whole  # fits exactly: nobody counted
     cut = order_line(state, t, 40).plain
     assert cut.startswith("Tour de table : … ▶ [b]Driss") and "+" not in cut
+
+
+def test_an_accented_i_drops_its_top_serif_so_that_i_diaeresis_never_reads_y() -> None:
+    accent, bitmap = glyph("Ï")
+    assert accent == "# #" and bitmap[0] == "   " and bitmap[1] == " # "
+    assert block_lines("Ï", 10, 3)[0] == "▀ ▀"

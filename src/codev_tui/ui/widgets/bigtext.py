@@ -131,6 +131,8 @@ def glyph(char: str) -> tuple[str, Bitmap]:
             bitmap = FONT["Ç"]
         width = len(bitmap[0])
         accent = next((_ACCENTS[m] for m in marks if m in _ACCENTS), None)
+        if base == "I" and accent:  # the accent instead of the top serif: Ï must not read Y
+            bitmap = ("   ", *bitmap[1:])
         return (_accent_row(accent, width) if accent else " " * width), bitmap
     return "    ", _BOX
 
