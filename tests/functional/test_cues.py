@@ -103,10 +103,10 @@ async def test_the_round_cue_names_who_has_not_spoken(make_app, six, fake_time) 
         await start(app, pilot, CONSULTATION)
         await pilot.press("f6")  # Bruno has the floor
         await let_time_pass(app, pilot, fake_time, 26 * 60)
-        assert cue(app) == "› Round of the table: Chloé, Driss have not spoken yet"
+        assert cue(app) == "› Not heard yet in this round: Chloé, Driss"
         await pilot.press("f6")
         await let_time_pass(app, pilot, fake_time, 1)
-        assert cue(app) == "› Round of the table: Driss has not spoken yet"
+        assert cue(app) == "› Not heard yet in this round: Driss"
 
 
 async def test_f7_takes_the_minutes_the_lateness_cue_proposes(make_app, six, tmp_path) -> None:  # type: ignore[no-untyped-def]
