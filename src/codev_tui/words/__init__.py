@@ -18,37 +18,11 @@ from importlib import import_module
 LANGS = ("fr", "en")
 """The languages codev speaks; anything else falls back to English."""
 
-PARTS = (
-    "ui",
-    "minutes",
-    "agenda",
-    "cli",
-    "errors",
-    "group",
-    "cycle",
-    "choosing",
-    "retour",
-    "view",
-    "floor",
-    "cues",
-    "serve",
-)
+PARTS = ("ui", "minutes", "agenda", "cli", "errors", "group", "cycle", "choosing", "retour")
+PARTS += ("view", "floor", "cues", "serve")  # the two screens
 """The modules of this package that hold words."""
 
-_PREFIXED = (
-    "ui",
-    "minutes",
-    "agenda",
-    "cli",
-    "group",
-    "cycle",
-    "choosing",
-    "retour",
-    "view",
-    "floor",
-    "cues",
-    "serve",
-)
+_PREFIXED = tuple(part for part in PARTS if part != "errors")
 """The parts whose keys start with the part's name; the errors' keys are codes (`script.…`,
 `save.…`)."""
 
