@@ -40,6 +40,7 @@ from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from codev_tui.serve.processes import quiet_logs, stop_process, terminal_size
 from codev_tui.words import Words
 
 log = logging.getLogger("codev_tui.serve")
@@ -50,19 +51,12 @@ TOKEN_BYTES = 32
 QUIT_GRACE = 3.0
 """Seconds a viewer's process has to quit once asked, before it is terminated."""
 
-TERM_GRACE = 2.0
-"""Seconds a terminated process has before it is killed."""
-
 STOP_WAIT = 5.0
 """Seconds stopping waits for the browsers' websockets to close once their views have ended."""
 
 SHUTDOWN_TIMEOUT = 3.0
 """Seconds aiohttp then gives the requests still running before it cancels them (its default, 60,
 would keep the facilitator waiting)."""
-
-COLUMNS = (20, 500)
-ROWS = (5, 200)
-"""The terminal sizes a browser may ask for, at least and at most."""
 
 TEXTUAL_SERVE_INTERNALS = {
     AppService: ("_open_app_process", "_build_environment", "_process", "_stdin", "_task"),
@@ -158,32 +152,6 @@ class _Stopping(Exception):
     """The server stops: no view now."""
 
 
-def terminal_size(width: object, height: object) -> tuple[int, int]:
-    """The size a browser asks for, within sane bounds (80x24 when it is not a number)."""
-
-    def within(value: object, default: int, bounds: tuple[int, int]) -> int:
-        try:
-            n = int(value)  # type: ignore[call-overload]
-        except (TypeError, ValueError, OverflowError):
-            n = default
-        return min(max(n, bounds[0]), bounds[1])
-
-    return within(width, 80, COLUMNS), within(height, 24, ROWS)
-
-
-async def stop_process(process: asyncio.subprocess.Process) -> None:
-    """Terminate a process (if it still runs), then kill it if it lingers; wait for it."""
-    if process.returncode is None:
-        with contextlib.suppress(ProcessLookupError):
-            process.terminate()
-        try:
-            await asyncio.wait_for(process.wait(), TERM_GRACE)
-        except TimeoutError:
-            with contextlib.suppress(ProcessLookupError):
-                process.kill()
-            await process.wait()
-
-
 class ViewServer(Server):
     """The room's view for every browser given the URL with the token."""
 
@@ -221,7 +189,7 @@ class ViewServer(Server):
 
     def make_app(self) -> web.Application:
         """The aiohttp application: the page, its websocket, textual-serve's static files."""
-        _quiet_logs()
+        quiet_logs()
         app = web.Application(middlewares=[_no_referrer])
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
         app.add_routes(
@@ -424,17 +392,6 @@ async def _no_referrer(request: web.Request, handler: Any) -> web.StreamResponse
 def _close_reason(text: str) -> bytes:
     """`text` as a websocket close's reason: UTF-8, cut (on a whole character) to fit."""
     return text.encode()[:CLOSE_REASON_BYTES].decode("utf-8", "ignore").encode()
-
-
-def _quiet_logs() -> None:
-    """Nothing of aiohttp's log on the terminal (its "Error handling request" comes with a
-    traceback), nor of textual-serve's (its "Application failed to start" is said of a browser
-    closed before its view started too; a view that fails is told by `on_viewer_failed`)."""
-    for name in ("aiohttp", "textual-serve"):
-        logger = logging.getLogger(name)
-        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
-            logger.addHandler(logging.NullHandler())
-        logger.propagate = False
 
 
 def _html(text: str) -> str:
