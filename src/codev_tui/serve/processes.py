@@ -1,11 +1,23 @@
-"""What the server needs around its views' processes and its terminal: ending a process, the
-terminal size a browser may ask for, quiet logs."""
+"""What the server needs around its views' processes and its terminal: ending a process without
+taking its exit status from asyncio, the terminal size a browser may ask for, quiet logs.
+
+Why not `Process.terminate()`: asyncio's `Process.terminate()` and `kill()` end in
+`subprocess.Popen.send_signal`, which first polls the process (`waitpid(pid, WNOHANG)`, bpo-38630).
+When the view has just exited, and asyncio's child watcher (a thread blocked in `waitpid` for it)
+has not yet got its status, that poll reaps it: the watcher then finds no such child, logs
+"Unknown child process pid …, will report returncode 255" on the terminal, and the view's status
+becomes 255, a failure that never was. Here the process is signalled by its pid with `os.kill`,
+which reaps nothing: asyncio's watcher is the only one to wait for it. (Its pid cannot be reused
+before the watcher has reaped it; after that, until asyncio is told, is a window of a few
+microseconds in which the kernel would have to hand the same pid out again.)
+"""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
+import os
+import signal
 
 TERM_GRACE = 2.0
 """Seconds a terminated process has before it is killed."""
@@ -15,17 +27,37 @@ ROWS = (5, 200)
 """The terminal sizes a browser may ask for, at least and at most."""
 
 
-async def stop_process(process: asyncio.subprocess.Process) -> None:
-    """Terminate a process (if it still runs), then kill it if it lingers; wait for it."""
-    if process.returncode is None:
-        with contextlib.suppress(ProcessLookupError):
-            process.terminate()
-        try:
-            await asyncio.wait_for(process.wait(), TERM_GRACE)
-        except TimeoutError:
-            with contextlib.suppress(ProcessLookupError):
-                process.kill()
-            await process.wait()
+def send(process: asyncio.subprocess.Process, signum: int) -> bool:
+    """Send `signum` to `process` unless asyncio knows it has ended; whether it was sent (to a
+    process still there, or one that has exited and is not yet reaped)."""
+    if process.returncode is not None:
+        return False
+    try:
+        os.kill(process.pid, signum)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+async def stop_process(process: asyncio.subprocess.Process, grace: float = TERM_GRACE) -> bool:
+    """Terminate a process (if it still runs), then kill it if it lingers; wait for it. Whether
+    it was signalled (False: it had ended by itself)."""
+    if not send(process, signal.SIGTERM):
+        await process.wait()
+        return False
+    try:
+        await asyncio.wait_for(process.wait(), grace)
+    except TimeoutError:
+        send(process, signal.SIGKILL)
+        await process.wait()
+    return True
+
+
+def by_signal(code: int | None) -> bool:
+    """Whether `code` is the status of a process ended by SIGTERM or SIGKILL: negative, or 128
+    plus the signal's number (a process that turns the signal into an exit, as a shell does)."""
+    ends = (signal.SIGTERM, signal.SIGKILL)
+    return code is not None and (code < 0 or code in {128 + s for s in ends})
 
 
 def terminal_size(width: object, height: object) -> tuple[int, int]:

@@ -13,7 +13,8 @@ page's websocket URL carries nothing of the page's own URL. Here:
 * a viewer's process ends when its browser goes away (textual-serve asks it to quit; it is
   terminated if it does not), and every one of them ends when the server stops, a view that
   was starting just then too; each runs in a session of its own, so that the Ctrl+C of the
-  terminal reaches the server only, which ends them and counts them;
+  terminal reaches the server only, which ends them and counts them; a view the server ends
+  is no failure, and only asyncio waits for a view (see `processes`: its exit status is its own);
 * a view that cannot start (no process left, no file descriptor) is said in one line on the
   terminal and to its browser; aiohttp's own log (its tracebacks) is silent;
 * no access log (its lines would carry the token), no banner, no web font fetched from
@@ -40,7 +41,7 @@ from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
-from codev_tui.serve.processes import quiet_logs, stop_process, terminal_size
+from codev_tui.serve.processes import by_signal, quiet_logs, stop_process, terminal_size
 from codev_tui.words import Words
 
 log = logging.getLogger("codev_tui.serve")
@@ -50,6 +51,9 @@ TOKEN_BYTES = 32
 
 QUIT_GRACE = 3.0
 """Seconds a viewer's process has to quit once asked, before it is terminated."""
+
+EXIT_GRACE = 1.0
+"""Seconds a viewer's process whose output has ended has to exit, before it is terminated."""
 
 STOP_WAIT = 5.0
 """Seconds stopping waits for the browsers' websockets to close once their views have ended."""
@@ -114,6 +118,7 @@ class _Viewer(AppService):
         server.started += 1
         if server._stopping:  # stop() may have listed the children already
             server.ended_late += 1
+            server.stopped.add(process)
             await stop_process(process)
             raise _Stopping
         assert process.stdin is not None
@@ -130,22 +135,30 @@ class _Viewer(AppService):
         return self._task
 
     async def end(self) -> int | None:
-        """Ask the process to quit, then make sure it is gone; its exit status."""
-        process = self._process
-        if self._task is not None:
+        """Ask the process to quit, then make sure it is gone; its exit status, or None when it
+        has none to tell: it never started, or the server ended it (a signal), no failure."""
+        process, task = self._process, self._task
+        if task is not None:
             try:
                 await asyncio.wait_for(self.stop(), QUIT_GRACE)
             except (Exception, asyncio.CancelledError):
                 # textual-serve's reading task ends cancelled when the process exits at once
                 # (it cancels its stderr reader before that has run): not this task's cancel.
-                task = asyncio.current_task()
-                if task is not None and task.cancelling():
+                current = asyncio.current_task()
+                if current is not None and current.cancelling():
                     raise
         if process is None:
             return None
-        await stop_process(process)
-        self._server.children.discard(process)
-        return process.returncode
+        if task is not None and task.done():  # its output has ended: it is exiting
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(process.wait(), EXIT_GRACE)
+        signalled = await stop_process(process)
+        server = self._server
+        server.children.discard(process)
+        code = process.returncode
+        if by_signal(code) and (signalled or process in server.stopped):
+            return None
+        return code
 
 
 class _Stopping(Exception):
@@ -179,6 +192,8 @@ class ViewServer(Server):
         """The processes running now."""
         self.ended_late = 0
         """Views started while the server was stopping (ended at once)."""
+        self.stopped: set[asyncio.subprocess.Process] = set()
+        """The processes the server ended (not their browsers): a signal's status is no failure."""
         self.on_viewer_failed = on_viewer_failed
         self.on_problem = on_problem
         """Told one line (in the server's language) when a view cannot start."""
@@ -286,6 +301,7 @@ class ViewServer(Server):
                 await self._until_one_ends(websocket, viewer)
             finally:
                 code = await asyncio.shield(viewer.end())
+                self.stopped.discard(viewer._process)  # type: ignore[arg-type]
                 with contextlib.suppress(Exception):
                     await websocket.close()
                 if code is not None and code > 0 and self.on_viewer_failed is not None:
@@ -370,6 +386,7 @@ class ViewServer(Server):
         while True:
             running = list(self.children)
             self.children.difference_update(running)
+            self.stopped.update(running)
             ended += len(running)
             await asyncio.gather(*(stop_process(p) for p in running), return_exceptions=True)
             if (not self.children and self.viewers == 0) or loop.time() > deadline:
