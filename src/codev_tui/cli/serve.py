@@ -51,6 +51,7 @@ def cmd_serve(args: argparse.Namespace, lang: str) -> int:
     """Serve `codev view` of one session (resolved once, now) until Ctrl+C or SIGTERM."""
     import asyncio
 
+    from codev_tui.core.store import read_session
     from codev_tui.serve import ViewServer, new_token, view_command
 
     if not 0 <= args.port <= 65535:
@@ -59,6 +60,7 @@ def cmd_serve(args: argparse.Namespace, lang: str) -> int:
         raise CoreError(Problem("serve.bad_max_viewers", {"most": MOST_VIEWERS}))
     w = Words("serve", lang)
     path = resolve_session(args.session).resolve()
+    read_session(path)  # a file that is no session: said in one line, before anything is printed
     token = new_token()
 
     def failed(code: int) -> None:
