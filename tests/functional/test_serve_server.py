@@ -75,6 +75,9 @@ def test_the_view_command_is_quoted_for_the_shell() -> None:
     ]
     alone = shlex.split(view_command(path, None, python="/usr/bin/python3"))
     assert "--lang" not in alone  # the session's own language, as `codev view` alone
+    latest = shlex.split(view_command(None, "fr", python="/usr/bin/python3"))
+    assert latest[:5] == ["exec", "/usr/bin/python3", "-m", "codev_tui", "view"]
+    assert latest[5:] == ["--lang", "fr", "2>/dev/null"]  # no session: it follows the latest
 
 
 def test_hosts_in_urls() -> None:

@@ -1,5 +1,6 @@
-"""Which session `codev serve` shows: a file that is no session is refused in one line before
-anything else."""
+"""Which session `codev serve` shows: the one named (its absolute path given to every view), or,
+none named, the latest as `codev view` alone follows it (a newer one when it starts); and a file
+that is no session refused in one line before anything else."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import socket
 from pathlib import Path
 
 from codev_tui import locations
-from tests.functional.serve_kit import Served, wait_for
+from tests.functional.serve_kit import Served, new_session, wait_for
 from tests.functional.test_serve_process import open_viewers
 
 
@@ -26,6 +27,30 @@ def view_arguments(served: Served) -> list[str]:
 
     command = asyncio.run(scenario())
     return command[command.index("view") + 1 :]
+
+
+def test_none_named_the_views_follow_the_latest(data_dir: Path) -> None:
+    path = new_session(data_dir)
+    with Served("--lang", "en") as served:
+        assert view_arguments(served) == ["--lang", "en"]  # `codev view` alone: the latest
+        assert f"Session: the latest (now: {path.name})" in served.lines
+        served.stop()
+
+
+def test_none_named_in_french(data_dir: Path) -> None:
+    path = new_session(data_dir)
+    with Served("--lang", "fr") as served:
+        served.url()
+        assert f"Séance : la plus récente (en ce moment : {path.name})" in served.lines
+        served.stop()
+
+
+def test_one_named_is_given_to_the_views_by_its_absolute_path(data_dir: Path) -> None:
+    path = new_session(data_dir)
+    with Served(path.name) as served:
+        assert view_arguments(served) == [str(path.resolve())]
+        assert f"Session: {path.name}" in served.lines
+        served.stop()
 
 
 def test_no_session_yet_is_one_line(data_dir: Path) -> None:

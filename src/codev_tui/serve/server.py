@@ -81,15 +81,18 @@ def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
 
 
-def view_command(session: Path, lang: str | None, python: str = sys.executable) -> str:
-    """The shell command a viewer's process runs: `codev view` on `session`, in `lang` (None:
-    the session's own language, as `codev view` alone).
+def view_command(session: Path | None, lang: str | None, python: str = sys.executable) -> str:
+    """The shell command a viewer's process runs: `codev view` on `session` (None: `codev view`
+    alone, which follows the latest session), in `lang` (None: the session's own language, as
+    `codev view` alone).
 
     textual-serve runs it through `/bin/sh -c`, hence the quoting; `exec` makes the shell
     become the view (the process textual-serve holds is the view itself), and its standard
     error goes nowhere (textual-serve would copy it to this terminal).
     """
-    words = [python, "-m", "codev_tui", "view", str(session)]
+    words = [python, "-m", "codev_tui", "view"]
+    if session is not None:
+        words.append(str(session))
     if lang is not None:
         words += ["--lang", lang]
     return "exec " + shlex.join(words) + " 2>/dev/null"
