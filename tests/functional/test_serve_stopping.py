@@ -112,3 +112,33 @@ def test_a_terminal_ctrl_c_ends_every_view_and_counts_them(data_dir: Path) -> No
         views = asyncio.run(scenario())
         assert not [pid for pid in views if alive(pid)], "views outlived codev serve"
         assert "Stopped: 2 participants' screens closed." in served.lines[-1], served.output
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_sigterm_with_two_viewers_says_nothing_false(data_dir: Path, lang: str) -> None:
+    """Stopping with browsers connected: the views it ends are no failure (no "erreur"), and
+    nothing but asyncio waits for them (no "Unknown child process pid …, will report returncode
+    255" from its child watcher). A few rounds: the race it had was between two threads."""
+    new_session(data_dir)
+    closed = {
+        "fr": "Arrêté : 2 écrans de participants fermés.",
+        "en": "Stopped: 2 participants' screens closed.",
+    }[lang]
+    for _ in range(3):
+        with Served("--lang", lang) as served:
+            url = served.url()
+
+            async def scenario(served: Served = served, url: str = url) -> None:
+                session, _ = await open_viewers(url, 2)
+                try:
+                    assert wait_for(lambda: len(served.children()) == 2, 10), served.output
+                    assert served.stop(signal.SIGTERM) == 0
+                finally:
+                    await session.close()
+
+            asyncio.run(scenario())
+        output = served.output
+        assert "Unknown child" not in output, output
+        assert not [line for line in output.splitlines() if "erreur" in line.lower()], output
+        assert not [line for line in output.splitlines() if "error" in line.lower()], output
+        assert served.lines[-1] == closed, output

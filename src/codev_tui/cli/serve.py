@@ -48,9 +48,11 @@ def add_serve_command(
 
 
 def cmd_serve(args: argparse.Namespace, lang: str) -> int:
-    """Serve `codev view` of one session (resolved once, now) until Ctrl+C or SIGTERM."""
+    """Serve `codev view` until Ctrl+C or SIGTERM: of the session named, or, none named, as
+    `codev view` alone, of the latest session (a newer one when it starts)."""
     import asyncio
 
+    from codev_tui.core.store import read_session
     from codev_tui.serve import ViewServer, new_token, view_command
 
     if not 0 <= args.port <= 65535:
@@ -59,6 +61,8 @@ def cmd_serve(args: argparse.Namespace, lang: str) -> int:
         raise CoreError(Problem("serve.bad_max_viewers", {"most": MOST_VIEWERS}))
     w = Words("serve", lang)
     path = resolve_session(args.session).resolve()
+    read_session(path)  # a file that is no session: said in one line, before anything is printed
+    follows = args.session is None
     token = new_token()
 
     def failed(code: int) -> None:
@@ -66,7 +70,7 @@ def cmd_serve(args: argparse.Namespace, lang: str) -> int:
 
     # The views speak the session's language, as the projector does, unless asked otherwise.
     server = ViewServer(
-        view_command(path, getattr(args, "lang", None)),
+        view_command(None if follows else path, getattr(args, "lang", None)),
         token=token,
         lang=lang,
         host=args.host,
@@ -77,7 +81,7 @@ def cmd_serve(args: argparse.Namespace, lang: str) -> int:
     )
 
     def ready(port: int) -> None:
-        say(w("session", name=clean(path.name)))
+        say(w("latest" if follows else "session", name=clean(path.name)))
         for line in url_lines(w, args.host, port, token):
             say(line)
         say(w("stop"))

@@ -13,7 +13,8 @@ page's websocket URL carries nothing of the page's own URL. Here:
 * a viewer's process ends when its browser goes away (textual-serve asks it to quit; it is
   terminated if it does not), and every one of them ends when the server stops, a view that
   was starting just then too; each runs in a session of its own, so that the Ctrl+C of the
-  terminal reaches the server only, which ends them and counts them;
+  terminal reaches the server only, which ends them and counts them; a view the server ends
+  is no failure, and only asyncio waits for a view (see `processes`: its exit status is its own);
 * a view that cannot start (no process left, no file descriptor) is said in one line on the
   terminal and to its browser; aiohttp's own log (its tracebacks) is silent;
 * no access log (its lines would carry the token), no banner, no web font fetched from
@@ -40,6 +41,7 @@ from aiohttp import WSCloseCode, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
+from codev_tui.serve.processes import by_signal, quiet_logs, stop_process, terminal_size
 from codev_tui.words import Words
 
 log = logging.getLogger("codev_tui.serve")
@@ -50,8 +52,8 @@ TOKEN_BYTES = 32
 QUIT_GRACE = 3.0
 """Seconds a viewer's process has to quit once asked, before it is terminated."""
 
-TERM_GRACE = 2.0
-"""Seconds a terminated process has before it is killed."""
+EXIT_GRACE = 1.0
+"""Seconds a viewer's process whose output has ended has to exit, before it is terminated."""
 
 STOP_WAIT = 5.0
 """Seconds stopping waits for the browsers' websockets to close once their views have ended."""
@@ -59,10 +61,6 @@ STOP_WAIT = 5.0
 SHUTDOWN_TIMEOUT = 3.0
 """Seconds aiohttp then gives the requests still running before it cancels them (its default, 60,
 would keep the facilitator waiting)."""
-
-COLUMNS = (20, 500)
-ROWS = (5, 200)
-"""The terminal sizes a browser may ask for, at least and at most."""
 
 TEXTUAL_SERVE_INTERNALS = {
     AppService: ("_open_app_process", "_build_environment", "_process", "_stdin", "_task"),
@@ -83,15 +81,18 @@ def new_token() -> str:
     return secrets.token_urlsafe(TOKEN_BYTES)
 
 
-def view_command(session: Path, lang: str | None, python: str = sys.executable) -> str:
-    """The shell command a viewer's process runs: `codev view` on `session`, in `lang` (None:
-    the session's own language, as `codev view` alone).
+def view_command(session: Path | None, lang: str | None, python: str = sys.executable) -> str:
+    """The shell command a viewer's process runs: `codev view` on `session` (None: `codev view`
+    alone, which follows the latest session), in `lang` (None: the session's own language, as
+    `codev view` alone).
 
     textual-serve runs it through `/bin/sh -c`, hence the quoting; `exec` makes the shell
     become the view (the process textual-serve holds is the view itself), and its standard
     error goes nowhere (textual-serve would copy it to this terminal).
     """
-    words = [python, "-m", "codev_tui", "view", str(session)]
+    words = [python, "-m", "codev_tui", "view"]
+    if session is not None:
+        words.append(str(session))
     if lang is not None:
         words += ["--lang", lang]
     return "exec " + shlex.join(words) + " 2>/dev/null"
@@ -120,6 +121,7 @@ class _Viewer(AppService):
         server.started += 1
         if server._stopping:  # stop() may have listed the children already
             server.ended_late += 1
+            server.stopped.add(process)
             await stop_process(process)
             raise _Stopping
         assert process.stdin is not None
@@ -136,52 +138,34 @@ class _Viewer(AppService):
         return self._task
 
     async def end(self) -> int | None:
-        """Ask the process to quit, then make sure it is gone; its exit status."""
-        process = self._process
-        if self._task is not None:
+        """Ask the process to quit, then make sure it is gone; its exit status, or None when it
+        has none to tell: it never started, or the server ended it (a signal), no failure."""
+        process, task = self._process, self._task
+        if task is not None:
             try:
                 await asyncio.wait_for(self.stop(), QUIT_GRACE)
             except (Exception, asyncio.CancelledError):
                 # textual-serve's reading task ends cancelled when the process exits at once
                 # (it cancels its stderr reader before that has run): not this task's cancel.
-                task = asyncio.current_task()
-                if task is not None and task.cancelling():
+                current = asyncio.current_task()
+                if current is not None and current.cancelling():
                     raise
         if process is None:
             return None
-        await stop_process(process)
-        self._server.children.discard(process)
-        return process.returncode
+        if task is not None and task.done():  # its output has ended: it is exiting
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(process.wait(), EXIT_GRACE)
+        signalled = await stop_process(process)
+        server = self._server
+        server.children.discard(process)
+        code = process.returncode
+        if by_signal(code) and (signalled or process in server.stopped):
+            return None
+        return code
 
 
 class _Stopping(Exception):
     """The server stops: no view now."""
-
-
-def terminal_size(width: object, height: object) -> tuple[int, int]:
-    """The size a browser asks for, within sane bounds (80x24 when it is not a number)."""
-
-    def within(value: object, default: int, bounds: tuple[int, int]) -> int:
-        try:
-            n = int(value)  # type: ignore[call-overload]
-        except (TypeError, ValueError, OverflowError):
-            n = default
-        return min(max(n, bounds[0]), bounds[1])
-
-    return within(width, 80, COLUMNS), within(height, 24, ROWS)
-
-
-async def stop_process(process: asyncio.subprocess.Process) -> None:
-    """Terminate a process (if it still runs), then kill it if it lingers; wait for it."""
-    if process.returncode is None:
-        with contextlib.suppress(ProcessLookupError):
-            process.terminate()
-        try:
-            await asyncio.wait_for(process.wait(), TERM_GRACE)
-        except TimeoutError:
-            with contextlib.suppress(ProcessLookupError):
-                process.kill()
-            await process.wait()
 
 
 class ViewServer(Server):
@@ -211,6 +195,8 @@ class ViewServer(Server):
         """The processes running now."""
         self.ended_late = 0
         """Views started while the server was stopping (ended at once)."""
+        self.stopped: set[asyncio.subprocess.Process] = set()
+        """The processes the server ended (not their browsers): a signal's status is no failure."""
         self.on_viewer_failed = on_viewer_failed
         self.on_problem = on_problem
         """Told one line (in the server's language) when a view cannot start."""
@@ -221,7 +207,7 @@ class ViewServer(Server):
 
     def make_app(self) -> web.Application:
         """The aiohttp application: the page, its websocket, textual-serve's static files."""
-        _quiet_logs()
+        quiet_logs()
         app = web.Application(middlewares=[_no_referrer])
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
         app.add_routes(
@@ -318,6 +304,7 @@ class ViewServer(Server):
                 await self._until_one_ends(websocket, viewer)
             finally:
                 code = await asyncio.shield(viewer.end())
+                self.stopped.discard(viewer._process)  # type: ignore[arg-type]
                 with contextlib.suppress(Exception):
                     await websocket.close()
                 if code is not None and code > 0 and self.on_viewer_failed is not None:
@@ -402,6 +389,7 @@ class ViewServer(Server):
         while True:
             running = list(self.children)
             self.children.difference_update(running)
+            self.stopped.update(running)
             ended += len(running)
             await asyncio.gather(*(stop_process(p) for p in running), return_exceptions=True)
             if (not self.children and self.viewers == 0) or loop.time() > deadline:
@@ -424,17 +412,6 @@ async def _no_referrer(request: web.Request, handler: Any) -> web.StreamResponse
 def _close_reason(text: str) -> bytes:
     """`text` as a websocket close's reason: UTF-8, cut (on a whole character) to fit."""
     return text.encode()[:CLOSE_REASON_BYTES].decode("utf-8", "ignore").encode()
-
-
-def _quiet_logs() -> None:
-    """Nothing of aiohttp's log on the terminal (its "Error handling request" comes with a
-    traceback), nor of textual-serve's (its "Application failed to start" is said of a browser
-    closed before its view started too; a view that fails is told by `on_viewer_failed`)."""
-    for name in ("aiohttp", "textual-serve"):
-        logger = logging.getLogger(name)
-        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
-            logger.addHandler(logging.NullHandler())
-        logger.propagate = False
 
 
 def _html(text: str) -> str:

@@ -13,6 +13,7 @@ FR: dict[str, str] = {
     "serve.bad_port": "--port : un nombre de 0 à 65535",
     # -- what it prints --
     "serve.session": "Séance : {name}",
+    "serve.latest": "Séance : la plus récente (en ce moment : {name})",
     "serve.open": "Lien à ouvrir dans un navigateur (il donne accès à la séance) :",
     "serve.network": (
         "Attention : toute personne sur le réseau qui a ce lien peut suivre la séance."
@@ -45,6 +46,7 @@ EN: dict[str, str] = {
     "serve.bad_port": "--port: a number from 0 to 65535",
     # -- what it prints --
     "serve.session": "Session: {name}",
+    "serve.latest": "Session: the latest (now: {name})",
     "serve.open": "Link to open in a browser (it gives access to the session):",
     "serve.network": "Beware: anyone on the network who has this link can follow the session.",
     "serve.this_machine": "On this machine:",
