@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -59,6 +60,21 @@ class Tmux:
 
     def kill_server(self) -> None:
         self._run("kill-server")
+
+    def start_console(self, name: str = "console", size: tuple[int, int] = (100, 30)) -> None:
+        """`codev run` on the bundled script (Alice, Bruno and Chloé), its timer started."""
+        codev = [sys.executable, "-m", "codev_tui"]
+        roster = ["--topic", "'Essai vue'", "--client", "Alice", "--consultants", "Bruno,Chloé"]
+        self.start([*codev, "run", *roster], name=name, size=size)
+        self.wait_for(lambda s: "EXPOSÉ" in s, name=name)
+        self.send("F5", to=name)
+
+    def typed(self, text: str, name: str = "console") -> str:
+        """A note typed in `name` and its ✓ (then it is in the session file): the screen."""
+        self.send("-l", text, to=name)
+        self.send("Enter", to=name)
+        marker = text.split()[-1]
+        return self.wait_for(lambda s: marker in s and "✓" in s, name=name)
 
 
 @pytest.fixture

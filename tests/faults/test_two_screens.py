@@ -22,25 +22,8 @@ def both(tmux: Tmux, text: str, timeout: float = 2.0) -> None:
 
 
 def test_two_views_follow_a_whole_session_and_never_show_a_note(tmux: Tmux) -> None:
-    tmux.start(
-        [
-            *CODEV,
-            "run",
-            "--topic",
-            "'Essai vue'",
-            "--client",
-            "Alice",
-            "--consultants",
-            "Bruno,Chloé",
-        ],
-        name="console",
-        size=(100, 30),
-    )
-    tmux.wait_for(lambda s: "EXPOSÉ" in s, name="console")
-    tmux.send("F5", to="console")
-    tmux.send("-l", "SECRET-NOTE-1 une note privée", to="console")
-    tmux.send("Enter", to="console")
-    tmux.wait_for(lambda s: "SECRET-NOTE-1" in s and "✓" in s, name="console")
+    tmux.start_console()
+    tmux.typed("SECRET-NOTE-1 une note privée")
 
     tmux.start([*CODEV, "view"], name="small", size=(80, 24))
     tmux.start([*CODEV, "view"], name="large", size=(160, 45))

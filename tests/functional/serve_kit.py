@@ -11,6 +11,8 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from codev_tui import locations
@@ -23,6 +25,15 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 ROSTER = Roster(
     topic="Essai vue", facilitator="Fanny", client="Alice", consultants=["Bruno", "Chloé"]
 )
+
+
+def status(url: str) -> int:
+    """The HTTP status a GET of `url` gets."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def free_port() -> int:

@@ -16,8 +16,6 @@ import os
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from codev_tui import locations
-from tests.functional.serve_kit import Served, wait_for
+from tests.functional.serve_kit import Served, status, wait_for
 from tests.tmux import Tmux, needs_tmux
 
 pytestmark = [pytest.mark.browser, needs_tmux]
@@ -114,43 +112,12 @@ def screen(driver) -> str:  # type: ignore[no-untyped-def]
     return driver.execute_script(READ_SCREEN) or ""
 
 
-def status(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
-def typed(tmux: Tmux, text: str) -> None:
-    """A note typed on the console, and its ✓ (it is in the session file)."""
-    tmux.send("-l", text, to="console")
-    tmux.send("Enter", to="console")
-    marker = text.split()[-1]
-    tmux.wait_for(lambda s: marker in s, name="console")
-
-
 def test_the_room_follows_the_console_in_a_browser(
     chromium, tmux: Tmux, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     driver = chromium
     secret = uuid.uuid4().hex[:10]
-    tmux.start(
-        [
-            *CODEV,
-            "run",
-            "--topic",
-            "'Essai vue'",
-            "--client",
-            "Alice",
-            "--consultants",
-            "Bruno,Chloé",
-        ],
-        name="console",
-        size=(100, 30),
-    )
-    tmux.wait_for(lambda s: "EXPOSÉ" in s, name="console")
-    tmux.send("F5", to="console")  # the timer runs
+    tmux.start_console()  # its timer runs
 
     monkeypatch.setenv(locations.DATA_ENV, str(tmp_path))  # the console's session folder
     with Served() as served:  # its latest session: the console's
@@ -171,16 +138,16 @@ def test_the_room_follows_the_console_in_a_browser(
         assert wait_for(lambda: "Phase 2/6" in screen(driver), left), screen(driver)
 
         # Notes typed on the console, plain and confidential, never reach the browser.
-        typed(tmux, f"une note privée NOTE-{secret}")
-        typed(tmux, f"/c une note confidentielle CONF-{secret}")
+        tmux.typed(f"une note privée NOTE-{secret}")
+        tmux.typed(f"/c une note confidentielle CONF-{secret}")
         assert not wait_for(lambda: secret in screen(driver), 2.0), "a note shows in the browser"
 
         # The contract phase: the contract shows, a confidential one never does.
         tmux.send("PageDown", to="console")
         assert wait_for(lambda: "Phase 3/6" in screen(driver), 2.0), screen(driver)
-        typed(tmux, f"/c un contrat secret CONTRACT-{secret}")
+        tmux.typed(f"/c un contrat secret CONTRACT-{secret}")
         assert not wait_for(lambda: secret in screen(driver), 2.0), "a confidential contract shows"
-        typed(tmux, "Trouver trois pistes")
+        tmux.typed("Trouver trois pistes")
         assert wait_for(lambda: "Trouver trois pistes" in screen(driver), 2.0), screen(driver)
         assert secret not in screen(driver), "a confidential contract shows in the browser"
         assert secret in tmux.screen("console")  # typed, on the console only

@@ -5,22 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import aiohttp
 import pytest
 
-from tests.functional.serve_kit import Served, alive, new_session, wait_for
-
-
-def status(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
+from tests.functional.serve_kit import Served, alive, new_session, status, wait_for
 
 
 async def open_viewers(url: str, n: int) -> tuple[aiohttp.ClientSession, list]:  # type: ignore[type-arg]
