@@ -7,15 +7,13 @@ from collections.abc import Callable
 
 from codev_tui.core.choosing import SUBJECT, tally
 from codev_tui.core.control import SessionControl
-from codev_tui.core.cues import not_heard
 from codev_tui.core.room import contract_reached
 from codev_tui.core.session import Session
-from codev_tui.core.session_times import SessionTimes
 from codev_tui.core.times import format_clock, local_clock
 from codev_tui.ui.widgets.candidates_strip import Candidacy, CandidatesState
 from codev_tui.ui.widgets.prompt_strip import PromptState
 from codev_tui.ui.widgets.review_strip import ReviewLine, ReviewState
-from codev_tui.ui.widgets.round_strip import RoundState, Seat
+from codev_tui.ui.widgets.round_strip import round_state
 from codev_tui.ui.widgets.status_line import SaveState
 from codev_tui.ui.widgets.top_bar import TopBarState
 from codev_tui.words import Texts, Words
@@ -118,26 +116,6 @@ def candidates(session: Session) -> CandidatesState | None:
     if choice is None:
         return CandidatesState(shown)
     return CandidatesState(shown, choice.client, choice.topic, choice.overridden)
-
-
-def round_state(control: SessionTimes, width: int) -> RoundState | None:
-    """The round of the table, in a phase that has one and with consultants; else None."""
-    s = control.session
-    if not (s.phase.round and s.roster.consultants):
-        return None
-    now = control.wall()
-    waiting = set(not_heard(s))
-    seats = tuple(
-        Seat(
-            name,
-            name == s.speaker,
-            s.passed_this_round(name),
-            s.talk_time(name, now),
-            name not in waiting,
-        )
-        for name in s.roster.consultants
-    )
-    return RoundState(s.round_number, seats, width)
 
 
 def save_state(control: SessionControl) -> SaveState:

@@ -24,11 +24,11 @@ from codev_tui.core.session import Session
 from codev_tui.core.session_times import SessionTimes
 from codev_tui.core.store import WallClock, utc_now
 from codev_tui.ui.common import PROJECTOR_THEME, collect_garbage_again
-from codev_tui.ui.session_view import round_state
 from codev_tui.ui.widgets.bigclock import BigClock
 from codev_tui.ui.widgets.contract_strip import ContractStrip
 from codev_tui.ui.widgets.floor_banner import order_line
 from codev_tui.ui.widgets.projector_head import ProjectorHead
+from codev_tui.ui.widgets.round_strip import round_state
 from codev_tui.ui.widgets.rules_strip import RulesStrip
 from codev_tui.words import Texts, Words
 

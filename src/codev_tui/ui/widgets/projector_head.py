@@ -10,10 +10,9 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from codev_tui.core.session_times import SessionTimes
-from codev_tui.ui import session_view as view
 from codev_tui.ui.widgets.bigtext import block_lines, centre
 from codev_tui.ui.widgets.floor_banner import banner, banner_height, speaker
-from codev_tui.ui.widgets.round_strip import RoundState
+from codev_tui.ui.widgets.round_strip import RoundState, round_state
 from codev_tui.words import Texts
 
 CLOCK_ROWS, CLOCK_SHARE = 11, 0.6
@@ -73,7 +72,7 @@ class ProjectorHead(Widget):
         session = self.control.session
         if session.ended is not None:
             return self.t("view.ended"), None
-        return session.phase.title, view.round_state(self.control, width)
+        return session.phase.title, round_state(self.control, width)
 
     def follow(self) -> None:
         """Laid out and painted again when the title or the floor changed (not for talk time,

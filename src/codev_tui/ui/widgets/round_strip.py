@@ -6,6 +6,8 @@ from typing import NamedTuple
 
 from rich.text import Text
 
+from codev_tui.core.cues import not_heard
+from codev_tui.core.session_times import SessionTimes
 from codev_tui.core.times import format_duration
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.line_strip import LineStrip
@@ -33,6 +35,26 @@ class RoundState(NamedTuple):
     seats: tuple[Seat, ...]
     width: int
     """The cells the line may take: the names that do not fit are counted ("… +N")."""
+
+
+def round_state(control: SessionTimes, width: int) -> RoundState | None:
+    """The round of the table, in a phase that has one and with consultants; else None."""
+    s = control.session
+    if not (s.phase.round and s.roster.consultants):
+        return None
+    now = control.wall()
+    waiting = set(not_heard(s))
+    seats = tuple(
+        Seat(
+            name,
+            name == s.speaker,
+            s.passed_this_round(name),
+            s.talk_time(name, now),
+            name not in waiting,
+        )
+        for name in s.roster.consultants
+    )
+    return RoundState(s.round_number, seats, width)
 
 
 def round_line(state: RoundState, t: Texts) -> Text:
