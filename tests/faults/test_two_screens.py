@@ -32,8 +32,9 @@ def test_two_views_follow_a_whole_session_and_never_show_a_note(tmux: Tmux) -> N
     started = time.monotonic()
     tmux.send("PageDown", to="console")
     both(tmux, "Phase 2/6 · Questions de clarification")
-    # Within a second of the ✓ (the view looks twice a second), tmux included.
-    assert time.monotonic() - started < 1.5
+    # The view looks twice a second: within a second of the ✓ on a quiet machine (0.1–0.6 s
+    # measured); 2 s here, as the acceptance check, for a CI machine running the suite beside.
+    assert time.monotonic() - started < 2.0
 
     tmux.send("PageDown", to="console")
     both(tmux, "Phase 3/6")
