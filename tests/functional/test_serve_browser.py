@@ -144,11 +144,11 @@ def test_the_room_follows_the_console_in_a_browser(
 
         # The contract phase: the contract shows, a confidential one never does.
         tmux.send("PageDown", to="console")
-        assert wait_for(lambda: "Phase 3/6" in screen(driver), 2.0), screen(driver)
+        assert wait_for(lambda: "Phase 3/6" in screen(driver), 10.0), screen(driver)
         tmux.typed(f"/c un contrat secret CONTRACT-{secret}")
         assert not wait_for(lambda: secret in screen(driver), 2.0), "a confidential contract shows"
         tmux.typed("Trouver trois pistes")
-        assert wait_for(lambda: "Trouver trois pistes" in screen(driver), 2.0), screen(driver)
+        assert wait_for(lambda: "Trouver trois pistes" in screen(driver), 10.0), screen(driver)
         assert secret not in screen(driver), "a confidential contract shows in the browser"
         assert secret in tmux.screen("console")  # typed, on the console only
         driver.save_screenshot(str(tmp_path / "room.png"))

@@ -76,7 +76,7 @@ async def test_a_view_starting_while_stopping_is_ended_and_counted(
 
 
 async def test_stopping_does_not_wait_for_a_stuck_browser(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(serve_module, "STOP_WAIT", 0.5, raising=False)
+    monkeypatch.setattr(serve_module, "STOP_WAIT", 0.5)
     server = ViewServer(COMMAND, token=TOKEN, lang="en", port=0)
     waiting, _ = held_start(monkeypatch, asyncio.Event())  # never set: the view never starts
     port = await server.start()

@@ -39,3 +39,9 @@ def test_the_status_line_says_not_saved_before_anything_else() -> None:
     assert status_line(saved, EN).plain == f"✓ {EN('saved')} · 3 notes · resumed"
     choosing = StatusState(SaveState(1), notes=3, choosing=True)
     assert status_line(choosing, EN).plain == f"… {EN('browsing_keys')}"
+
+
+def test_on_a_phone_wide_line_the_head_gives_way_to_who_has_the_floor() -> None:
+    seats = tuple(Seat(f"Name{i}", i == 7, False, 0.0) for i in range(10))
+    line = round_line(RoundState(2, seats, 24), EN).plain
+    assert line.startswith("… ▶ Name7") and len(line) <= 24

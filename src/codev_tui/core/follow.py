@@ -60,12 +60,17 @@ class LatestFollower(Follower):
     view was opened before the console) is followed from then on."""
 
     LOOK_EVERY = 4
-    """Polls between two looks at the folder for a new session file."""
+    """Polls between two looks at the folder (one `stat`; its files are listed only when the
+    folder changed: a file was added or removed)."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(path)
         self.folder = path.parent
-        self._known = set(list_sessions(self.folder))
+        self._folder_seen = self._folder_time()
+        try:
+            self._known = set(list_sessions(self.folder))
+        except OSError:  # a file removed while listed: known at the next look
+            self._known = {path}
         self._polls = 0
 
     def poll(self) -> Session | None:
@@ -75,17 +80,29 @@ class LatestFollower(Follower):
             self._look_for_a_new_session()
         return super().poll()
 
+    def _folder_time(self) -> int | None:
+        try:
+            return os.stat(self.folder).st_mtime_ns
+        except OSError:
+            return None
+
     def _look_for_a_new_session(self) -> None:
+        seen = self._folder_time()
+        if seen is None or seen == self._folder_seen:
+            return
         try:
             present = list_sessions(self.folder)
-        except OSError:  # the folder is gone: the file's own look says so
+        except OSError:  # a file removed while listed: look again next time
             return
-        new = [p for p in present if p not in self._known]
-        self._known.update(new)
-        for path in new:  # most recent first
+        self._folder_seen = seen
+        for path in present:  # most recent first
+            if path in self._known:
+                continue
             try:
-                if is_session_file(path):
-                    self.path, self._seen = path, None
-                    return
+                session = is_session_file(path)
             except OSError:
                 continue
+            if session:  # a file not (yet) a session: looked at again when the folder changes
+                self._known.add(path)
+                self.path, self._seen = path, None
+                return

@@ -34,7 +34,7 @@ def send(process: asyncio.subprocess.Process, signum: int) -> bool:
         return False
     try:
         os.kill(process.pid, signum)
-    except ProcessLookupError:
+    except OSError:  # gone (or, reaped meanwhile, its pid someone else's)
         return False
     return True
 
@@ -57,7 +57,7 @@ def by_signal(code: int | None) -> bool:
     """Whether `code` is the status of a process ended by SIGTERM or SIGKILL: negative, or 128
     plus the signal's number (a process that turns the signal into an exit, as a shell does)."""
     ends = (signal.SIGTERM, signal.SIGKILL)
-    return code is not None and (code < 0 or code in {128 + s for s in ends})
+    return code in {-s for s in ends} | {128 + s for s in ends}
 
 
 def terminal_size(width: object, height: object) -> tuple[int, int]:

@@ -307,7 +307,7 @@ class ViewServer(Server):
                 self.stopped.discard(viewer._process)  # type: ignore[arg-type]
                 with contextlib.suppress(Exception):
                     await websocket.close()
-                if code is not None and code > 0 and self.on_viewer_failed is not None:
+                if code and self.on_viewer_failed is not None:  # a crash's signal too
                     self.on_viewer_failed(code)
             return websocket
         finally:

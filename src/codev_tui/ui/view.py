@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import signal
 
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -138,8 +139,10 @@ class ViewApp(App[int]):
         """The file is gone or damaged: say so, keep the last state (its clock stopped)."""
         self.header.add_class("-trouble")
         gone = self.follower.trouble is Trouble.GONE
-        self._header_line = self.w("view.gone" if gone else "view.damaged")
-        self.header.update(self._header_line)
+        line = self.w("view.gone" if gone else "view.damaged")
+        if line != self._header_line:
+            self._header_line = line
+            self.header.update(line)
         if self.times.countdown.running:
             self.times.countdown.pause()
 
@@ -166,7 +169,7 @@ class ViewApp(App[int]):
         overtime), and in a terminal how to quit (a browser's tab closes as usual)."""
         header = room_header(self.times, self.w)
         keys = "" if self.is_web else self.w("view.keys")
-        room = self.size.width - 2 - len(header) - len(keys)
+        room = self.size.width - 2 - cell_len(header) - cell_len(keys)
         line = f"{header}{' ' * room}{keys}" if keys and room >= 3 else header
         if line != self._header_line:
             self._header_line = line

@@ -86,12 +86,18 @@ def one_line(head: Text, entries: list[Text], first: int, width: int) -> Text:
     line = head.copy()
     line.no_wrap, line.overflow = True, "ellipsis"
     whole = line.cell_len + sum(e.cell_len for e in entries) + 3 * max(0, len(entries) - 1)
-    start = 0
-    if whole > width:
-        more = len(f" … +{len(entries)}")
-        before = line.cell_len + sum(e.cell_len + 3 for e in entries[: first + 1]) + more
-        start = 0 if before <= width else max(0, first)
+    if whole <= width:
+        line.append_text(Text(" · ").join(entries))
+        return line
+    first = min(max(first, 0), max(0, len(entries) - 1))
+    more = len(f" … +{len(entries)}")
+    before = line.cell_len + sum(e.cell_len + 3 for e in entries[: first + 1]) + more
+    start = 0 if before <= width else first
     if start:
+        after = len(entries) - start - 1
+        tail = len(f" … +{after}") if after else 0
+        if line.cell_len + 2 + entries[start].cell_len + tail > width:
+            line = Text(no_wrap=True, overflow="ellipsis")  # no room for the head: the speaker
         line.append("… ")
     shown = 0
     for entry in entries[start:]:
