@@ -6,7 +6,7 @@ from rich.text import Text
 
 from codev_tui.ui.text import literal
 from codev_tui.ui.widgets.bigtext import block_lines, centre
-from codev_tui.ui.widgets.round_strip import RoundState, one_line
+from codev_tui.ui.widgets.round_strip import RoundState, one_line, round_head
 from codev_tui.words import Texts
 
 
@@ -14,10 +14,7 @@ def order_line(state: RoundState, t: Texts, width: int) -> Text:
     """`Tour de table : ✓ Ana · ✓ Bo (passe) · ▶ Cy a la parole · à venir : Dan · Eve` on one
     line of `width` cells (cut with "… +N", who has the floor always shown): marks and words,
     readable without colour."""
-    label = t("round")
-    if state.number > 1:
-        label += f" ({t('round_n', n=state.number)})"
-    head = Text(f"{label}{t('colon')}", style="bold")
+    head = round_head(state, t)
     floor = next((i for i, seat in enumerate(state.seats) if seat.has_floor), -1)
     entries, waiting = [], False
     for seat in state.seats:

@@ -57,12 +57,17 @@ def round_state(control: SessionTimes, width: int) -> RoundState | None:
     return RoundState(s.round_number, seats, width)
 
 
-def round_line(state: RoundState, t: Texts) -> Text:
-    """`Round: ▶ Ana 01:30 · Bo (passed) · Cy`, on one line of `state.width` cells."""
+def round_head(state: RoundState, t: Texts) -> Text:
+    """`Round (round 2): `, the start of a line about the round."""
     label = t("round")
     if state.number > 1:
         label += f" ({t('round_n', n=state.number)})"
-    head = Text(f"{label}{t('colon')}", style="bold")
+    return Text(f"{label}{t('colon')}", style="bold")
+
+
+def round_line(state: RoundState, t: Texts) -> Text:
+    """`Round: ▶ Ana 01:30 · Bo (passed) · Cy`, on one line of `state.width` cells."""
+    head = round_head(state, t)
     entries = []
     for seat in state.seats:
         mark = "▶ " if seat.has_floor else ""
