@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from codev_tui.cli.listing import clean
+from codev_tui.cli.output import write_stdout
 from codev_tui.cli.sessions import resolve_session
 from codev_tui.core.problems import CoreError, Problem
 from codev_tui.words import Words
@@ -126,8 +127,6 @@ def qr_code(url: str) -> str:
 
 
 def say(line: str) -> None:
-    """One line on standard output, now (the URL is read from a pipe by the tests)."""
-    try:
-        print(line, flush=True)
-    except UnicodeEncodeError:  # a terminal that cannot show the QR code's blocks
-        print(line.encode(sys.stdout.encoding or "ascii", "replace").decode(), flush=True)
+    """One line on standard output, now (the URL is read from a pipe by the tests); on a
+    terminal that cannot show the QR code's blocks, they degrade as every output does."""
+    write_stdout(line + "\n")
