@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import logging
 import secrets
 import shlex
@@ -234,9 +235,9 @@ class ViewServer(Server):
         body = (
             f'<!DOCTYPE html><html lang="{self.words.lang}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{_html(self.words('title'))}</title></head>"
+            f"<title>{html.escape(self.words('title'))}</title></head>"
             '<body style="font-family: sans-serif; font-size: 1.4em; margin: 2em">'
-            f"<p>{_html(text)}</p></body></html>"
+            f"<p>{html.escape(text)}</p></body></html>"
         )
         return web.Response(status=status, text=body, content_type="text/html", charset="utf-8")
 
@@ -412,9 +413,3 @@ async def _no_referrer(request: web.Request, handler: Any) -> web.StreamResponse
 def _close_reason(text: str) -> bytes:
     """`text` as a websocket close's reason: UTF-8, cut (on a whole character) to fit."""
     return text.encode()[:CLOSE_REASON_BYTES].decode("utf-8", "ignore").encode()
-
-
-def _html(text: str) -> str:
-    import html
-
-    return html.escape(text, quote=True)
