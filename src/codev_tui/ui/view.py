@@ -163,6 +163,10 @@ class ViewApp(App[int]):
             self.floor.update(order_line(floor, self.t, width))
         self.contract.state = room_contract(s)
         self.rules.rules = room_rules(s)
+        if s.ended is not None:  # the real length, once: nothing moves any more
+            planned, real = room_end(s)
+            caption = self.w("view.ended_times", planned=planned, real=real)
+            self.clock_widget.show(real, TimerState.PAUSED, caption)
 
     def refresh_header(self) -> None:
         """The phase and the projected end in plain text (the end moves on in a pause or in
@@ -178,16 +182,8 @@ class ViewApp(App[int]):
     _header_line = ""
 
     def refresh_clock(self) -> None:
-        """The time left (or, once the session ended, its real length), and the header."""
+        """The time left and the header (once the session ended, `refresh_room` showed its
+        real length)."""
         self.refresh_header()
-        times = self.times
-        clock = self.clock_widget
-        s = times.session
-        if s.ended is not None:
-            planned, real = room_end(s)
-            clock.show(
-                real, TimerState.PAUSED, self.w("view.ended_times", planned=planned, real=real)
-            )
-            return
-        value, state, caption = room_clock(times, self.w)
-        clock.show(value, state, caption)
+        if self.times.session.ended is None:
+            self.clock_widget.show(*room_clock(self.times, self.w))
